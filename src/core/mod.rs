@@ -1,0 +1,94 @@
+//! The extraction core: pure Rust, no browser, no IO, never panics. Articles in, entities, meetings and topics out.
+//!
+//! The pipeline for one article (see `extract`): noise lines → language → sentences and tokens →
+//! entities → dates → meetings → topics. The timeline and the filters work on the results.
+
+mod fold_table;
+
+pub mod dates;
+pub mod entities;
+pub mod lang;
+pub mod lexicon;
+pub mod meetings;
+pub mod model;
+pub mod noise;
+pub mod parse;
+pub mod text;
+pub mod timeline;
+pub mod topics;
+
+use crate::core::dates::DateValue;
+use crate::core::model::{Article, Extraction, Span};
+use crate::core::text::Token;
+
+/// One article prepared for the extraction stages: its text, language, anchor date, sentences and tokens.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    /// ISO 639-1 code, given or detected.
+    pub lang: &'a str,
+    /// The publication date, the anchor for yearless and relative dates.
+    pub published: Option<DateValue>,
+    /// Sentences of body text (noise lines excluded), in order.
+    pub sentences: Vec<Span>,
+    /// Every token of the text, in order.
+    pub tokens: Vec<Token>,
+    /// Lines that are not body text (photo credits, related links, source lines, counters).
+    pub noise: Vec<Span>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, lang: &'a str, published: Option<DateValue>) -> Doc<'a> {
+        let noise = noise::noise_lines(text);
+        let sentences = text::sentences(text)
+            .into_iter()
+            .filter(|s| !noise.iter().any(|n| n.contains(*s)))
+            .collect();
+        Doc {
+            text,
+            lang,
+            published,
+            sentences,
+            tokens: text::tokens(text),
+            noise,
+        }
+    }
+
+    /// Whether `span` lies inside a noise line.
+    pub fn is_noise(&self, span: Span) -> bool {
+        self.noise.iter().any(|n| n.contains(span))
+    }
+}
+
+/// The language of `article`: its own `lang` when given, else detected from its text.
+pub fn article_lang(article: &Article) -> String {
+    match article.lang.as_deref().map(str::trim) {
+        Some(l) if !l.is_empty() => l.to_ascii_lowercase(),
+        _ => lang::detect(&article.text).to_string(),
+    }
+}
+
+/// Run every stage on one article.
+pub fn extract(article: &Article) -> Extraction {
+    let lang = article_lang(article);
+    let published = article.published.as_deref().and_then(DateValue::parse_iso);
+    let doc = Doc::new(&article.text, &lang, published);
+    let entities = entities::recognize(&doc);
+    let dates = dates::find_dates(doc.text, doc.lang, doc.published);
+    let events = meetings::find_meetings(&doc, &entities, &dates);
+    let (topics, sentence_topics) = topics::classify(&doc);
+    Extraction {
+        id: article.id.clone(),
+        lang,
+        published: article.published.clone(),
+        entities,
+        events,
+        topics,
+        sentence_topics,
+    }
+}
+
+/// Run every stage on many articles, in order.
+pub fn extract_all(articles: &[Article]) -> Vec<Extraction> {
+    articles.iter().map(extract).collect()
+}

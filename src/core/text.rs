@@ -1,0 +1,312 @@
+//! Text primitives every stage shares: diacritic folding, tokens, sentences, and the per-article `Doc`.
+
+use crate::core::fold_table::FOLD_RANGES;
+use crate::core::model::Span;
+
+/// Lowercase `c` and strip its diacritics when it is a Latin letter ("Đ" → 'd', "ệ" → 'e').
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let cp = c as u32;
+    for (first, table) in FOLD_RANGES.iter() {
+        if cp >= *first && ((cp - first) as usize) < table.len() {
+            let b = table[(cp - first) as usize];
+            if b != b'_' {
+                return b as char;
+            }
+        }
+    }
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Lowercase and strip diacritics from a whole string ("Hà Nội" → "ha noi").
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Fold a string and keep only letters and digits, words separated by one space
+/// (the key lexicons and the scorer compare names by: "Phạm Minh-Chính" → "pham minh chinh").
+pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(fold_char(c));
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and inner apostrophes, hyphens and dots between letters: "d'innovation", "Vietnam.vn").
+    Word,
+    /// Digits, possibly with inner separators ("11/12/2023", "1,6", "18.09.2023").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// Whether the first character is uppercase.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Whether every letter is uppercase and there are at least two letters.
+    pub fn is_all_caps(&self, text: &str) -> bool {
+        let t = self.text(text);
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// Split `text` into words, numbers and punctuation. Never panics; spans lie on char boundaries.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |i: usize| {
+        if i + 1 < n {
+            chars[i + 1].0
+        } else {
+            text.len()
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i + 1;
+            loop {
+                if j < n && (chars[j].1.is_alphanumeric() || is_combining(chars[j].1)) {
+                    j += 1;
+                } else if j + 1 < n && is_joiner(chars[j].1) && chars[j + 1].1.is_alphabetic() {
+                    // "Vietnam.vn" stays one word, but "Meta.Le" after a missing space is rare enough.
+                    if chars[j].1 == '.' && !chars[j + 1].1.is_lowercase() {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                span: Span::new(start, end_of(j - 1)),
+                kind: TokenKind::Word,
+            });
+            i = j;
+        } else if c.is_ascii_digit() {
+            let mut j = i + 1;
+            loop {
+                if j < n && (chars[j].1.is_ascii_digit()) {
+                    j += 1;
+                } else if j + 1 < n
+                    && matches!(chars[j].1, '/' | '.' | ',' | '-')
+                    && chars[j + 1].1.is_ascii_digit()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                span: Span::new(start, end_of(j - 1)),
+                kind: TokenKind::Number,
+            });
+            i = j;
+        } else {
+            out.push(Token {
+                span: Span::new(start, end_of(i)),
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Abbreviations after which a period does not end a sentence (any language).
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "prof", "st", "sr", "sra", "sres",
+    "srta", "dra", "sig", "sigg", "dott", "ing", "on", "hr", "fr", "bpk", "ir", "h", "jr", "inc",
+    "corp", "co", "ltd", "no", "vs", "etc", "gen", "gov", "sen", "rep", "pres", "u.s", "u.k",
+    "e.g", "i.e", "av", "dept", "tbk", "tp", "ts", "ths", "gs", "pgs",
+];
+
+/// Split `text` into sentences: at line breaks, and after `.`, `!`, `?` followed by space and a capital,
+/// a digit or a quote, unless the period closes a known abbreviation or a single initial.
+/// Returned spans are trimmed of surrounding whitespace and never empty.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let push = |out: &mut Vec<Span>, s: usize, e: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if s + lead < e - trail {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == '\n' {
+            push(&mut out, start, i);
+            start = i + 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let after = i + c.len_utf8();
+            // Swallow closing quotes and brackets.
+            let mut end = after;
+            while let Some(&(j, d)) = iter.peek() {
+                if matches!(d, '"' | '”' | '»' | '\'' | '’' | ')') {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // Need whitespace, then an uppercase letter, digit or opening quote.
+            let rest = &text[end..];
+            let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+            if ws == 0 {
+                continue;
+            }
+            let next = rest[ws..].chars().next();
+            let starts_new = next.is_some_and(|d| {
+                d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '«' | '(' | '\'')
+            });
+            if !starts_new {
+                continue;
+            }
+            if c == '.' {
+                let word_start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, d)| d.is_alphanumeric() || *d == '.')
+                    .last()
+                    .map(|(k, _)| k)
+                    .unwrap_or(i);
+                let word = &text[word_start..i];
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(|d| d.is_uppercase());
+                if single_initial || ABBREVIATIONS.contains(&fold(word).as_str()) {
+                    continue;
+                }
+            }
+            push(&mut out, start, end);
+            start = end;
+        }
+    }
+    push(&mut out, start, bytes.len());
+    out
+}
+
+/// The lines of `text` as trimmed, non-empty spans.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            push_trimmed(text, &mut out, start, i);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, &mut out, start, text.len());
+    out
+}
+
+fn push_trimmed(text: &str, out: &mut Vec<Span>, s: usize, e: usize) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if s + lead < e - trail {
+        out.push(Span::new(s + lead, e - trail));
+    }
+}
+
+/// Whether byte offset `i` is on a char boundary of `text` (and inside or at its end).
+pub fn on_boundary(text: &str, i: usize) -> bool {
+    text.is_char_boundary(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_vietnamese_and_french_marks() {
+        assert_eq!(fold("Phạm Minh Chính"), "pham minh chinh");
+        assert_eq!(fold("États-Unis"), "etats-unis");
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(name_key("Hà  Nội,"), "ha noi");
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        let t = "Vietnam.vn d'innovation 11/12/2023 (IA).";
+        let words: Vec<&str> = tokens(t).iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "Vietnam.vn",
+                "d'innovation",
+                "11/12/2023",
+                "(",
+                "IA",
+                ")",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_initials() {
+        let t = "M. Macron a reçu J. Huang. Il a parlé.\nNouvelle ligne";
+        let s: Vec<&str> = sentences(t).iter().map(|k| k.slice(t)).collect();
+        assert_eq!(
+            s,
+            [
+                "M. Macron a reçu J. Huang.",
+                "Il a parlé.",
+                "Nouvelle ligne"
+            ]
+        );
+    }
+}
