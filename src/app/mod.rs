@@ -1,8 +1,9 @@
-//! The Leptos page: a thin view over the core.
+//! The Leptos page: a thin view over the core. It loads the bundled corpus, runs the core on it, and
+//! draws the timeline, the filters and the article list.
 
-use leptos::prelude::*;
+mod format;
+mod state;
+mod views;
 
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <main><h1>"Dossier"</h1></main> }
-}
+pub use state::{load_bundled, Loaded};
+pub use views::App;

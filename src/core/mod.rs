@@ -5,14 +5,17 @@
 
 mod fold_table;
 
+pub mod corpus;
 pub mod dates;
 pub mod entities;
+pub mod filter;
 pub mod lang;
 pub mod lexicon;
 pub mod meetings;
 pub mod model;
 pub mod noise;
 pub mod parse;
+pub mod query;
 pub mod text;
 pub mod timeline;
 pub mod topics;

@@ -1,0 +1,74 @@
+// Shared by the end-to-end specs: serves dist/ under a sub-path (as GitHub Pages does) and starts
+// Debian's Chromium through playwright-core with the flags this closed network needs.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SUB_PATH = '/dossier/';
+const DIST = path.resolve(process.env.DOSSIER_DIST || 'dist');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serve DIST under SUB_PATH on 127.0.0.1 (a free port); resolves to { url, close }. */
+export function serveDist() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no build in ${DIST}: run trunk build --release --public-url ${SUB_PATH} first`);
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404); res.end('not under ' + SUB_PATH); return; }
+    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const file = path.resolve(DIST, rel);
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end('not found'); return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}${SUB_PATH}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** Debian's Chromium, headless, with nothing that reaches out to the network. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * A page object over the Dossier page: opens it, records console errors, and reads what a person sees.
+ */
+export class DossierPage {
+  constructor(page) {
+    this.page = page;
+    this.errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+  }
+
+  async open(baseUrl, query = '') {
+    await this.page.goto(baseUrl + query);
+    await this.timeline.waitFor();
+    return this;
+  }
+
+  get timeline() { return this.page.getByRole('region', { name: 'Timeline' }); }
+  get company() { return this.page.getByLabel('Company'); }
+
+  /** The text of each meeting card on the timeline, in order. */
+  async meetings() { return this.timeline.locator('.meeting').allInnerTexts(); }
+
+  /** The dates shown on the timeline, in order. */
+  async dates() { return this.timeline.locator('.date-group h3').allInnerTexts(); }
+}
