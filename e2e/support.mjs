@@ -66,6 +66,14 @@ export class DossierPage {
   get timeline() { return this.page.getByRole('region', { name: 'Timeline' }); }
   get company() { return this.page.getByLabel('Company'); }
 
+  /** Choose a company in the Company control by its name (the option reads "Name (count)"). */
+  async chooseCompany(name) {
+    const labels = await this.company.locator('option').allInnerTexts();
+    const label = labels.find((l) => l === name || l.startsWith(`${name} (`));
+    if (!label) throw new Error(`no company ${name} among: ${labels.join(', ')}`);
+    await this.company.selectOption({ label });
+  }
+
   /** The text of each meeting card on the timeline, in order. */
   async meetings() { return this.timeline.locator('.meeting').allInnerTexts(); }
 

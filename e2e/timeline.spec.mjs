@@ -32,7 +32,7 @@ test('the timeline shows both seed meetings with date, place and participants', 
 
 test('choosing Nvidia in the Company control leaves only the 2023 meeting', async () => {
   const { page, context } = await openPage();
-  await page.company.selectOption({ label: /^Nvidia/ });
+  await page.chooseCompany('Nvidia');
   assert.deepEqual(await page.dates(), ['18 September 2023']);
   const cards = await page.meetings();
   assert.ok(cards.every((c) => c.includes('Nvidia')), cards.join('\n---\n'));
@@ -42,7 +42,7 @@ test('choosing Nvidia in the Company control leaves only the 2023 meeting', asyn
 
 test('choosing Meta keeps both meetings, and the link restores the choice', async () => {
   const { page, context } = await openPage();
-  await page.company.selectOption({ label: /^Meta/ });
+  await page.chooseCompany('Meta');
   assert.deepEqual(await page.dates(), ['18 September 2023', '30 September 2024']);
   const cards = await page.meetings();
   assert.ok(cards.every((c) => c.includes('Meta')), cards.join('\n---\n'));

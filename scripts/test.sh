@@ -22,4 +22,4 @@ step "first-load size (budget 300 KB gzip)"
 python3 scripts/sizes.py dist --budget-kb 300
 
 step "end-to-end tests (Playwright + Chromium) against dist/ served under /dossier/"
-node --test --test-concurrency=1 e2e/
+node --test --test-concurrency=1 e2e/*.spec.mjs
