@@ -19,11 +19,20 @@ const TRIGGERS_TSV: &str = include_str!("../../data/lexicon/meeting_triggers.tsv
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
     Verb,
+    /// A verb that also has non-meeting senses ("received an award", "signed a law"): needs a person
+    /// and another party named in the sentence itself.
+    Weak,
     Noun,
     Block,
     Veto,
     Invite,
     Future,
+}
+
+impl CueKind {
+    pub fn is_trigger(self) -> bool {
+        matches!(self, CueKind::Verb | CueKind::Weak | CueKind::Noun)
+    }
 }
 
 /// One phrase of the trigger lexicon: words (folded or lowercase), each maybe a prefix.
@@ -52,6 +61,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
         }
         let kind = match cols[2].trim() {
             "verb" => CueKind::Verb,
+            "weak" => CueKind::Weak,
             "noun" => CueKind::Noun,
             "block" => CueKind::Block,
             "veto" => CueKind::Veto,
@@ -172,18 +182,24 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                 if cue.kind == CueKind::Block {
                     blocked.push(s);
                 } else {
-                    hits.push(CueHit {
-                        kind: cue.kind,
-                        span: s,
-                    });
+                    // "the visit", "la visite", "esta visita": a verb form used as a noun.
+                    let after_determiner = i > 0
+                        && DETERMINERS
+                            .iter()
+                            .find(|(l, _)| *l == lang)
+                            .is_some_and(|(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()));
+                    let kind =
+                        if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner {
+                            CueKind::Noun
+                        } else {
+                            cue.kind
+                        };
+                    hits.push(CueHit { kind, span: s });
                 }
             }
         }
     }
-    hits.retain(|h| {
-        !(matches!(h.kind, CueKind::Verb | CueKind::Noun)
-            && blocked.iter().any(|b| b.overlaps(h.span)))
-    });
+    hits.retain(|h| !(h.kind.is_trigger() && blocked.iter().any(|b| b.overlaps(h.span))));
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     hits
 }
@@ -230,11 +246,14 @@ struct Candidate {
     parties: Vec<usize>,
     date: Option<DateValue>,
     date_in_sentence: bool,
-    noun_only: bool,
+    /// The sentence names the meeting with a noun ("the meeting", "cette visite"): an anaphora when the date is carried.
+    has_noun: bool,
     status: EventStatus,
     place: Option<usize>,
     /// Candidates split from one sentence (one per visited organisation) never merge together.
     group: usize,
+    /// Paragraph index of the (last merged) sentence.
+    para: usize,
 }
 
 /// The meetings `doc` reports, one event per distinct meeting.
@@ -275,7 +294,12 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         resolved
             .iter()
             .filter(|d| d.span.end <= end)
-            .max_by_key(|d| granularity(d.value.unwrap_or(DateValue::Year { y: 0 })))
+            .min_by_key(|d| {
+                (
+                    std::cmp::Reverse(granularity(d.value.unwrap_or(DateValue::Year { y: 0 }))),
+                    d.span.start,
+                )
+            })
             .and_then(|d| d.value)
     });
     let dateline_place = dateline_place(doc, &place_mentions, entities);
@@ -284,10 +308,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut group = 0;
     for (si, &sent) in sentences.iter().enumerate() {
         let cues = cues_in(doc, lang, sent);
-        let triggers: Vec<&CueHit> = cues
-            .iter()
-            .filter(|c| matches!(c.kind, CueKind::Verb | CueKind::Noun))
-            .collect();
+        let triggers: Vec<&CueHit> = cues.iter().filter(|c| c.kind.is_trigger()).collect();
         let Some(first_trigger) = triggers.first() else {
             continue;
         };
@@ -300,15 +321,35 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         {
             continue;
         }
-        let noun_only = triggers.iter().all(|c| c.kind == CueKind::Noun);
+        let has_noun = triggers.iter().any(|c| c.kind == CueKind::Noun);
+        let weak_only = triggers.iter().all(|c| c.kind == CueKind::Weak);
         // Parties in order of first mention.
         let mut parties: Vec<usize> = Vec::new();
         let mut first_pos: Vec<(usize, usize)> = Vec::new();
+        let mut last_end: Option<usize> = None;
         for (m, e) in &mentions {
-            if sent.contains(*m) && !parties.contains(e) {
+            if !sent.contains(*m) {
+                continue;
+            }
+            // "Meta (sebelumnya Facebook)", "Meta (formerly Facebook)": a former name or an
+            // abbreviation in brackets right after a party is not another party.
+            let bracketed = entities[*e].kind == EntityKind::Org
+                && last_end.is_some_and(|le| {
+                    let gap = doc.text.get(le..m.start).unwrap_or("");
+                    gap.trim_start().starts_with('(') && gap.split_whitespace().count() <= 2
+                });
+            last_end = Some(m.end);
+            if !bracketed && !parties.contains(e) {
                 parties.push(*e);
                 first_pos.push((*e, m.start));
             }
+        }
+        let in_sentence_persons = parties
+            .iter()
+            .filter(|&&p| entities[p].kind == EntityKind::Person)
+            .count();
+        if weak_only && (in_sentence_persons == 0 || parties.len() < 2) {
+            continue;
         }
         // Affiliated organisations of the persons present, when the article names them.
         let mut extra = Vec::new();
@@ -332,7 +373,8 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .count()
         };
         // The person in focus: the last person named in the three sentences before.
-        if persons(&parties) == 0 || parties.len() < 2 {
+        let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_trigger.span.start);
+        if persons(&parties) == 0 || parties.len() < 2 || pronoun_subject {
             let window_start = sentences[si.saturating_sub(3)].start;
             if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
                 m.end <= sent.start
@@ -347,9 +389,10 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
+        let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
         let in_sentence = resolved
             .iter()
-            .filter(|d| sent.contains(d.span))
+            .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
             .max_by_key(|d| {
                 let dist = d.span.start.abs_diff(first_trigger.span.start);
                 (
@@ -365,11 +408,15 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .rev()
                 .find(|d| d.span.end <= sent.start && granularity(d.value.unwrap()) >= 2)
         };
+        // Carried: the paragraph's last date, else the lead's (unless it lies after publication),
+        // else the date of the meeting told just before, else the nearest earlier date.
+        let previous_meeting = candidates.last().and_then(|c: &Candidate| c.date);
         let date = in_sentence.or_else(|| {
             earlier()
                 .filter(|d| paragraph_of(d.span.start) == para)
                 .and_then(|d| d.value)
-                .or(lead_date)
+                .or(lead_date.filter(|l| doc.published.is_none_or(|p| !after(*l, p))))
+                .or(previous_meeting)
                 .or_else(|| earlier().and_then(|d| d.value))
         });
         // Status: a date after publication, or a future marker without a past date.
@@ -391,16 +438,17 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .max_by_key(|&e| place_rank(&entities[e]))
             .or(dateline_place);
         // One visit per organisation when one person visits several organisations nobody represents.
+        group += 1;
+        let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
         let unattached: Vec<usize> = parties
             .iter()
             .copied()
             .filter(|&o| {
                 entities[o].kind == EntityKind::Org
                     && entities[o].class.as_deref() != Some("government")
-                    && !represented(o, &parties, entities, &first_pos, doc, sent)
+                    && !represented(o, &parties, entities, &first_pos, doc, sent, &trigger_spans)
             })
             .collect();
-        group += 1;
         if persons(&parties) == 1 && unattached.len() >= 2 && unattached.len() == parties.len() - 1
         {
             let host: Vec<usize> = parties
@@ -416,10 +464,11 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     parties: ps,
                     date,
                     date_in_sentence: in_sentence.is_some(),
-                    noun_only,
+                    has_noun,
                     status,
                     place,
                     group,
+                    para,
                 });
             }
         } else {
@@ -428,14 +477,26 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 parties,
                 date,
                 date_in_sentence: in_sentence.is_some(),
-                noun_only,
+                has_noun,
                 status,
                 place,
                 group,
+                para,
             });
         }
     }
-    merge(candidates, entities)
+    // The protagonist: the person mentioned most often in the article.
+    let mut per_person: HashMap<usize, usize> = HashMap::new();
+    for (_, e) in &mentions {
+        if entities[*e].kind == EntityKind::Person {
+            *per_person.entry(*e).or_default() += 1;
+        }
+    }
+    let protagonist = per_person
+        .iter()
+        .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+        .map(|(e, _)| *e);
+    merge(candidates, entities, protagonist)
 }
 
 /// Whether organisation `o` stands next to a person of `parties` (their representative:
@@ -447,6 +508,7 @@ fn represented(
     first_pos: &[(usize, usize)],
     doc: &Doc,
     sent: Span,
+    triggers: &[Span],
 ) -> bool {
     if parties.iter().any(|&p| {
         entities[p].kind == EntityKind::Person
@@ -480,7 +542,8 @@ fn represented(
                     .iter()
                     .filter(|t| t.span.start >= a && t.span.end <= b && t.kind == TokenKind::Word)
                     .count();
-                if between <= 3 {
+                let trigger_between = triggers.iter().any(|t| t.start >= a && t.end <= b);
+                if between <= 6 && !trigger_between {
                     return true;
                 }
             }
@@ -529,12 +592,29 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
 /// Merge candidates that tell the same meeting: an anaphoric noun ("the meeting") with a carried date
 /// joins the latest meeting of that date; otherwise a candidate joins the meeting of the same date and
 /// status with which it shares most parties.
-fn merge(candidates: Vec<Candidate>, entities: &[Entity]) -> Vec<Event> {
+fn merge(
+    candidates: Vec<Candidate>,
+    entities: &[Entity],
+    protagonist: Option<usize>,
+) -> Vec<Event> {
+    // The anchor: the article's protagonist, when several candidates have them; sharing only the
+    // anchor does not make two candidates the same meeting.
+    let anchor =
+        protagonist.filter(|p| candidates.iter().filter(|c| c.parties.contains(p)).count() >= 2);
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         let same_date = |o: &Candidate| o.date == c.date && o.status == c.status;
-        let target = if c.noun_only && !c.date_in_sentence {
-            out.iter().rposition(|o| same_date(o) && o.group != c.group)
+        let target = if c.has_noun && !c.date_in_sentence {
+            out.iter()
+                .rposition(|o| {
+                    same_date(o)
+                        && o.group != c.group
+                        && o.parties.iter().any(|p| c.parties.contains(p))
+                })
+                .or_else(|| {
+                    out.iter()
+                        .rposition(|o| same_date(o) && o.group != c.group && c.para <= o.para + 1)
+                })
         } else {
             None
         };
@@ -543,7 +623,11 @@ fn merge(candidates: Vec<Candidate>, entities: &[Entity]) -> Vec<Event> {
                 .enumerate()
                 .filter(|(_, o)| same_date(o) && o.group != c.group)
                 .map(|(i, o)| {
-                    let shared = o.parties.iter().filter(|p| c.parties.contains(p)).count();
+                    let shared = o
+                        .parties
+                        .iter()
+                        .filter(|p| c.parties.contains(p) && Some(**p) != anchor)
+                        .count();
                     (i, shared)
                 })
                 .filter(|&(_, shared)| shared >= 1)
@@ -561,6 +645,7 @@ fn merge(candidates: Vec<Candidate>, entities: &[Entity]) -> Vec<Event> {
                 if o.place.is_none() {
                     o.place = c.place;
                 }
+                o.para = o.para.max(c.para);
             }
             None => out.push(c),
         }
@@ -579,4 +664,98 @@ fn merge(candidates: Vec<Candidate>, entities: &[Entity]) -> Vec<Event> {
             evidence: c.sentence,
         })
         .collect()
+}
+
+/// Relative pronouns that open a clause about something else ("…, who was appointed in October").
+const RELATIVES: &[(&str, &[&str])] = &[
+    ("en", &["who", "which", "whose"]),
+    ("fr", &["qui", "dont", "lequel", "laquelle"]),
+    ("id", &["yang"]),
+    ("vi", &["người", "mà"]),
+    ("de", &["welcher", "welche", "welches"]),
+    ("es", &["que", "quien", "quienes", "cuyo", "cuya"]),
+    ("it", &["che", "cui", "quale"]),
+    ("pt", &["que", "quem", "cujo", "cuja"]),
+];
+
+/// Where a relative clause starts after `from` in `sent` (a comma, then a relative pronoun), if anywhere.
+fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Option<usize> {
+    let rel = RELATIVES.iter().find(|(l, _)| *l == lang)?.1;
+    let lo = doc.tokens.partition_point(|t| t.span.start < from);
+    let hi = doc.tokens.partition_point(|t| t.span.start < sent.end);
+    let toks = &doc.tokens[lo..hi];
+    toks.windows(2).find_map(|w| {
+        let comma = w[0].text(doc.text) == ",";
+        let word = w[1].text(doc.text).to_lowercase();
+        (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
+    })
+}
+
+/// Determiners after which a trigger verb form is a noun ("the visit").
+const DETERMINERS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "this", "that", "his", "her", "their", "its", "a", "an",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "cette", "ce", "sa", "son", "leur", "une", "un", "du",
+        ],
+    ),
+    (
+        "es",
+        &["el", "la", "esta", "este", "su", "una", "un", "del"],
+    ),
+    (
+        "it",
+        &[
+            "il", "la", "lo", "questo", "questa", "sua", "suo", "un", "una", "del", "della",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "a", "esta", "este", "essa", "esse", "sua", "seu", "um", "uma", "do", "da",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "dem", "den", "diese", "dieser", "diesem", "ein", "eine", "einem",
+            "beim", "vom", "seinem", "seiner",
+        ],
+    ),
+];
+
+/// Subject pronouns that stand for the person in focus ("He was joined by…", "ia bertemu…").
+const PRONOUNS: &[(&str, &[&str])] = &[
+    ("en", &["he", "she"]),
+    ("fr", &["il", "elle"]),
+    ("id", &["ia", "dia", "beliau"]),
+    ("vi", &["ông", "bà"]),
+    ("de", &["er", "sie"]),
+    ("es", &["él"]),
+    ("it", &["lui", "lei"]),
+    ("pt", &["ele", "ela"]),
+];
+
+/// Whether a subject pronoun (not a title before a name, as in "ông Bill Gates") stands before `before` in `sent`.
+fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> bool {
+    let Some((_, prons)) = PRONOUNS.iter().find(|(l, _)| *l == lang) else {
+        return false;
+    };
+    let lo = doc.tokens.partition_point(|t| t.span.start < sent.start);
+    let hi = doc.tokens.partition_point(|t| t.span.start < before);
+    let toks = &doc.tokens[lo..hi];
+    toks.iter().enumerate().any(|(k, t)| {
+        let w = t.text(doc.text).to_lowercase();
+        prons.contains(&w.as_str())
+            && !doc
+                .tokens
+                .get(lo + k + 1)
+                .is_some_and(|n| n.is_capitalized(doc.text))
+    })
 }
