@@ -7,8 +7,9 @@
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
 use crate::core::dates::{DateMention, DateValue};
+use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{fold, TokenKind};
+use crate::core::text::{fold, name_key, TokenKind};
 use crate::core::Doc;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -261,8 +262,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let lang = doc.lang;
     let sentences = &doc.sentences;
     let is_party = |e: &Entity| {
-        e.kind == EntityKind::Person
-            || (e.kind == EntityKind::Org && e.class.as_deref() != Some("media"))
+        (e.kind == EntityKind::Person
+            || (e.kind == EntityKind::Org && e.class.as_deref() != Some("media")))
+            && !known_place_only(&e.name)
     };
     // Every mention of a person or organisation, in text order.
     let mut mentions: Vec<(Span, usize)> = Vec::new();
@@ -497,6 +499,18 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
         .map(|(e, _)| *e);
     merge(candidates, entities, protagonist)
+}
+
+/// Whether the gazetteer knows `name` only as a place (a country or city mistaken for a party).
+fn known_place_only(name: &str) -> bool {
+    let hits = lexicon::gazetteer().lookup(&name_key(name));
+    let g = lexicon::gazetteer();
+    !hits.is_empty()
+        && hits.iter().all(|h| {
+            g.entries
+                .get(h.entry as usize)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+        })
 }
 
 /// Whether organisation `o` stands next to a person of `parties` (their representative:
