@@ -270,6 +270,8 @@ pub struct Cues {
     pub ministry_domains: PhraseTable,
     /// cue class ("org_suffix", "venue_head", "stopword", ...) → set of word/phrase keys.
     classes: HashMap<String, PhraseTable>,
+    /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
+    stop_raw: HashSet<String>,
 }
 
 impl Cues {
@@ -303,10 +305,18 @@ impl Cues {
                     for w in split_bar(v[1]) {
                         t.insert(w, v.get(2).copied().unwrap_or(""));
                     }
+                    if v[0] == "stopword" {
+                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
+                    }
                 }
             }
         }
         c
+    }
+
+    /// Whether `word` (as written) is a function word of some language.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stop_raw.contains(&word.to_lowercase())
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
