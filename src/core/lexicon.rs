@@ -9,10 +9,10 @@ use crate::core::text::name_key;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The gazetteer sources, compiled in. Empty strings until the data files exist.
-const PLACES_TSV: &str = "";
-const ORGS_TSV: &str = "";
-const PERSONS_TSV: &str = "";
+/// The gazetteer sources (kept by the lexdata tools), compiled in.
+const PLACES_TSV: &str = include_str!("../../data/lexicon/places.tsv");
+const ORGS_TSV: &str = include_str!("../../data/lexicon/orgs.tsv");
+const PERSONS_TSV: &str = include_str!("../../data/lexicon/persons.tsv");
 const TITLES_TSV: &str = include_str!("../../data/lexicon/titles.tsv");
 const HONORIFICS_TSV: &str = include_str!("../../data/lexicon/honorifics.tsv");
 const GOVBODIES_TSV: &str = include_str!("../../data/lexicon/govbodies.tsv");
