@@ -48,6 +48,8 @@ struct Cand {
     is_name: bool,
     /// From the gazetteer.
     known: bool,
+    /// A place named inside a longer body name ("Konsulat Jenderal Vietnam di San Francisco").
+    nested: bool,
 }
 
 const ELISIONS: &[&str] = &[
@@ -239,7 +241,12 @@ fn gaz_match(
     lang: &str,
 ) -> Option<(usize, u32)> {
     let t = &toks[i];
-    if !t.word || t.skip || !g.is_first(t.key.split(' ').next().unwrap_or("")) {
+    let first = t.key.split(' ').next().unwrap_or("");
+    let genitive = lang == "de"
+        && first.len() > 4
+        && first.ends_with('s')
+        && g.is_first(&first[..first.len() - 1]);
+    if !t.word || t.skip || !(g.is_first(first) || genitive) {
         return None;
     }
     let mut found: Option<(usize, u32)> = None;
@@ -272,14 +279,13 @@ fn gaz_match(
         }
         for h in hits {
             let ok = if h.strict {
-                letters_eq(surface, &h.surface)
+                // "US$2": a currency, not the country.
+                let dollar = toks
+                    .get(j)
+                    .is_some_and(|n| n.punct == '$' && n.span.start == toks[j - 1].span.end);
+                letters_eq(surface, &h.surface) && !dollar
             } else {
-                let first_lower = h.surface.chars().next().is_some_and(char::is_lowercase);
-                first_lower
-                    || surface
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                case_fits(surface, &h.surface) || toks[i].shout
             };
             if ok {
                 found = Some((j, h.entry));
@@ -287,7 +293,45 @@ fn gaz_match(
             }
         }
     }
+    if found.is_none() && t.key.contains(' ') {
+        // "Hyderabad-born", "Paris-based": a known name before a lowercase hyphen part.
+        let s = t.span.slice(text);
+        if let Some(cut) = s.rfind('-') {
+            let (head, tail) = (&s[..cut], &s[cut + 1..]);
+            if tail.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(h) = g
+                    .lookup(&name_key(head))
+                    .iter()
+                    .find(|h| !h.strict && case_fits(head, &h.surface))
+                {
+                    return Some((i + 1, h.entry))
+                        .filter(|_| cut > 0)
+                        .map(|(e, id)| (e, id | HYPHEN_HEAD));
+                }
+            }
+        }
+    }
     found
+}
+
+/// Marks a gazetteer hit that covers only the part of the token before its last hyphen.
+const HYPHEN_HEAD: u32 = 1 << 31;
+
+/// Every capitalised word of the alias is capitalised in the text ("Le soir" is not "Le Soir").
+fn case_fits(surface: &str, alias: &str) -> bool {
+    let sw = surface.split(|c: char| c.is_whitespace() || c == '-');
+    let aw = alias.split(|c: char| c.is_whitespace() || c == '-');
+    let mut any = false;
+    for (s, a) in sw.zip(aw) {
+        let (Some(sc), Some(ac)) = (s.chars().next(), a.chars().next()) else {
+            continue;
+        };
+        if ac.is_uppercase() && !(sc.is_uppercase() || sc.is_ascii_digit()) {
+            return false;
+        }
+        any |= sc.is_uppercase() || sc.is_ascii_digit();
+    }
+    any || alias.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn letters_eq(a: &str, b: &str) -> bool {
@@ -342,9 +386,10 @@ fn compound_body(t: &Tok) -> bool {
         "bundesamt",
         "agentur",
     ];
+    let joined: String = t.key.split(' ').collect();
     SUFFIXES
         .iter()
-        .any(|s| t.last.len() > s.len() + 2 && t.last.ends_with(s))
+        .any(|s| joined.len() > s.len() + 1 && joined.ends_with(s))
 }
 
 /// A title seen just before, waiting for the name it introduces.
@@ -415,6 +460,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn gaz_cand(&self, a: usize, b: usize, id: u32) -> Cand {
+        let mut cd = self.gaz_cand_full(a, b, id & !HYPHEN_HEAD);
+        if id & HYPHEN_HEAD != 0 {
+            let s = cd.span.slice(self.text);
+            if let Some(cut) = s.rfind('-') {
+                cd.span.end = cd.span.start + cut;
+            }
+        }
+        cd
+    }
+
+    fn gaz_cand_full(&self, a: usize, b: usize, id: u32) -> Cand {
         let e = &self.g.entries[id as usize];
         let (class, role, aff) = match e.kind {
             EntityKind::Person => (
@@ -433,6 +489,7 @@ impl<'a> Ctx<'a> {
             affiliation: aff,
             is_name: true,
             known: true,
+            nested: false,
         }
     }
 
@@ -451,6 +508,7 @@ impl<'a> Ctx<'a> {
             affiliation: None,
             is_name: true,
             known: false,
+            nested: false,
         }
     }
 
@@ -616,6 +674,7 @@ impl<'a> Ctx<'a> {
             if let Some((e, id)) = gm {
                 let mut e = e;
                 let mut cd = self.gaz_cand(i, e, id);
+                let e0 = e;
                 if cd.kind == Some(EntityKind::Org) {
                     // "SoftBank Group Corp.", "Samsung Electronics": extend over org suffixes.
                     while e < n
@@ -626,7 +685,22 @@ impl<'a> Ctx<'a> {
                     {
                         e += 1;
                     }
-                    cd.span.end = self.toks[e - 1].span.end;
+                    if e > e0 {
+                        cd.span.end = self.toks[e - 1].span.end;
+                    }
+                }
+                // "Porto Feliz": a one-word known place followed by an unknown capitalised word is a longer name.
+                if cd.kind == Some(EntityKind::Place)
+                    && e0 == i + 1
+                    && self.lang != "de"
+                    && !self.toks[i].allcaps
+                    && e < n
+                    && self.extends_name(e)
+                {
+                    let end = self.discover(i, &mut pending, honor);
+                    honor = false;
+                    i = end.max(i + 1);
+                    continue;
                 }
                 match cd.kind {
                     Some(EntityKind::Person) => {
@@ -680,7 +754,9 @@ impl<'a> Ctx<'a> {
             }
             if !t.cap || t.shout {
                 // Lowercase connectors keep a pending title alive ("consejero delegado de OpenAI, …").
-                if pending.is_some() && self.c.is("name_connector", &t.key) {
+                let keep = self.c.is("name_connector", &t.key)
+                    || (self.is_and(i) && pending.as_ref().is_some_and(|p| p.minister));
+                if pending.is_some() && keep {
                     if let Some(p) = pending.as_mut() {
                         p.last = i + 1;
                     }
@@ -738,6 +814,37 @@ impl<'a> Ctx<'a> {
         end
     }
 
+    /// Whether token `e` continues a name: an unknown capitalised word on the same line.
+    fn extends_name(&self, e: usize) -> bool {
+        let t = &self.toks[e];
+        t.word
+            && t.cap
+            && !t.allcaps
+            && !t.line_start
+            && !t.skip
+            && !self.is_stop(t)
+            && !self.c.is("first_name", &t.key)
+            && !self.c.is("common_cap", &t.key)
+            && !self.c.is("org_suffix", &t.key)
+            && self.g.demonym(&t.key).is_none()
+            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
+            && title_end(self.c, &self.toks, e).0 == e
+    }
+
+    /// Whether ", <known region or country>" follows token `end` ("Taylor, Texas").
+    fn comma_region(&self, end: usize) -> bool {
+        if end + 1 >= self.toks.len() || self.toks[end].punct != ',' {
+            return false;
+        }
+        match gaz_match(self.g, self.text, &self.toks, end + 1, self.lang) {
+            Some((_, id)) => {
+                let e = &self.g.entries[(id & !HYPHEN_HEAD) as usize];
+                e.kind == EntityKind::Place && matches!(e.class.as_str(), "region" | "country")
+            }
+            None => false,
+        }
+    }
+
     fn is_conn(&self, k: usize) -> bool {
         let key = &self.toks[k].key;
         self.c.is("name_connector", key)
@@ -778,6 +885,18 @@ impl<'a> Ctx<'a> {
                 return i + 1;
             }
         }
+        // "Menteri Komunikasi dan Informatika Rudiantara": a minister's portfolio is part of the title.
+        if pending.as_ref().is_some_and(|p| p.minister) {
+            let de = phrase_end(&self.toks, i, c.ministry_domains.max_words.max(1), |k| {
+                c.ministry_domains.contains(k)
+            });
+            if de > i {
+                if let Some(p) = pending.as_mut() {
+                    p.last = de;
+                }
+                return de;
+            }
+        }
         let head_initial = (head_class(c, &self.toks[i]).is_some()
             || c.is("venue_head", &self.toks[i].key)
             || c.is("place_head", &self.toks[i].key))
@@ -807,8 +926,13 @@ impl<'a> Ctx<'a> {
             }
             if j > i {
                 if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
-                    if head_initial && self.g.entries[id as usize].kind == EntityKind::Place {
-                        inner.push(self.gaz_cand(j, ge, id));
+                    let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
+                    if head_initial && gk != EntityKind::Person {
+                        if gk == EntityKind::Place {
+                            let mut cd = self.gaz_cand(j, ge, id);
+                            cd.nested = true;
+                            inner.push(cd);
+                        }
                         j = ge;
                         end = ge;
                         continue;
@@ -852,7 +976,9 @@ impl<'a> Ctx<'a> {
                     j = k;
                     continue;
                 }
-                break;
+                if !head_initial {
+                    break;
+                }
             }
             // Inside a head-initial body name: a few lowercase words ending in a connector
             // before a capitalised word ("Centre d'innovation du Vietnam").
@@ -927,7 +1053,12 @@ impl<'a> Ctx<'a> {
         let in_paren =
             i > 0 && self.toks[i - 1].punct == '(' && end < n && self.toks[end].punct == ')';
         let surface1 = self.surface(i, end).to_string();
+        let after_number = i > 0
+            && self.toks[i - 1].word
+            && self.toks[i - 1].key.chars().all(|ch| ch.is_ascii_digit());
         let acronym = words == 1
+            && !after_number
+            && !first.key.contains(' ')
             && first.allcaps
             && (2..=6).contains(&surface1.chars().count())
             && !c.is("acronym_stop", &first.key);
@@ -968,6 +1099,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let titled = pending.is_some() && org_head.is_none() && !venue && !suffix;
+        if titled && prev_conn && !acronym && !camel && common {
+            if let Some(p) = pending.as_mut() {
+                p.last = end;
+            }
+            return end;
+        }
         if titled && prev_conn && !acronym && !camel {
             // "ministra de Asuntos Económicos", "fondateur de Mistral AI": the title's domain.
             let p = pending.as_ref().map(|p| p.minister).unwrap_or(true);
@@ -998,6 +1135,13 @@ impl<'a> Ctx<'a> {
         } else if let Some(h) = org_head.clone() {
             kind = Some(EntityKind::Org);
             class = Some(h);
+        } else if venue
+            && !inner.is_empty()
+            && words == 1 + inner.len()
+            && inner.iter().all(|p| p.class.as_deref() == Some("country"))
+        {
+            // "Pasar Vietnam" ("the Vietnamese market"): a head word and a country is no venue.
+            return end;
         } else if venue {
             kind = Some(EntityKind::Place);
             class = Some("venue".into());
@@ -1023,6 +1167,9 @@ impl<'a> Ctx<'a> {
             } else if camel {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
+            } else if self.comma_region(end) && !first.start && !c.is("first_name", &first.key) {
+                kind = Some(EntityKind::Place);
+                class = Some("city".into());
             } else if place_ctx
                 && !first.start
                 && !common
@@ -1112,6 +1259,7 @@ impl<'a> Ctx<'a> {
                     affiliation: None,
                     is_name: true,
                     known: true,
+                    nested: false,
                 });
                 continue;
             }
@@ -1127,6 +1275,7 @@ impl<'a> Ctx<'a> {
                 affiliation: None,
                 is_name: true,
                 known: false,
+                nested: false,
             };
             let headed = ws
                 .iter()
@@ -1236,9 +1385,7 @@ fn group(mut cands: Vec<Cand>, bare: Vec<(Span, String)>, text: &str) -> Vec<Ent
     // Drop candidates overlapping an earlier, longer one.
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
-        if kept.iter().any(|k| {
-            k.span.overlaps(c.span) && !(k.span == c.span && k.canonical != c.canonical && false)
-        }) {
+        if !c.nested && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span)) {
             continue;
         }
         kept.push(c);
