@@ -240,6 +240,18 @@ fn gaz_match(
     i: usize,
     lang: &str,
 ) -> Option<(usize, u32)> {
+    gaz_match_pref(g, text, toks, i, lang, None)
+}
+
+/// Like `gaz_match`, preferring entries of kind `prefer` when an alias is ambiguous ("Amazon").
+fn gaz_match_pref(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+    prefer: Option<EntityKind>,
+) -> Option<(usize, u32)> {
     let t = &toks[i];
     let first = t.key.split(' ').next().unwrap_or("");
     let genitive = lang == "de"
@@ -288,8 +300,13 @@ fn gaz_match(
                 case_fits(surface, &h.surface) || toks[i].shout
             };
             if ok {
-                found = Some((j, h.entry));
-                break;
+                let preferred = prefer.is_some_and(|k| g.entries[h.entry as usize].kind == k);
+                if preferred || found.is_none_or(|(fe, _)| fe < j) {
+                    found = Some((j, h.entry));
+                }
+                if preferred || prefer.is_none() {
+                    break;
+                }
             }
         }
     }
@@ -312,6 +329,26 @@ fn gaz_match(
         }
     }
     found
+}
+
+/// "PORTO FELIZ" → "Porto Feliz".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
 }
 
 /// Marks a gazetteer hit that covers only the part of the token before its last hyphen.
@@ -629,7 +666,15 @@ impl<'a> Ctx<'a> {
                 i = e;
                 continue;
             }
-            let gm = gaz_match(self.g, self.text, &self.toks, i, self.lang);
+            let prev = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.as_str());
+            let prefer = if pending.is_some() || prev.is_some_and(|p| self.c.is("org_context", p)) {
+                Some(EntityKind::Org)
+            } else if prev.is_some_and(|p| self.c.is("place_prep", p)) {
+                Some(EntityKind::Place)
+            } else {
+                None
+            };
+            let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
             let (te, role) = title_end(self.c, &self.toks, i);
             let he = honorific_end(self.c, &self.toks, i);
             let glen = gm.map(|(e, _)| e - i).unwrap_or(0);
@@ -692,12 +737,15 @@ impl<'a> Ctx<'a> {
                 // "Porto Feliz": a one-word known place followed by an unknown capitalised word is a longer name.
                 if cd.kind == Some(EntityKind::Place)
                     && e0 == i + 1
-                    && self.lang != "de"
-                    && !self.toks[i].allcaps
                     && e < n
-                    && self.extends_name(e)
+                    && ((self.lang != "de" && !self.toks[i].allcaps && self.extends_name(e))
+                        || (self.toks[i].allcaps
+                            && self.toks[i].line_start
+                            && self.toks[e].allcaps
+                            && self.toks[e].word
+                            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()))
                 {
-                    let end = self.discover(i, &mut pending, honor);
+                    let end = self.discover_from(i, &mut pending, honor, true);
                     honor = false;
                     i = end.max(i + 1);
                     continue;
@@ -871,11 +919,31 @@ impl<'a> Ctx<'a> {
                 | "dei"
                 | "degli"
                 | "delle"
+                | "au"
+                | "aux"
+                | "a"
+                | "al"
+                | "ao"
+                | "alla"
+                | "allo"
+                | "agli"
+                | "alle"
         )
     }
 
     /// Discover a capitalised run at `i`; push candidates; return the end token.
     fn discover(&mut self, i: usize, pending: &mut Option<Pending>, honor: bool) -> usize {
+        self.discover_from(i, pending, honor, false)
+    }
+
+    /// `from_place`: the run starts with a known one-word place ("Boston Dynamics", "Porto Feliz").
+    fn discover_from(
+        &mut self,
+        i: usize,
+        pending: &mut Option<Pending>,
+        honor: bool,
+        from_place: bool,
+    ) -> usize {
         let n = self.toks.len();
         let c = self.c;
         // Function words capitalised at a sentence start are not names.
@@ -1193,6 +1261,9 @@ impl<'a> Ctx<'a> {
                 if self.lang != "de" {
                     kind = Some(EntityKind::Place);
                 }
+            } else if from_place {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
             } else if known_first || (self.lang != "de" && !vi) {
                 kind = Some(EntityKind::Person);
             }
@@ -1203,6 +1274,11 @@ impl<'a> Ctx<'a> {
         let mut cd = self.new_cand(i, end, Some(kind), class.as_deref());
         if kind == EntityKind::Place {
             cd.class = class.or(Some("city".into()));
+            if titlecase || cd.canonical.chars().any(char::is_lowercase) {
+            } else {
+                // A dateline in capitals: "PORTO FELIZ" → "Porto Feliz".
+                cd.canonical = title_case(&cd.canonical);
+            }
         }
         if kind == EntityKind::Org {
             if let Some(p) = pending.as_mut() {
