@@ -46,10 +46,10 @@ struct Cand {
     affiliation: Option<String>,
     /// Whether the surface is a name (alias) and not a title.
     is_name: bool,
-    /// Found by discovery only (no lexicon, no cue): a lone capitalised word waiting for coreference.
-    maybe: bool,
     /// From the gazetteer.
     known: bool,
+    /// A place named inside a longer body name ("Konsulat Jenderal Vietnam di San Francisco").
+    nested: bool,
 }
 
 const ELISIONS: &[&str] = &[
@@ -114,6 +114,14 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
                 }
             }
         }
+        if t.kind == TokenKind::Word && (s.ends_with("'s") || s.ends_with("’s")) {
+            let cut = t.span.end - if s.ends_with("'s") { 2 } else { 4 };
+            if cut > t.span.start {
+                push(Span::new(t.span.start, cut), TokenKind::Word);
+                push(Span::new(cut, t.span.end), TokenKind::Punct);
+                continue;
+            }
+        }
         push(t.span, t.kind);
     }
     // Sentence and line starts: the first word at or after each start offset.
@@ -156,7 +164,7 @@ fn phrase_end(
     let mut j = i;
     while j < toks.len() && words < max_words {
         let t = &toks[j];
-        if t.skip {
+        if t.skip || (j > i && t.line_start) {
             break;
         }
         if !t.word {
@@ -225,9 +233,32 @@ fn honorific_end(c: &Cues, toks: &[Tok], i: usize) -> usize {
 }
 
 /// The gazetteer match at `i`: (end token, entry id, alias is a strict all-caps form).
-fn gaz_match(g: &Gazetteer, text: &str, toks: &[Tok], i: usize) -> Option<(usize, u32)> {
+fn gaz_match(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+) -> Option<(usize, u32)> {
+    gaz_match_pref(g, text, toks, i, lang, None)
+}
+
+/// Like `gaz_match`, preferring entries of kind `prefer` when an alias is ambiguous ("Amazon").
+fn gaz_match_pref(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+    prefer: Option<EntityKind>,
+) -> Option<(usize, u32)> {
     let t = &toks[i];
-    if !t.word || t.skip || !g.is_first(t.key.split(' ').next().unwrap_or("")) {
+    let first = t.key.split(' ').next().unwrap_or("");
+    let genitive = lang == "de"
+        && first.len() > 4
+        && first.ends_with('s')
+        && g.is_first(&first[..first.len() - 1]);
+    if !t.word || t.skip || !(g.is_first(first) || genitive) {
         return None;
     }
     let mut found: Option<(usize, u32)> = None;
@@ -236,7 +267,7 @@ fn gaz_match(g: &Gazetteer, text: &str, toks: &[Tok], i: usize) -> Option<(usize
     let mut j = i;
     while j < toks.len() && words < g.max_words {
         let u = &toks[j];
-        if u.skip {
+        if u.skip || (j > i && u.line_start) {
             break;
         }
         if !u.word {
@@ -253,24 +284,91 @@ fn gaz_match(g: &Gazetteer, text: &str, toks: &[Tok], i: usize) -> Option<(usize
         words += u.key.split(' ').count();
         j += 1;
         let surface = Span::new(toks[i].span.start, toks[j - 1].span.end).slice(text);
-        for h in g.lookup(&key) {
+        let mut hits = g.lookup(&key);
+        // German genitive: "Sachsens", "Sachsen-Anhalts".
+        if hits.is_empty() && lang == "de" && key.len() > 4 && key.ends_with('s') {
+            hits = g.lookup(&key[..key.len() - 1]);
+        }
+        for h in hits {
             let ok = if h.strict {
-                letters_eq(surface, &h.surface)
+                // "US$2": a currency, not the country.
+                let dollar = toks
+                    .get(j)
+                    .is_some_and(|n| n.punct == '$' && n.span.start == toks[j - 1].span.end);
+                letters_eq(surface, &h.surface) && !dollar
             } else {
-                let first_lower = h.surface.chars().next().is_some_and(char::is_lowercase);
-                first_lower
-                    || surface
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                case_fits(surface, &h.surface) || toks[i].shout
             };
             if ok {
-                found = Some((j, h.entry));
-                break;
+                let preferred = prefer.is_some_and(|k| g.entries[h.entry as usize].kind == k);
+                if preferred || found.is_none_or(|(fe, _)| fe < j) {
+                    found = Some((j, h.entry));
+                }
+                if preferred || prefer.is_none() {
+                    break;
+                }
+            }
+        }
+    }
+    if found.is_none() && t.key.contains(' ') {
+        // "Hyderabad-born", "Paris-based": a known name before a lowercase hyphen part.
+        let s = t.span.slice(text);
+        if let Some(cut) = s.rfind('-') {
+            let (head, tail) = (&s[..cut], &s[cut + 1..]);
+            if tail.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(h) = g
+                    .lookup(&name_key(head))
+                    .iter()
+                    .find(|h| !h.strict && case_fits(head, &h.surface))
+                {
+                    return Some((i + 1, h.entry))
+                        .filter(|_| cut > 0)
+                        .map(|(e, id)| (e, id | HYPHEN_HEAD));
+                }
             }
         }
     }
     found
+}
+
+/// "PORTO FELIZ" → "Porto Feliz".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}
+
+/// Marks a gazetteer hit that covers only the part of the token before its last hyphen.
+const HYPHEN_HEAD: u32 = 1 << 31;
+
+/// Every capitalised word of the alias is capitalised in the text ("Le soir" is not "Le Soir").
+fn case_fits(surface: &str, alias: &str) -> bool {
+    let sw = surface.split(|c: char| c.is_whitespace() || c == '-');
+    let aw = alias.split(|c: char| c.is_whitespace() || c == '-');
+    let mut any = false;
+    for (s, a) in sw.zip(aw) {
+        let (Some(sc), Some(ac)) = (s.chars().next(), a.chars().next()) else {
+            continue;
+        };
+        if ac.is_uppercase() && !(sc.is_uppercase() || sc.is_ascii_digit()) {
+            return false;
+        }
+        any |= sc.is_uppercase() || sc.is_ascii_digit();
+    }
+    any || alias.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn letters_eq(a: &str, b: &str) -> bool {
@@ -325,9 +423,61 @@ fn compound_body(t: &Tok) -> bool {
         "bundesamt",
         "agentur",
     ];
+    let joined: String = t.key.split(' ').collect();
     SUFFIXES
         .iter()
-        .any(|s| t.last.len() > s.len() + 2 && t.last.ends_with(s))
+        .any(|s| joined.len() > s.len() + 1 && joined.ends_with(s))
+}
+
+/// A title seen just before, waiting for the name it introduces.
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    role: String,
+    /// Token index after the last token that kept it alive.
+    last: usize,
+    aff: Option<String>,
+    span: Span,
+    /// A minister's or secretary's title: the capitalised words after "of/de" are its portfolio.
+    minister: bool,
+}
+
+fn strong_place_prep(p: Option<&str>) -> bool {
+    matches!(
+        p,
+        Some(
+            "tai"
+                | "o"
+                | "a"
+                | "em"
+                | "nach"
+                | "di"
+                | "in"
+                | "at"
+                | "en"
+                | "au"
+                | "aux"
+                | "desde"
+                | "nel"
+                | "nella"
+                | "da"
+        )
+    )
+}
+
+/// "Kanzleramt", "Rathaus": a one-word venue only when it is a compound ending in a venue word.
+fn compound_venue(t: &Tok) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "kanzleramt",
+        "palast",
+        "schloss",
+        "rathaus",
+        "bahnhof",
+        "flughafen",
+        "platz",
+        "strasse",
+        "straße",
+    ];
+    SUFFIXES.iter().any(|s| t.last.ends_with(s))
 }
 
 struct Ctx<'a> {
@@ -347,6 +497,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn gaz_cand(&self, a: usize, b: usize, id: u32) -> Cand {
+        let mut cd = self.gaz_cand_full(a, b, id & !HYPHEN_HEAD);
+        if id & HYPHEN_HEAD != 0 {
+            let s = cd.span.slice(self.text);
+            if let Some(cut) = s.rfind('-') {
+                cd.span.end = cd.span.start + cut;
+            }
+        }
+        cd
+    }
+
+    fn gaz_cand_full(&self, a: usize, b: usize, id: u32) -> Cand {
         let e = &self.g.entries[id as usize];
         let (class, role, aff) = match e.kind {
             EntityKind::Person => (
@@ -364,8 +525,8 @@ impl<'a> Ctx<'a> {
             role,
             affiliation: aff,
             is_name: true,
-            maybe: false,
             known: true,
+            nested: false,
         }
     }
 
@@ -383,21 +544,13 @@ impl<'a> Ctx<'a> {
             role: None,
             affiliation: None,
             is_name: true,
-            maybe: kind.is_none(),
             known: false,
+            nested: false,
         }
     }
 
     fn is_stop(&self, t: &Tok) -> bool {
-        self.c.is("stopword", &t.key)
-    }
-
-    /// Whether a capitalised token can be part of a name run.
-    fn name_word(&self, j: usize) -> bool {
-        let t = &self.toks[j];
-        t.word
-            && !t.skip
-            && (t.cap || t.key.chars().next().is_some_and(|c| c.is_ascii_digit()) && false)
+        self.c.is_stopword(t.span.slice(self.text))
     }
 
     /// Ministry pattern at `i`: end token and canonical name.
@@ -476,21 +629,18 @@ impl<'a> Ctx<'a> {
     fn run(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
-        // Pending title: (role, token where it ended, affiliation seen since).
-        let mut pending: Option<(String, usize, Option<String>, Span)> = None;
+        let mut pending: Option<Pending> = None;
         let mut honor = false;
         while i < n {
             let t = self.toks[i].clone();
             if t.skip {
-                pending = None;
+                self.flush_bare(&mut pending);
                 honor = false;
                 i += 1;
                 continue;
             }
-            if let Some((_, since, _, _)) = &pending {
-                if i - since > 6 {
-                    self.flush_bare(&mut pending);
-                }
+            if pending.as_ref().is_some_and(|p| i > p.last + 4) || (t.line_start && i > 0) {
+                self.flush_bare(&mut pending);
             }
             if !t.word {
                 match t.punct {
@@ -505,26 +655,58 @@ impl<'a> Ctx<'a> {
             }
             // Ministries.
             if let Some((e, canon)) = self.ministry(i) {
-                if !self.after_minister_word(i) {
+                if !self.after_minister_word(i) && !pending.as_ref().is_some_and(|p| p.minister) {
                     let mut cd = self.new_cand(i, e, Some(EntityKind::Org), Some("government"));
                     cd.canonical = canon;
                     self.cands.push(cd);
                 }
+                if let Some(p) = pending.as_mut() {
+                    p.last = e;
+                }
                 i = e;
                 continue;
             }
-            let gm = if t.shout && !t.line_start {
-                gaz_match(self.g, self.text, &self.toks, i)
+            let prev = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.as_str());
+            let prefer = if pending.is_some() || prev.is_some_and(|p| self.c.is("org_context", p)) {
+                Some(EntityKind::Org)
+            } else if prev.is_some_and(|p| self.c.is("place_prep", p)) {
+                Some(EntityKind::Place)
             } else {
-                gaz_match(self.g, self.text, &self.toks, i)
+                None
             };
+            let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
             let (te, role) = title_end(self.c, &self.toks, i);
             let he = honorific_end(self.c, &self.toks, i);
             let glen = gm.map(|(e, _)| e - i).unwrap_or(0);
             if te > i && te - i > glen && !t.shout {
+                // "Intel-Chef": the compound's first part is the affiliation.
+                let mut aff = None;
+                if te == i + 1 && t.key.contains(' ') {
+                    let head = t.key.rsplit_once(' ').map(|(h, _)| h).unwrap_or("");
+                    if let Some(h) = self.g.lookup(head).first() {
+                        let e = &self.g.entries[h.entry as usize];
+                        if e.kind != EntityKind::Person {
+                            aff = Some(e.canonical.clone());
+                            let cut = t.span.slice(self.text).rfind('-').unwrap_or(0);
+                            if cut > 0 {
+                                let mut cd = self.gaz_cand(i, i + 1, h.entry);
+                                cd.span = Span::new(t.span.start, t.span.start + cut);
+                                self.cands.push(cd);
+                            }
+                        }
+                    }
+                }
                 self.flush_bare(&mut pending);
+                let role = role.unwrap_or_default();
                 let span = Span::new(t.span.start, self.toks[te - 1].span.end);
-                pending = Some((role.unwrap_or_default(), te, None, span));
+                let minister = role.contains("Minister") || role.contains("Secretary");
+                pending = Some(Pending {
+                    role,
+                    last: te,
+                    aff,
+                    span,
+                    minister,
+                });
                 honor = false;
                 i = te;
                 continue;
@@ -537,34 +719,54 @@ impl<'a> Ctx<'a> {
             if let Some((e, id)) = gm {
                 let mut e = e;
                 let mut cd = self.gaz_cand(i, e, id);
+                let e0 = e;
                 if cd.kind == Some(EntityKind::Org) {
                     // "SoftBank Group Corp.", "Samsung Electronics": extend over org suffixes.
                     while e < n
                         && self.toks[e].word
                         && self.toks[e].cap
+                        && !self.toks[e].line_start
                         && self.c.is("org_suffix", &self.toks[e].key)
                     {
                         e += 1;
                     }
-                    cd.span.end = self.toks[e - 1].span.end;
+                    if e > e0 {
+                        cd.span.end = self.toks[e - 1].span.end;
+                    }
+                }
+                // "Porto Feliz": a one-word known place followed by an unknown capitalised word is a longer name.
+                if cd.kind == Some(EntityKind::Place)
+                    && e0 == i + 1
+                    && e < n
+                    && ((self.lang != "de" && !self.toks[i].allcaps && self.extends_name(e))
+                        || (self.toks[i].allcaps
+                            && self.toks[i].line_start
+                            && self.toks[e].allcaps
+                            && self.toks[e].word
+                            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()))
+                {
+                    let end = self.discover_from(i, &mut pending, honor, true);
+                    honor = false;
+                    i = end.max(i + 1);
+                    continue;
                 }
                 match cd.kind {
                     Some(EntityKind::Person) => {
-                        if let Some((role, _, aff, _)) = pending.take() {
-                            if !role.is_empty() {
-                                cd.role = Some(role);
+                        if let Some(p) = pending.take() {
+                            if !p.role.is_empty() {
+                                cd.role = Some(p.role);
                             }
-                            if aff.is_some() {
-                                cd.affiliation = aff;
+                            if p.aff.is_some() {
+                                cd.affiliation = p.aff;
                             }
                         }
                     }
                     _ => {
                         if let Some(p) = pending.as_mut() {
-                            if p.2.is_none() {
-                                p.2 = Some(cd.canonical.clone());
+                            if p.aff.is_none() {
+                                p.aff = Some(cd.canonical.clone());
                             }
-                            p.1 = e;
+                            p.last = e;
                         }
                     }
                 }
@@ -573,62 +775,200 @@ impl<'a> Ctx<'a> {
                 i = e;
                 continue;
             }
+            // Vietnamese and other org prefixes written in lowercase after the first word: "Tập đoàn X".
+            let pe = phrase_end(&self.toks, i, self.c.max_words("org_prefix").max(1), |k| {
+                self.c.is("org_prefix", k)
+            });
+            if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
+                if gaz_match(self.g, self.text, &self.toks, pe, self.lang).is_none() {
+                    let e = self.name_run(pe);
+                    if e > pe {
+                        let mut cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
+                        cd.canonical = self.surface(pe, e).to_string();
+                        if let Some(p) = pending.as_mut() {
+                            p.aff.get_or_insert(cd.canonical.clone());
+                            p.last = e;
+                        }
+                        self.cands.push(cd);
+                        i = e;
+                        continue;
+                    }
+                }
+                if let Some(p) = pending.as_mut() {
+                    p.last = pe;
+                }
+                i = pe;
+                continue;
+            }
             if !t.cap || t.shout {
                 // Lowercase connectors keep a pending title alive ("consejero delegado de OpenAI, …").
-                if pending.is_some() && !self.c.is("name_connector", &t.key) {
+                let keep = self.c.is("name_connector", &t.key)
+                    || (self.is_and(i) && pending.as_ref().is_some_and(|p| p.minister));
+                if pending.is_some() && keep {
+                    if let Some(p) = pending.as_mut() {
+                        p.last = i + 1;
+                    }
+                } else if pending.is_some() && !self.c.is("name_connector", &t.key) {
                     self.flush_bare(&mut pending);
                 }
                 honor = false;
                 i += 1;
                 continue;
             }
-            let e = self.discover(
-                i,
-                pending.as_ref().map(|p| (p.0.clone(), p.2.clone())),
-                honor,
-            );
-            if e > i {
-                pending = None;
-                honor = false;
-                i = e;
-            } else {
-                i += 1;
-            }
+            let e = self.discover(i, &mut pending, honor);
+            honor = false;
+            i = e.max(i + 1);
         }
         self.flush_bare(&mut pending);
     }
 
-    fn flush_bare(&mut self, pending: &mut Option<(String, usize, Option<String>, Span)>) {
-        if let Some((role, _, _, span)) = pending.take() {
-            if !role.is_empty() {
-                self.bare_titles.push((span, role));
+    fn flush_bare(&mut self, pending: &mut Option<Pending>) {
+        if let Some(p) = pending.take() {
+            if !p.role.is_empty() {
+                self.bare_titles.push((p.span, p.role));
             }
         }
     }
 
-    /// Discover a capitalised run at `i`; push candidates; return the end token (or `i` when nothing).
-    fn discover(
+    /// The end of a plain run of capitalised words (with initials) starting at `i`.
+    fn name_run(&self, i: usize) -> usize {
+        let n = self.toks.len();
+        let mut j = i;
+        let mut end = i;
+        while j < n {
+            let u = &self.toks[j];
+            if u.skip || (j > i && u.line_start) {
+                break;
+            }
+            if !u.word {
+                if u.punct == '.'
+                    && j > i
+                    && self.toks[j - 1].word
+                    && self.toks[j - 1].key.chars().count() == 1
+                    && self.toks[j - 1].cap
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if !u.cap || (j > i && gaz_match(self.g, self.text, &self.toks, j, self.lang).is_some())
+            {
+                break;
+            }
+            j += 1;
+            end = j;
+        }
+        end
+    }
+
+    /// Whether token `e` continues a name: an unknown capitalised word on the same line.
+    fn extends_name(&self, e: usize) -> bool {
+        let t = &self.toks[e];
+        t.word
+            && t.cap
+            && !t.allcaps
+            && !t.line_start
+            && !t.skip
+            && !self.is_stop(t)
+            && !self.c.is("first_name", &t.key)
+            && !self.c.is("common_cap", &t.key)
+            && !self.c.is("org_suffix", &t.key)
+            && self.g.demonym(&t.key).is_none()
+            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
+            && title_end(self.c, &self.toks, e).0 == e
+    }
+
+    /// Whether ", <known region or country>" follows token `end` ("Taylor, Texas").
+    fn comma_region(&self, end: usize) -> bool {
+        if end + 1 >= self.toks.len() || self.toks[end].punct != ',' {
+            return false;
+        }
+        match gaz_match(self.g, self.text, &self.toks, end + 1, self.lang) {
+            Some((_, id)) => {
+                let e = &self.g.entries[(id & !HYPHEN_HEAD) as usize];
+                e.kind == EntityKind::Place && matches!(e.class.as_str(), "region" | "country")
+            }
+            None => false,
+        }
+    }
+
+    fn is_conn(&self, k: usize) -> bool {
+        let key = &self.toks[k].key;
+        self.c.is("name_connector", key)
+    }
+
+    fn is_and(&self, k: usize) -> bool {
+        matches!(
+            self.toks[k].key.as_str(),
+            "and"
+                | "dan"
+                | "va"
+                | "et"
+                | "und"
+                | "e"
+                | "y"
+                | "of"
+                | "for"
+                | "per"
+                | "fur"
+                | "pour"
+                | "para"
+                | "di"
+                | "des"
+                | "dei"
+                | "degli"
+                | "delle"
+                | "au"
+                | "aux"
+                | "a"
+                | "al"
+                | "ao"
+                | "alla"
+                | "allo"
+                | "agli"
+                | "alle"
+        )
+    }
+
+    /// Discover a capitalised run at `i`; push candidates; return the end token.
+    fn discover(&mut self, i: usize, pending: &mut Option<Pending>, honor: bool) -> usize {
+        self.discover_from(i, pending, honor, false)
+    }
+
+    /// `from_place`: the run starts with a known one-word place ("Boston Dynamics", "Porto Feliz").
+    fn discover_from(
         &mut self,
         i: usize,
-        title: Option<(String, Option<String>)>,
+        pending: &mut Option<Pending>,
         honor: bool,
+        from_place: bool,
     ) -> usize {
         let n = self.toks.len();
         let c = self.c;
-        let mut a = i;
-        // Sentence-initial function words are not names.
-        while a < n && self.toks[a].word && self.toks[a].cap && self.is_stop(&self.toks[a]) {
-            if !(self.toks[a].start || a > i) && !self.toks[a].allcaps {
-                break;
+        // Function words capitalised at a sentence start are not names.
+        {
+            let t = &self.toks[i];
+            if self.is_stop(t) && !t.allcaps {
+                return i + 1;
             }
-            a += 1;
         }
-        if a > i {
-            return a;
+        // "Menteri Komunikasi dan Informatika Rudiantara": a minister's portfolio is part of the title.
+        if pending.as_ref().is_some_and(|p| p.minister) {
+            let de = phrase_end(&self.toks, i, c.ministry_domains.max_words.max(1), |k| {
+                c.ministry_domains.contains(k)
+            });
+            if de > i {
+                if let Some(p) = pending.as_mut() {
+                    p.last = de;
+                }
+                return de;
+            }
         }
-        let head_initial = head_class(c, &self.toks[i]).is_some()
+        let head_initial = (head_class(c, &self.toks[i]).is_some()
             || c.is("venue_head", &self.toks[i].key)
-            || c.is("place_head", &self.toks[i].key);
+            || c.is("place_head", &self.toks[i].key))
+            && !compound_body(&self.toks[i]);
         // Build the run.
         let mut j = i;
         let mut end = i;
@@ -636,7 +976,7 @@ impl<'a> Ctx<'a> {
         let mut has_and = false;
         while j < n {
             let u = &self.toks[j];
-            if u.skip {
+            if u.skip || (j > i && u.line_start) {
                 break;
             }
             if !u.word {
@@ -653,9 +993,14 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if j > i {
-                if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j) {
-                    if head_initial && self.g.entries[id as usize].kind == EntityKind::Place {
-                        inner.push(self.gaz_cand(j, ge, id));
+                if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
+                    let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
+                    if head_initial && gk != EntityKind::Person {
+                        if gk == EntityKind::Place {
+                            let mut cd = self.gaz_cand(j, ge, id);
+                            cd.nested = true;
+                            inner.push(cd);
+                        }
                         j = ge;
                         end = ge;
                         continue;
@@ -663,62 +1008,61 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let (te, _) = title_end(c, &self.toks, j);
-                if te > j && !self.toks[j].cap {
+                if te > j && (!head_initial || !self.toks[j].cap) {
                     break;
                 }
-                if te > j && !head_initial {
+                // A venue or body name stops before a person's first name.
+                if head_initial && j > i + 1 && c.is("first_name", &u.key) {
                     break;
                 }
             }
-            if u.cap || u.key.chars().all(|ch| ch.is_ascii_digit()) && j > i {
+            if u.cap {
                 j += 1;
                 end = j;
                 continue;
             }
-            // Lowercase: a connector followed by more name, or inside a head-initial body name.
-            let conn = c.is("name_connector", &u.key)
-                || matches!(
-                    u.key.as_str(),
-                    "and"
-                        | "dan"
-                        | "va"
-                        | "et"
-                        | "und"
-                        | "e"
-                        | "y"
-                        | "of"
-                        | "for"
-                        | "per"
-                        | "fur"
-                        | "pour"
-                        | "para"
-                );
-            if j > i && conn {
-                // Look ahead for a capitalised word within two tokens.
+            if j == i {
+                break;
+            }
+            // Lowercase: a name connector ("da", "von der") or, inside a body's name, "and/of/de".
+            let conn = self.is_conn(j);
+            let and = self.is_and(j);
+            if conn || (and && head_initial) {
                 let mut k = j + 1;
-                while k < n && k <= j + 2 && self.toks[k].word && !self.toks[k].cap {
+                while k < n && k <= j + 2 && self.toks[k].word && self.is_conn(k) {
                     k += 1;
                 }
-                if k < n && self.toks[k].word && self.toks[k].cap && !self.toks[k].skip {
-                    if !c.is("name_connector", &u.key) {
+                if k < n
+                    && self.toks[k].word
+                    && self.toks[k].cap
+                    && !self.toks[k].skip
+                    && !self.toks[k].line_start
+                {
+                    if !conn {
                         has_and = true;
                     }
                     j = k;
                     continue;
                 }
-                break;
+                if !head_initial {
+                    break;
+                }
             }
-            if j > i && head_initial && j - i <= 6 {
+            // Inside a head-initial body name: a few lowercase words ending in a connector
+            // before a capitalised word ("Centre d'innovation du Vietnam").
+            if head_initial && j - i <= 4 {
                 let mut k = j;
-                while k < n
-                    && k < j + 5
-                    && self.toks[k].word
-                    && !self.toks[k].cap
-                    && !self.is_verbish(k)
-                {
+                while k < n && k < j + 3 && self.toks[k].word && !self.toks[k].cap {
                     k += 1;
                 }
-                if k < n && self.toks[k].word && self.toks[k].cap && !self.toks[k].skip {
+                let ends_conn = k > j && (self.is_conn(k - 1) || self.is_and(k - 1));
+                if ends_conn
+                    && k < n
+                    && self.toks[k].word
+                    && self.toks[k].cap
+                    && !self.toks[k].skip
+                    && !self.toks[k].line_start
+                {
                     j = k;
                     continue;
                 }
@@ -726,13 +1070,12 @@ impl<'a> Ctx<'a> {
             break;
         }
         if end <= i {
-            return i;
+            return i + 1;
         }
-        // Trailing connectors are already excluded (end only moves on capitalised words).
         let run: Vec<usize> = (i..end).filter(|&k| self.toks[k].word).collect();
         let words = run.len();
-        let first = &self.toks[i];
-        let lastt = &self.toks[end - 1];
+        let first = self.toks[i].clone();
+        let lastt = self.toks[end - 1].clone();
         let any = |f: &dyn Fn(&Tok) -> bool| run.iter().any(|&k| f(&self.toks[k]));
         let prev_word = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.clone());
         let prev2 = if i > 1 && self.toks[i - 1].word && self.toks[i - 2].word {
@@ -740,22 +1083,30 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let org_ctx = prev_word
-            .as_deref()
-            .is_some_and(|p| c.is("org_context", p) || c.is("org_prefix", p))
-            || prev2
-                .as_deref()
-                .is_some_and(|p| c.is("org_context", p) || c.is("org_prefix", p));
+        let ctx_is = |cls: &str| {
+            prev_word.as_deref().is_some_and(|p| c.is(cls, p))
+                || prev2.as_deref().is_some_and(|p| c.is(cls, p))
+        };
+        let org_ctx = ctx_is("org_context") || ctx_is("org_prefix");
+        let media_ctx = ctx_is("media_context");
         let place_ctx = prev_word.as_deref().is_some_and(|p| c.is("place_prep", p));
-        let org_head = run.iter().find_map(|&k| head_class(c, &self.toks[k]));
-        let venue = any(&|t: &Tok| c.is("venue_head", &t.key));
+        let prev_conn =
+            i > 0 && self.toks[i - 1].word && (self.is_conn(i - 1) || self.is_and(i - 1));
+        let org_head = if words >= 2 {
+            run.iter().find_map(|&k| head_class(c, &self.toks[k]))
+        } else {
+            None
+        };
+        let venue = words >= 2 && any(&|t: &Tok| c.is("venue_head", &t.key))
+            || (words == 1 && c.is("venue_head", &first.key) && compound_venue(&first));
         let region = any(&|t: &Tok| c.is("place_head", &t.key));
         let suffix = words >= 2 && c.is("org_suffix", &lastt.key);
         let prefix = words >= 2 && c.is("org_prefix", &first.key);
         let common = run
             .iter()
             .all(|&k| c.is("common_cap", &self.toks[k].key) || self.is_stop(&self.toks[k]));
-        let some_common = any(&|t: &Tok| c.is("common_cap", &t.key));
+        let some_common =
+            any(&|t: &Tok| c.is("common_cap", &t.key) || self.g.demonym(&t.key).is_some());
         let titlecase = run.iter().all(|&k| {
             let t = &self.toks[k];
             !t.allcaps && t.cap
@@ -769,11 +1120,18 @@ impl<'a> Ctx<'a> {
         let known_first = c.is("first_name", &first.key);
         let in_paren =
             i > 0 && self.toks[i - 1].punct == '(' && end < n && self.toks[end].punct == ')';
+        let surface1 = self.surface(i, end).to_string();
+        let after_number = i > 0
+            && self.toks[i - 1].word
+            && self.toks[i - 1].key.chars().all(|ch| ch.is_ascii_digit());
+        let acronym = words == 1
+            && !after_number
+            && !first.key.contains(' ')
+            && first.allcaps
+            && (2..=6).contains(&surface1.chars().count())
+            && !c.is("acronym_stop", &first.key);
+        let camel = words == 1 && is_camel(&surface1) && !c.is("common_cap", &first.key);
 
-        let mut kind: Option<EntityKind> = None;
-        let mut class: Option<String> = None;
-        let mut role = None;
-        let mut aff = None;
         if in_paren && words == 1 {
             // "(AESIA)", "(Anatel)" right after a multi-word org: an alias of it.
             if let Some(prev) = self.cands.last() {
@@ -786,16 +1144,55 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if let Some((r, af)) = title
-            .clone()
-            .filter(|_| org_head.is_none() && !venue && !suffix)
-        {
+        let mut kind: Option<EntityKind> = None;
+        let mut class: Option<String> = None;
+        let mut role = None;
+        let mut aff = None;
+        // A person's first name inside a titled run splits it: "Ketua Nvidia Jensen Huang".
+        if pending.is_some() && words >= 3 && !known_first {
+            if let Some(pos) = run
+                .iter()
+                .position(|&k| c.is("first_name", &self.toks[k].key))
+            {
+                if pos > 0 {
+                    let split = run[pos];
+                    let mut cd = self.new_cand(i, split, Some(EntityKind::Org), Some("company"));
+                    cd.canonical = self.surface(i, split).to_string();
+                    if let Some(p) = pending.as_mut() {
+                        p.aff.get_or_insert(cd.canonical.clone());
+                    }
+                    self.cands.push(cd);
+                    return self.discover(split, pending, honor);
+                }
+            }
+        }
+        let titled = pending.is_some() && org_head.is_none() && !venue && !suffix;
+        if titled && prev_conn && !acronym && !camel && common {
+            if let Some(p) = pending.as_mut() {
+                p.last = end;
+            }
+            return end;
+        }
+        if titled && prev_conn && !acronym && !camel {
+            // "ministra de Asuntos Económicos", "fondateur de Mistral AI": the title's domain.
+            let p = pending.as_ref().map(|p| p.minister).unwrap_or(true);
+            if !p && words <= 3 {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
+            } else {
+                if let Some(p) = pending.as_mut() {
+                    p.last = end;
+                }
+                return end;
+            }
+        } else if titled && !acronym {
+            let p = pending.take().unwrap_or_default();
             kind = Some(EntityKind::Person);
-            role = (!r.is_empty()).then_some(r);
-            aff = af;
-        } else if honor && org_head.is_none() && !venue {
+            role = (!p.role.is_empty()).then_some(p.role);
+            aff = p.aff;
+        } else if honor && org_head.is_none() && !venue && !acronym {
             kind = Some(EntityKind::Person);
-        } else if compound_body(first) && words == 1 {
+        } else if compound_body(&first) && words == 1 {
             kind = Some(EntityKind::Org);
             class = Some("government".into());
         } else if vi_name && org_head.is_none() && !venue && !region {
@@ -806,37 +1203,22 @@ impl<'a> Ctx<'a> {
         } else if let Some(h) = org_head.clone() {
             kind = Some(EntityKind::Org);
             class = Some(h);
+        } else if venue
+            && !inner.is_empty()
+            && words == 1 + inner.len()
+            && inner.iter().all(|p| p.class.as_deref() == Some("country"))
+        {
+            // "Pasar Vietnam" ("the Vietnamese market"): a head word and a country is no venue.
+            return end;
         } else if venue {
             kind = Some(EntityKind::Place);
             class = Some("venue".into());
         } else if region && words >= 2 {
             kind = Some(EntityKind::Place);
             class = Some("region".into());
-        } else if org_ctx && !common {
+        } else if (org_ctx || media_ctx) && !common && !first.line_start {
             kind = Some(EntityKind::Org);
-            class = Some("company".into());
-        } else if words == 1 {
-            let s = self.surface(i, end);
-            if first.allcaps
-                && (3..=6).contains(&s.chars().count())
-                && !c.is("acronym_stop", &first.key)
-                && !first.line_start
-            {
-                kind = Some(EntityKind::Org);
-                class = Some("other".into());
-            } else if is_camel(s) && !c.is("common_cap", &first.key) {
-                kind = Some(EntityKind::Org);
-                class = Some("company".into());
-            } else if place_ctx && !first.start && !common && !first.allcaps {
-                kind = Some(EntityKind::Place);
-            } else if !common && !first.allcaps {
-                // A lone capitalised word: kept only if it turns out to refer to a named person.
-                let cd = self.new_cand(i, end, None, None);
-                self.cands.push(cd);
-                return end;
-            } else {
-                return end;
-            }
+            class = Some(if media_ctx { "media" } else { "company" }.into());
         } else if first.line_start && run.iter().all(|&k| self.toks[k].allcaps) {
             // Dateline: "NEW YORK –", "PORTO FELIZ (SP) —".
             let next = self.toks.get(end).map(|t| t.punct).unwrap_or(' ');
@@ -846,10 +1228,43 @@ impl<'a> Ctx<'a> {
             } else {
                 return end;
             }
-        } else if titlecase && !common && !some_common && !has_and && words <= 4 {
-            if place_ctx && !known_first {
+        } else if words == 1 {
+            if acronym && surface1.chars().count() >= 3 && !first.line_start {
+                kind = Some(EntityKind::Org);
+                class = Some("other".into());
+            } else if camel {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
+            } else if self.comma_region(end) && !first.start && !c.is("first_name", &first.key) {
                 kind = Some(EntityKind::Place);
-            } else if self.lang != "de" || known_first {
+                class = Some("city".into());
+            } else if place_ctx
+                && !first.start
+                && !common
+                && !first.allcaps
+                && self.lang != "de"
+                && strong_place_prep(prev_word.as_deref())
+            {
+                kind = Some(EntityKind::Place);
+            } else if !common && !first.allcaps {
+                // A lone capitalised word: kept only if it turns out to refer to a named person.
+                let mut cd = self.new_cand(i, end, None, None);
+                cd.is_name = true;
+                self.cands.push(cd);
+                return end;
+            } else {
+                return end;
+            }
+        } else if titlecase && !common && !some_common && !has_and && words <= 4 {
+            let vi = self.lang == "vi";
+            if place_ctx && !known_first {
+                if self.lang != "de" {
+                    kind = Some(EntityKind::Place);
+                }
+            } else if from_place {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
+            } else if known_first || (self.lang != "de" && !vi) {
                 kind = Some(EntityKind::Person);
             }
         }
@@ -859,33 +1274,23 @@ impl<'a> Ctx<'a> {
         let mut cd = self.new_cand(i, end, Some(kind), class.as_deref());
         if kind == EntityKind::Place {
             cd.class = class.or(Some("city".into()));
+            if titlecase || cd.canonical.chars().any(char::is_lowercase) {
+            } else {
+                // A dateline in capitals: "PORTO FELIZ" → "Porto Feliz".
+                cd.canonical = title_case(&cd.canonical);
+            }
+        }
+        if kind == EntityKind::Org {
+            if let Some(p) = pending.as_mut() {
+                p.aff.get_or_insert(cd.canonical.clone());
+                p.last = end;
+            }
         }
         cd.role = role;
         cd.affiliation = aff;
         self.cands.push(cd);
         self.cands.extend(inner);
         end
-    }
-
-    fn is_verbish(&self, k: usize) -> bool {
-        // Stop a head-initial body name at words that plainly start a clause.
-        matches!(
-            self.toks[k].key.as_str(),
-            "pour"
-                | "qui"
-                | "que"
-                | "a"
-                | "est"
-                | "yang"
-                | "untuk"
-                | "que"
-                | "para"
-                | "che"
-                | "dass"
-                | "which"
-                | "that"
-                | "to"
-        )
     }
 
     /// Credit and source regions: pieces split by "/", ",", "-", ";" are agencies or photographers.
@@ -929,8 +1334,8 @@ impl<'a> Ctx<'a> {
                     role: None,
                     affiliation: None,
                     is_name: true,
-                    maybe: false,
                     known: true,
+                    nested: false,
                 });
                 continue;
             }
@@ -945,10 +1350,16 @@ impl<'a> Ctx<'a> {
                 role: None,
                 affiliation: None,
                 is_name: true,
-                maybe: false,
                 known: false,
+                nested: false,
             };
-            if ws.len() == 1 && (allcaps && letters.chars().count() <= 8 || is_domain(t)) {
+            let headed = ws
+                .iter()
+                .any(|w| self.c.value("org_head", &name_key(w)).is_some());
+            if headed {
+                self.cands
+                    .push(mk(EntityKind::Org, Some("media"), t.to_string()));
+            } else if ws.len() == 1 && (allcaps && letters.chars().count() <= 8 || is_domain(t)) {
                 if !self.c.is("acronym_stop", &key) {
                     self.cands
                         .push(mk(EntityKind::Org, Some("media"), t.to_string()));
@@ -1050,9 +1461,7 @@ fn group(mut cands: Vec<Cand>, bare: Vec<(Span, String)>, text: &str) -> Vec<Ent
     // Drop candidates overlapping an earlier, longer one.
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
-        if kept.iter().any(|k| {
-            k.span.overlaps(c.span) && !(k.span == c.span && k.canonical != c.canonical && false)
-        }) {
+        if !c.nested && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span)) {
             continue;
         }
         kept.push(c);

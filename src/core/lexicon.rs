@@ -9,10 +9,10 @@ use crate::core::text::name_key;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The gazetteer sources, compiled in. Empty strings until the data files exist.
-const PLACES_TSV: &str = "";
-const ORGS_TSV: &str = "";
-const PERSONS_TSV: &str = "";
+/// The gazetteer sources (kept by the lexdata tools), compiled in.
+const PLACES_TSV: &str = include_str!("../../data/lexicon/places.tsv");
+const ORGS_TSV: &str = include_str!("../../data/lexicon/orgs.tsv");
+const PERSONS_TSV: &str = include_str!("../../data/lexicon/persons.tsv");
 const TITLES_TSV: &str = include_str!("../../data/lexicon/titles.tsv");
 const HONORIFICS_TSV: &str = include_str!("../../data/lexicon/honorifics.tsv");
 const GOVBODIES_TSV: &str = include_str!("../../data/lexicon/govbodies.tsv");
@@ -270,6 +270,8 @@ pub struct Cues {
     pub ministry_domains: PhraseTable,
     /// cue class ("org_suffix", "venue_head", "stopword", ...) → set of word/phrase keys.
     classes: HashMap<String, PhraseTable>,
+    /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
+    stop_raw: HashSet<String>,
 }
 
 impl Cues {
@@ -303,10 +305,18 @@ impl Cues {
                     for w in split_bar(v[1]) {
                         t.insert(w, v.get(2).copied().unwrap_or(""));
                     }
+                    if v[0] == "stopword" {
+                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
+                    }
                 }
             }
         }
         c
+    }
+
+    /// Whether `word` (as written) is a function word of some language.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stop_raw.contains(&word.to_lowercase())
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
