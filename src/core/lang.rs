@@ -48,6 +48,55 @@ fn table() -> &'static HashMap<&'static str, [f32; 8]> {
     })
 }
 
+/// Weight of a word whose spelling leans to one language (a stop word counts up to 1).
+const AFFIX_WEIGHT: f32 = 0.3;
+
+/// Word shapes typical of one language (index into `LANGS`), for words that are not stop words:
+/// Indonesian me-/ber- verbs and -kan/-nya, English -ing/-ed/-ly, German -ung/-lich/sch,
+/// Italian -zione/-zz-/-gli, Spanish -ción/-dad, Portuguese -ção/-ões/-lh-, French -eux/-aux/-ée.
+fn affix_lang(w: &str) -> Option<usize> {
+    let n = w.chars().count();
+    if n < 4 {
+        return None;
+    }
+    let ends = |x: &str| w.ends_with(x);
+    let starts = |x: &str| w.starts_with(x);
+    let has = |x: &str| w.contains(x);
+    if ends("ção") || ends("ções") || ends("ões") || ends("dade") || has("lh") || ends("ém") {
+        return Some(7);
+    }
+    if ends("ción") || ends("ciones") || ends("dad") || ends("idades") {
+        return Some(5);
+    }
+    if ends("zione")
+        || ends("zioni")
+        || has("zz")
+        || has("gli")
+        || has("bb")
+        || ends("tà")
+        || ends("ità")
+    {
+        return Some(6);
+    }
+    if ends("ung") || ends("ungen") || ends("lich") || ends("keit") || ends("heit") || has("sch") {
+        return Some(4);
+    }
+    if ends("eux") || ends("aux") || ends("ée") || ends("ées") || ends("eau") || has("œ") {
+        return Some(1);
+    }
+    if (n >= 6 && (starts("meng") || starts("meny") || starts("mem") || starts("ber")))
+        || (n >= 7 && starts("men") && !starts("ment") && !starts("mens"))
+        || ends("kan")
+        || ends("nya")
+    {
+        return Some(2);
+    }
+    if (n >= 5 && ends("ing")) || (n >= 5 && ends("ed")) || ends("ly") || starts("wh") {
+        return Some(0);
+    }
+    None
+}
+
 fn is_vi_letter(c: char) -> bool {
     matches!(
         c,
@@ -78,6 +127,8 @@ pub fn scores(text: &str) -> [f32; 8] {
             for k in 0..8 {
                 s[k] += row[k];
             }
+        } else if let Some(k) = affix_lang(&buf) {
+            s[k] += AFFIX_WEIGHT;
         }
     }
     // Acute vowels lean to es/pt, but Vietnamese uses them too: counted only without Vietnamese letters.
