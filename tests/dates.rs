@@ -202,6 +202,48 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "He met Modi in November last year.",
         &["2022-11"],
     ),
+    (
+        "en",
+        "2023-10-06",
+        "Output should double by mid-2024 and by the end of 2025.",
+        &["2024", "2025"],
+    ),
+    (
+        "en",
+        "2023-10-06",
+        "He spoke this morning, after last night's dinner.",
+        &["2023-10-06", "2023-10-05"],
+    ),
+    (
+        "de",
+        "2024-08-19",
+        "Ab Ende 2027 sollen Chips vom Band laufen.",
+        &["2027"],
+    ),
+    (
+        "vi",
+        "2023-09-12",
+        "Sáng nay, Thủ tướng tiếp ông Biden.",
+        &["2023-09-12"],
+    ),
+    (
+        "id",
+        "2023-09-12",
+        "Presiden tiba tadi malam di Jakarta.",
+        &["2023-09-11"],
+    ),
+    (
+        "es",
+        "2023-06-02",
+        "El acuerdo se firmará el 30 de junio.",
+        &["2023-06-30"],
+    ),
+    (
+        "it",
+        "2023-06-16",
+        "Lo incontrerà il 5 luglio a Roma.",
+        &["2023-07-05"],
+    ),
     // Indonesian
     (
         "id",
@@ -523,6 +565,43 @@ fn without_anchor_years_come_from_the_text() {
         [Some("2019-03-12".into()), Some("2019-09-30".into()), None]
     );
     assert!(got[1].yearless && !got[0].yearless && got[2].relative);
+}
+
+#[test]
+fn future_cues_are_seen_in_the_sentence_only() {
+    use dossier::core::dates::future_cue_near;
+    use dossier::core::model::Span;
+    let cases: &[(&str, &str, &str, bool)] = &[
+        ("en", "Biden will meet Modi on Thursday.", "Thursday", true),
+        (
+            "en",
+            "Biden met Modi on Thursday. He will leave.",
+            "Thursday",
+            false,
+        ),
+        ("vi", "Thủ tướng sẽ thăm Mỹ vào thứ Hai.", "thứ Hai", true),
+        (
+            "vi",
+            "Hai bên chia sẻ kinh nghiệm hôm qua.",
+            "hôm qua",
+            false,
+        ),
+        ("fr", "Il rencontrera Modi mercredi.", "mercredi", true),
+        ("fr", "Il a montré une caméra mercredi.", "mercredi", false),
+        (
+            "pt",
+            "Lula será recebido na sexta-feira.",
+            "sexta-feira",
+            true,
+        ),
+        ("de", "Scholz wird am Dienstag erwartet.", "Dienstag", true),
+        ("id", "Presiden akan bertemu Senin.", "Senin", true),
+    ];
+    for (lang, text, what, want) in cases {
+        let start = text.find(what).unwrap();
+        let span = Span::new(start, start + what.len());
+        assert_eq!(future_cue_near(text, lang, span), *want, "{text}");
+    }
 }
 
 #[test]

@@ -964,6 +964,19 @@ impl<'a> Finder<'a> {
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
         if words::YEAR_CONTEXT.contains(&t.f.as_str()) {
+            // "mid-2024"
+            if self
+                .tok(i + 1)
+                .is_some_and(|n| n.punct("-") && n.span.start == t.span.end)
+            {
+                if let Some(y) = self.tok(i + 2).and_then(|n| n.year()) {
+                    return Some(Found {
+                        start: i + 2,
+                        end: i + 3,
+                        raw: Raw::Full(DateValue::Year { y }),
+                    });
+                }
+            }
             if let Some(y) = self.tok(i + 1).and_then(|n| n.year()) {
                 // Not a quantity: "in 2015 cases" is rare, but "2.000" never reaches here.
                 return Some(Found {
@@ -1100,6 +1113,35 @@ impl<'a> Finder<'a> {
     }
 }
 
+fn norm_lang(lang: &str) -> &str {
+    match lang {
+        "fr" | "id" | "vi" | "de" | "es" | "it" | "pt" | "en" => lang,
+        "ms" => "id",
+        _ => "en",
+    }
+}
+
+/// Whether a future-tense cue ("will", "sẽ", "akan", "wird", "va", "-rá", "prossimo", …) stands
+/// within 12 tokens of `span`, in the same sentence. `find_dates` uses it to resolve yearless and
+/// weekday dates; the meetings stage may use it to tell planned from happened.
+pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
+    let finder = Finder {
+        toks: prep_tokens(text),
+        lang: norm_lang(lang),
+    };
+    let Some(start) = finder.toks.iter().position(|t| t.span.end > span.start) else {
+        return false;
+    };
+    let end = finder
+        .toks
+        .iter()
+        .position(|t| t.span.start >= span.end)
+        .unwrap_or(finder.toks.len())
+        .max(start + 1);
+    let sentences = crate::core::text::sentences(text);
+    finder.future_cue(text, &sentences, start, end)
+}
+
 /// Find every date expression in `text` (language `lang`, ISO 639-1) and resolve it.
 /// `anchor` is the publication date; without one, yearless dates take their year from other dates
 /// in the text (the nearest full date before, else the first after) and relative dates stay None.
@@ -1112,11 +1154,7 @@ impl<'a> Finder<'a> {
 ///
 /// Weeks resolve to the month of the anchor moved by 7 days per week ("last week" → `Month`).
 pub fn find_dates(text: &str, lang: &str, anchor: Option<DateValue>) -> Vec<DateMention> {
-    let lang = match lang {
-        "fr" | "id" | "vi" | "de" | "es" | "it" | "pt" | "en" => lang,
-        "ms" => "id",
-        _ => "en",
-    };
+    let lang = norm_lang(lang);
     let finder = Finder {
         toks: prep_tokens(text),
         lang,
