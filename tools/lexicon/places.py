@@ -17,7 +17,9 @@ FOCUS = set("VN ID US GB FR DE ES IT PT BR CN JP KR TW IN RU AU CA MX AR".split(
 # City names that are common words (or mostly mean something else) in one of our languages.
 CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Reading", "Bath",
              "Colon", "Leon", "Rio", "Santa Fe", "Asia", "Amazon", "Lagos (Portugal)", "Solo",
-             "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore"}
+             "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore",
+             "Pest", "Serra", "Natal", "Aba", "Teni", "Hamilton", "Charlotte", "Douglas", "Stanley",
+             "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
@@ -29,24 +31,14 @@ class Place:
 
 
 def good_alias(a):
+    """A usable surface form: Latin script, no list punctuation, and written with a capital
+    somewhere ("Hanoi", "the West", "quận Tây Hồ"; not "saigon")."""
     a = " ".join(a.split())
     if len(a) < 2 or "," in a or "(" in a or ")" in a:
         return False
     if not is_latin(a):
         return False
-    first = a[0]
-    return first.isupper() or first.isdigit() or a.startswith(("quận ", "tỉnh ", "thủ đô ", "bang ",
-                                                               "nước ", "interior ", "estado ",
-                                                               "palais ", "château ", "hôtel ",
-                                                               "sông ", "lac ", "place ", "porte ",
-                                                               "tour ", "tháp ", "eo biển ", "mer ",
-                                                               "bande ", "bán đảo ", "golfe ",
-                                                               "penisola ", "península ", "siège ",
-                                                               "trụ sở ", "châu ", "baie ",
-                                                               "bassin ", "aéroport ", "détroit ",
-                                                               "base ", "mausolée ", "résidence ",
-                                                               "chancellerie ", "edificio ",
-                                                               "palazzo ", "bâtiment ", "tòa nhà "))
+    return any(ch.isupper() or ch.isdigit() for ch in a)
 
 
 def with_folds(aliases, vi_only=True):
@@ -176,8 +168,9 @@ def build_countries():
         short = [c.name] + ([c.common_name] if hasattr(c, "common_name") else [])
         for t in tr.values():
             al += [t.gettext(n) for n in short]
-        al += e["aliases"]
-        al = [a for a in with_folds(al) if good_alias(a)]
+        # Folded Vietnamese forms only for the hand-kept (newsworthy) countries: keeps the file small.
+        al = with_folds(al) if c.alpha_2 in extra else al
+        al = [a for a in al + with_folds(e["aliases"]) if good_alias(a)]
         out[c.alpha_2] = Place(canonical, "country", "", uniq(al), e["dem"], pop=10**9, hand=True)
     return out
 
@@ -258,6 +251,13 @@ def build_cities(countries):
             hit.pop = max(hit.pop, 10**8)
         else:
             lst.append(Place(canon, "city", country, uniq(extra), pop=10**8, hand=True))
+    # geonames sometimes has a second entry under the local name (Köln next to Cologne):
+    # drop generated cities whose name is already an alias of a hand-kept city of that country.
+    hand_forms = {(p.country, fold(a)) for lst in out.values() for p in lst if p.hand for a in p.aliases}
+    for canon in list(out):
+        out[canon] = [p for p in out[canon] if p.hand or (p.country, fold(p.canonical)) not in hand_forms]
+        if not out[canon]:
+            del out[canon]
     res = []
     for canon, lst in out.items():
         lst.sort(key=lambda p: (-int(p.hand), -p.pop))
