@@ -11,7 +11,11 @@ def load():
         for canon, cls, related, al in read_tsv(src, 4):
             if cls not in CLASSES:
                 raise SystemExit(f"src/{src}: bad class {cls!r} for {canon}")
-            aliases = [canon] + split_aliases(al)
+            given = split_aliases(al)
+            # "!nocanon": the canonical is a common phrase ("Die Welt" = "the world"), match only the aliases
+            aliases = [a for a in given if a != "!nocanon"]
+            if "!nocanon" not in given:
+                aliases = [canon] + aliases
             # Vietnamese forms are often written without diacritics too.
             aliases += [fold(a) for a in aliases if any(c in VI_LETTERS for c in a) and len(fold(a)) > 4]
             if canon in seen:
