@@ -30,11 +30,16 @@ class Place:
         self.pop, self.hand = pop, hand
 
 
+# Surface forms that are ordinary words or given names in one of our languages (see README.md).
+ALIAS_STOP = {"Ao", "Áo", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Mỹ Tho", "Hàn", "Trung", "RI", "Nam",
+              "Kota", "Praia", "Solo", "Male", "Victoria", "Georgia (U.S. state)"}
+
+
 def good_alias(a):
     """A usable surface form: Latin script, no list punctuation, and written with a capital
     somewhere ("Hanoi", "the West", "quận Tây Hồ"; not "saigon")."""
     a = " ".join(a.split())
-    if len(a) < 2 or "," in a or "(" in a or ")" in a:
+    if len(a) < 2 or "," in a or "(" in a or ")" in a or a in ALIAS_STOP:
         return False
     if not is_latin(a):
         return False
@@ -92,7 +97,9 @@ def _es(b):
 def _it(b):
     if "|" in b:
         return split_aliases(b)
-    if b.endswith("co"):
+    if b.endswith("ico"):  # britannico -> britannici, britanniche
+        return [b, b[:-1] + "a", b[:-1] + "i", b[:-1] + "he"]
+    if b.endswith("co"):  # tedesco -> tedeschi, tedesche
         return [b, b[:-1] + "a", b[:-1] + "hi", b[:-1] + "he"]
     if b.endswith("o"):
         return [b, b[:-1] + "a", b[:-1] + "i", b[:-1] + "e"]
@@ -106,6 +113,8 @@ def _it(b):
 def _pt(b):
     if "|" in b:
         return split_aliases(b)
+    if b.endswith("ão"):
+        return [b, b[:-2] + "ã", b[:-2] + "ães", b[:-2] + "ãs"]
     if b.endswith("o"):
         return [b, b[:-1] + "a", b + "s", b[:-1] + "as"]
     if b.endswith("ês"):
