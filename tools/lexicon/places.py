@@ -19,7 +19,8 @@ CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Re
              "Colon", "Leon", "Rio", "Santa Fe", "Asia", "Amazon", "Lagos (Portugal)", "Solo",
              "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore",
              "Pest", "Serra", "Natal", "Aba", "Teni", "Hamilton", "Charlotte", "Douglas", "Stanley",
-             "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho"}
+             "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho",
+             "Gibraltar", "Monaco", "San Marino", "Vatican City", "Macau", "Hong Kong"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
@@ -31,7 +32,7 @@ class Place:
 
 
 # Surface forms that are ordinary words or given names in one of our languages (see README.md).
-ALIAS_STOP = {"Ao", "Áo", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Mỹ Tho", "Hàn", "Trung", "RI", "Nam",
+ALIAS_STOP = {"Ao", "Áo", "Bỉ", "Bi", "Séc", "Sec", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Mỹ Tho", "Hàn", "Trung", "RI", "Nam",
               "Kota", "Praia", "Solo", "Male", "Victoria", "Georgia (U.S. state)"}
 
 
