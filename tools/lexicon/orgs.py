@@ -1,5 +1,5 @@
 """Generate data/lexicon/orgs.tsv from the hand-kept src/orgs_*.tsv lists."""
-from common import VI_LETTERS, fold, read_tsv, split_aliases, uniq, write_tsv
+from common import read_tsv, split_aliases, uniq, write_tsv
 
 CLASSES = ("company", "government", "media", "other")
 SOURCES = ("orgs_public.tsv", "orgs_companies.tsv", "orgs_media.tsv")
@@ -16,8 +16,7 @@ def load():
             aliases = [a for a in given if a != "!nocanon"]
             if "!nocanon" not in given:
                 aliases = [canon] + aliases
-            # Vietnamese forms are often written without diacritics too.
-            aliases += [fold(a) for a in aliases if any(c in VI_LETTERS for c in a) and len(fold(a)) > 4]
+            # No folded copies: the core matches on a diacritic-insensitive key (text::name_key).
             if canon in seen:
                 raise SystemExit(f"src/{src}: duplicate org {canon!r} (also in {seen[canon]})")
             seen[canon] = src

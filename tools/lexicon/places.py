@@ -174,8 +174,10 @@ def build_countries():
     for c in pycountry.countries:
         e = extra.get(c.alpha_2, {"canonical": "", "aliases": [], "dem": []})
         # Small territories rarely in the news: English names only (keeps the file compact).
-        langs = tr if (c.alpha_2 in extra or pops.get(c.alpha_2, 0) >= 1_000_000) else {}
-        names = [c.name] + [getattr(c, a) for a in ("common_name", "official_name") if hasattr(c, a)]
+        langs = tr if (c.alpha_2 in extra or pops.get(c.alpha_2, 0) >= 5_000_000) else {}
+        # Official long forms ("Kingdom of Bhutan") only for the hand-kept, newsworthy countries.
+        fields = ("common_name", "official_name") if c.alpha_2 in extra else ("common_name",)
+        names = [c.name] + [getattr(c, a) for a in fields if hasattr(c, a)]
         canonical = fold(e["canonical"] or getattr(c, "common_name", None) or c.name)
         al = [canonical] + names
         short = [c.name] + ([c.common_name] if hasattr(c, "common_name") else [])
@@ -243,12 +245,17 @@ def build_cities(countries):
     for (canonical, cc), (score, v, is_cap) in best.items():
         if v["name"] in CITY_STOP or canonical in CITY_STOP:
             continue
-        fn = canonical
+        # Geonames population artefacts (wards, "Kampung ...", "Mukim ...") have few alternate
+        # names; real cities of this size have dozens.
+        if not is_cap and len(v.get("alternatenames", [])) < (3 if cc in CITY_POP_500K else 6):
+            continue
         al = [v["name"], canonical]
         for a in v.get("alternatenames", []):
             if not is_latin(a):
                 continue
-            if fold(a) == fn or (cc == "VN" and any(ch in VI_LETTERS for ch in a)):
+            # Only Vietnamese spellings: other geonames variants are tone marks and diacritic noise
+            # ("Bāotóu", "Ósló") that the diacritic-insensitive matcher does not need.
+            if cc == "VN" and any(ch in VI_LETTERS for ch in a):
                 al.append(a)
         al = [a for a in with_folds(al) if good_alias(a)]
         prio = score * (5 if cc in FOCUS else 1)
