@@ -20,7 +20,7 @@ CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Re
              "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore",
              "Pest", "Serra", "Natal", "Aba", "Teni", "Hamilton", "Charlotte", "Douglas", "Stanley",
              "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho",
-             "Gibraltar", "Monaco", "San Marino", "Vatican City", "Macau", "Hong Kong"}
+             "Gibraltar", "Monaco", "Surat", "Essen", "San Marino", "Vatican City", "Macau", "Hong Kong"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
