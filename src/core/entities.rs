@@ -1,10 +1,1636 @@
 //! Named entities: persons, organisations and places, with canonical names, roles, affiliations and coreference.
+//!
+//! Three passes over the article's tokens: (1) gazetteer matching (longest alias first, case rules
+//! for short all-caps aliases), titles/honorifics and government-body patterns; (2) discovery of
+//! unknown names from capitalised runs classified by cue words (titles, honorifics, org suffixes
+//! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
+//! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
-use crate::core::model::Entity;
+use crate::core::lexicon::{cues, gazetteer, Cues, Gazetteer};
+use crate::core::model::{Entity, EntityKind, Span};
+use crate::core::noise::{classify_lines, is_domain, NoiseKind};
+use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
+use std::collections::HashMap;
+
+/// One token as the recogniser sees it.
+#[derive(Debug, Clone)]
+struct Tok {
+    span: Span,
+    /// `name_key` of the token ("sachsen anhalt", "l").
+    key: String,
+    /// Last hyphen part of the key ("kommission" for "EU-Kommission").
+    last: String,
+    word: bool,
+    /// Punctuation character (for punct tokens).
+    punct: char,
+    cap: bool,
+    allcaps: bool,
+    /// First word of a sentence or line.
+    start: bool,
+    /// First token of its line.
+    line_start: bool,
+    /// In a line written all in capitals (headline), or inside a credit/source region.
+    shout: bool,
+    skip: bool,
+}
+
+/// A recognised mention before grouping.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    kind: Option<EntityKind>,
+    canonical: String,
+    class: Option<String>,
+    role: Option<String>,
+    affiliation: Option<String>,
+    /// Whether the surface is a name (alias) and not a title.
+    is_name: bool,
+    /// From the gazetteer.
+    known: bool,
+    /// A place named inside a longer body name ("Konsulat Jenderal Vietnam di San Francisco").
+    nested: bool,
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "qu", "dell", "dall", "nell", "sull", "all", "un", "s", "n", "j", "c", "m", "t",
+];
+
+fn build_tokens(doc: &Doc) -> Vec<Tok> {
+    let text = doc.text;
+    let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    starts.extend(lines(text).iter().map(|l| l.start));
+    starts.sort_unstable();
+    let mut line_starts: Vec<usize> = lines(text).iter().map(|l| l.start).collect();
+    line_starts.sort_unstable();
+    let shout_lines: Vec<Span> = lines(text)
+        .into_iter()
+        .filter(|l| {
+            let s = l.slice(text);
+            let up = s.chars().filter(|c| c.is_uppercase()).count();
+            let low = s.chars().filter(|c| c.is_lowercase()).count();
+            up >= 6 && low * 4 < up
+        })
+        .collect();
+    let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 8);
+    let mut push = |span: Span, kind: TokenKind| {
+        let s = span.slice(text);
+        let key = name_key(s);
+        let last = key.rsplit(' ').next().unwrap_or("").to_string();
+        let first = s.chars().next().unwrap_or(' ');
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let word = kind != TokenKind::Punct;
+        out.push(Tok {
+            span,
+            last,
+            key,
+            word,
+            punct: if word { ' ' } else { first },
+            cap: first.is_uppercase(),
+            allcaps: letters >= 2
+                && s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase),
+            start: false,
+            line_start: false,
+            shout: shout_lines.iter().any(|l| l.contains(span)),
+            skip: false,
+        });
+    };
+    for t in &doc.tokens {
+        let s = t.text(text);
+        if t.kind == TokenKind::Word {
+            if let Some(pos) = s.find(['\'', '’']) {
+                let pre = &s[..pos];
+                let apos_len = s[pos..].chars().next().map(char::len_utf8).unwrap_or(1);
+                let rest = &s[pos + apos_len..];
+                if ELISIONS.contains(&name_key(pre).as_str())
+                    && rest.chars().next().is_some_and(char::is_alphabetic)
+                {
+                    let cut = t.span.start + pos + apos_len;
+                    push(Span::new(t.span.start, cut), TokenKind::Word);
+                    push(Span::new(cut, t.span.end), TokenKind::Word);
+                    continue;
+                }
+            }
+        }
+        if t.kind == TokenKind::Word && (s.ends_with("'s") || s.ends_with("’s")) {
+            let cut = t.span.end - if s.ends_with("'s") { 2 } else { 4 };
+            if cut > t.span.start {
+                push(Span::new(t.span.start, cut), TokenKind::Word);
+                push(Span::new(cut, t.span.end), TokenKind::Punct);
+                continue;
+            }
+        }
+        push(t.span, t.kind);
+    }
+    // Sentence and line starts: the first word at or after each start offset.
+    let mut si = 0;
+    let mut li = 0;
+    let mut want_start = false;
+    let mut want_line = false;
+    for t in out.iter_mut() {
+        while si < starts.len() && starts[si] <= t.span.start {
+            want_start = true;
+            si += 1;
+        }
+        while li < line_starts.len() && line_starts[li] <= t.span.start {
+            want_line = true;
+            li += 1;
+        }
+        if want_line {
+            t.line_start = true;
+            want_line = false;
+        }
+        if want_start && t.word {
+            t.start = true;
+            want_start = false;
+        }
+    }
+    out
+}
+
+/// Longest phrase of `table`-like lookup starting at token `i`: returns the end token (exclusive).
+/// Words are joined by single spaces; a "." right after a word is skipped (for "M.", "Sr.", "EE. UU.").
+fn phrase_end(
+    toks: &[Tok],
+    i: usize,
+    max_words: usize,
+    mut hit: impl FnMut(&str) -> bool,
+) -> usize {
+    let mut best = i;
+    let mut key = String::new();
+    let mut words = 0;
+    let mut j = i;
+    while j < toks.len() && words < max_words {
+        let t = &toks[j];
+        if t.skip || (j > i && t.line_start) {
+            break;
+        }
+        if !t.word {
+            if t.punct == '.' && j > i && toks[j - 1].word && toks[j - 1].key.len() <= 4 {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+        words += t.key.split(' ').count();
+        j += 1;
+        if hit(&key) {
+            best = j;
+        }
+    }
+    // Do not end on a skipped dot.
+    best
+}
+
+fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
+    let mut role = None;
+    let e = phrase_end(toks, i, c.titles.max_words.max(1), |k| {
+        if let Some(r) = c.titles.get(k) {
+            role = Some(r.to_string());
+            true
+        } else {
+            false
+        }
+    });
+    if e > i {
+        return (e, role);
+    }
+    // "Intel-Chef", "Samsung-Chefin": a compound ending in a title word.
+    let t = &toks[i];
+    if t.word && t.key.contains(' ') {
+        if let Some(r) = c.titles.get(&t.last) {
+            return (i + 1, Some(r.to_string()));
+        }
+    }
+    (i, None)
+}
+
+fn honorific_end(c: &Cues, toks: &[Tok], i: usize) -> usize {
+    let e = phrase_end(toks, i, c.honorifics.max_words.max(1), |k| {
+        c.honorifics.contains(k)
+    });
+    if e == i {
+        return i;
+    }
+    // One-letter honorifics ("M.", "H.") need their dot; every honorific needs a capitalised name after it.
+    let mut n = e;
+    if n < toks.len() && toks[n].punct == '.' {
+        n += 1;
+    } else if toks[e - 1].key.chars().count() == 1 {
+        return i;
+    }
+    if n < toks.len() && toks[n].word && toks[n].cap && !toks[n].skip {
+        n
+    } else {
+        i
+    }
+}
+
+/// The gazetteer match at `i`: (end token, entry id, alias is a strict all-caps form).
+fn gaz_match(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+) -> Option<(usize, u32)> {
+    gaz_match_pref(g, text, toks, i, lang, None)
+}
+
+/// Like `gaz_match`, preferring entries of kind `prefer` when an alias is ambiguous ("Amazon").
+fn gaz_match_pref(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+    prefer: Option<EntityKind>,
+) -> Option<(usize, u32)> {
+    let t = &toks[i];
+    let first = t.key.split(' ').next().unwrap_or("");
+    let genitive = lang == "de"
+        && first.len() > 4
+        && first.ends_with('s')
+        && g.is_first(&first[..first.len() - 1]);
+    if !t.word || t.skip || !(g.is_first(first) || genitive) {
+        return None;
+    }
+    let mut found: Option<(usize, u32)> = None;
+    let mut key = String::new();
+    let mut words = 0;
+    let mut j = i;
+    while j < toks.len() && words < g.max_words {
+        let u = &toks[j];
+        if u.skip || (j > i && u.line_start) {
+            break;
+        }
+        if !u.word {
+            if u.punct == '.' && j > i && toks[j - 1].word && toks[j - 1].key.len() <= 3 {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&u.key);
+        words += u.key.split(' ').count();
+        j += 1;
+        let surface = Span::new(toks[i].span.start, toks[j - 1].span.end).slice(text);
+        let mut hits = g.lookup(&key);
+        // German genitive: "Sachsens", "Sachsen-Anhalts".
+        if hits.is_empty() && lang == "de" && key.len() > 4 && key.ends_with('s') {
+            hits = g.lookup(&key[..key.len() - 1]);
+        }
+        for h in hits {
+            let ok = if h.strict {
+                // "US$2": a currency, not the country.
+                let dollar = toks
+                    .get(j)
+                    .is_some_and(|n| n.punct == '$' && n.span.start == toks[j - 1].span.end);
+                letters_eq(surface, &h.surface) && !dollar
+            } else {
+                case_fits(surface, &h.surface) || toks[i].shout
+            };
+            if ok {
+                let preferred = prefer.is_some_and(|k| g.entries[h.entry as usize].kind == k);
+                if preferred || found.is_none_or(|(fe, _)| fe < j) {
+                    found = Some((j, h.entry));
+                }
+                if preferred || prefer.is_none() {
+                    break;
+                }
+            }
+        }
+    }
+    if found.is_none() && t.key.contains(' ') {
+        // "Hyderabad-born", "Paris-based": a known name before a lowercase hyphen part.
+        let s = t.span.slice(text);
+        if let Some(cut) = s.rfind('-') {
+            let (head, tail) = (&s[..cut], &s[cut + 1..]);
+            if tail.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(h) = g
+                    .lookup(&name_key(head))
+                    .iter()
+                    .find(|h| !h.strict && case_fits(head, &h.surface))
+                {
+                    return Some((i + 1, h.entry))
+                        .filter(|_| cut > 0)
+                        .map(|(e, id)| (e, id | HYPHEN_HEAD));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// "PORTO FELIZ" → "Porto Feliz".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}
+
+/// Marks a gazetteer hit that covers only the part of the token before its last hyphen.
+const HYPHEN_HEAD: u32 = 1 << 31;
+
+/// Every capitalised word of the alias is capitalised in the text ("Le soir" is not "Le Soir").
+fn case_fits(surface: &str, alias: &str) -> bool {
+    let sw = surface.split(|c: char| c.is_whitespace() || c == '-');
+    let aw = alias.split(|c: char| c.is_whitespace() || c == '-');
+    let mut any = false;
+    for (s, a) in sw.zip(aw) {
+        let (Some(sc), Some(ac)) = (s.chars().next(), a.chars().next()) else {
+            continue;
+        };
+        if ac.is_uppercase() && !(sc.is_uppercase() || sc.is_ascii_digit()) {
+            return false;
+        }
+        any |= sc.is_uppercase() || sc.is_ascii_digit();
+    }
+    any || alias.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn letters_eq(a: &str, b: &str) -> bool {
+    a.chars()
+        .filter(|c| c.is_alphanumeric())
+        .eq(b.chars().filter(|c| c.is_alphanumeric()))
+}
+
+/// Canonical person name: Latin letters without diacritics, case kept ("Phạm Minh Chính" → "Pham Minh Chinh").
+pub fn strip_diacritics(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() || !c.is_alphabetic() {
+                return c;
+            }
+            let f = fold_char(c);
+            if f.is_ascii_alphabetic() {
+                if c.is_uppercase() {
+                    f.to_ascii_uppercase()
+                } else {
+                    f
+                }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn is_camel(s: &str) -> bool {
+    // "OpenAI", "SpaceX", "DeepMind", "SoftBank": an inner capital after a lowercase letter.
+    let cs: Vec<char> = s.chars().collect();
+    cs.len() >= 4
+        && cs[0].is_uppercase()
+        && cs
+            .windows(2)
+            .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+}
+
+fn head_class(c: &Cues, t: &Tok) -> Option<String> {
+    c.value("org_head", &t.key)
+        .or_else(|| c.value("org_head", &t.last))
+        .map(str::to_string)
+}
+
+/// German compounds naming a body: "Bundeswirtschaftsministerium", "Bundesregierung", "EU-Kommission".
+fn compound_body(t: &Tok) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ministerium",
+        "regierung",
+        "kommission",
+        "bundesamt",
+        "agentur",
+    ];
+    let joined: String = t.key.split(' ').collect();
+    SUFFIXES
+        .iter()
+        .any(|s| joined.len() > s.len() + 1 && joined.ends_with(s))
+}
+
+/// A title seen just before, waiting for the name it introduces.
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    role: String,
+    /// Token index after the last token that kept it alive.
+    last: usize,
+    aff: Option<String>,
+    span: Span,
+    /// A minister's or secretary's title: the capitalised words after "of/de" are its portfolio.
+    minister: bool,
+}
+
+fn strong_place_prep(p: Option<&str>) -> bool {
+    matches!(
+        p,
+        Some(
+            "tai"
+                | "o"
+                | "a"
+                | "em"
+                | "nach"
+                | "di"
+                | "in"
+                | "at"
+                | "en"
+                | "au"
+                | "aux"
+                | "desde"
+                | "nel"
+                | "nella"
+                | "da"
+        )
+    )
+}
+
+/// "Kanzleramt", "Rathaus": a one-word venue only when it is a compound ending in a venue word.
+fn compound_venue(t: &Tok) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "kanzleramt",
+        "palast",
+        "schloss",
+        "rathaus",
+        "bahnhof",
+        "flughafen",
+        "platz",
+        "strasse",
+        "straße",
+    ];
+    SUFFIXES.iter().any(|s| t.last.ends_with(s))
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    lang: &'a str,
+    c: &'static Cues,
+    g: &'static Gazetteer,
+    toks: Vec<Tok>,
+    cands: Vec<Cand>,
+    /// Bare titles: (span, role).
+    bare_titles: Vec<(Span, String)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn surface(&self, a: usize, b: usize) -> &'a str {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end).slice(self.text)
+    }
+
+    fn gaz_cand(&self, a: usize, b: usize, id: u32) -> Cand {
+        let mut cd = self.gaz_cand_full(a, b, id & !HYPHEN_HEAD);
+        if id & HYPHEN_HEAD != 0 {
+            let s = cd.span.slice(self.text);
+            if let Some(cut) = s.rfind('-') {
+                cd.span.end = cd.span.start + cut;
+            }
+        }
+        cd
+    }
+
+    fn gaz_cand_full(&self, a: usize, b: usize, id: u32) -> Cand {
+        let e = &self.g.entries[id as usize];
+        let (class, role, aff) = match e.kind {
+            EntityKind::Person => (
+                None,
+                (!e.role.is_empty()).then(|| e.role.clone()),
+                (!e.extra.is_empty()).then(|| e.extra.clone()),
+            ),
+            _ => ((!e.class.is_empty()).then(|| e.class.clone()), None, None),
+        };
+        Cand {
+            span: Span::new(self.toks[a].span.start, self.toks[b - 1].span.end),
+            kind: Some(e.kind),
+            canonical: e.canonical.clone(),
+            class,
+            role,
+            affiliation: aff,
+            is_name: true,
+            known: true,
+            nested: false,
+        }
+    }
+
+    fn new_cand(&self, a: usize, b: usize, kind: Option<EntityKind>, class: Option<&str>) -> Cand {
+        let surface = self.surface(a, b);
+        let canonical = match kind {
+            Some(EntityKind::Person) => strip_diacritics(surface),
+            _ => surface.to_string(),
+        };
+        Cand {
+            span: Span::new(self.toks[a].span.start, self.toks[b - 1].span.end),
+            kind,
+            canonical,
+            class: class.map(str::to_string),
+            role: None,
+            affiliation: None,
+            is_name: true,
+            known: false,
+            nested: false,
+        }
+    }
+
+    fn is_stop(&self, t: &Tok) -> bool {
+        self.c.is_stopword(t.span.slice(self.text))
+    }
+
+    /// Ministry pattern at `i`: end token and canonical name.
+    fn ministry(&self, i: usize) -> Option<(usize, String)> {
+        let t = &self.toks[i];
+        if !t.cap || !t.word {
+            return None;
+        }
+        let c = self.c;
+        let h = phrase_end(&self.toks, i, c.ministry_heads.max_words.max(1), |k| {
+            c.ministry_heads.contains(k)
+        });
+        if h == i || h >= self.toks.len() {
+            return None;
+        }
+        // Vietnamese "Bộ" and Indonesian heads must be followed by a capitalised word.
+        if !self.toks[h].cap || !self.toks[h].word {
+            return None;
+        }
+        let mut en = None;
+        let d = phrase_end(&self.toks, h, c.ministry_domains.max_words.max(1), |k| {
+            if let Some(v) = c.ministry_domains.get(k) {
+                en = Some(v.to_string());
+                true
+            } else {
+                false
+            }
+        });
+        if let Some(en) = en {
+            return Some((d, format!("Ministry of {en}")));
+        }
+        // Unknown field: capitalised words and connectors.
+        let mut j = h;
+        let mut last = h;
+        while j < self.toks.len() && self.toks[j].word && !self.toks[j].skip {
+            let u = &self.toks[j];
+            if u.cap {
+                last = j + 1;
+            } else if !(self.c.is("name_connector", &u.key)
+                || matches!(
+                    u.key.as_str(),
+                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
+                ))
+            {
+                break;
+            }
+            j += 1;
+        }
+        if last == h {
+            return None;
+        }
+        let x = self.surface(h, last);
+        Some((last, format!("Ministry of {}", strip_diacritics(x))))
+    }
+
+    /// Whether the tokens before `i` name a minister ("Bộ trưởng Bộ …", "Minister of …").
+    fn after_minister_word(&self, i: usize) -> bool {
+        let mut key = String::new();
+        for k in (i.saturating_sub(3)..i).rev() {
+            let t = &self.toks[k];
+            if !t.word {
+                return false;
+            }
+            key = if key.is_empty() {
+                t.key.clone()
+            } else {
+                format!("{} {}", t.key, key)
+            };
+            if self.c.is("minister_word", &key) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn run(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        let mut pending: Option<Pending> = None;
+        let mut honor = false;
+        while i < n {
+            let t = self.toks[i].clone();
+            if t.skip {
+                self.flush_bare(&mut pending);
+                honor = false;
+                i += 1;
+                continue;
+            }
+            if pending.as_ref().is_some_and(|p| i > p.last + 4) || (t.line_start && i > 0) {
+                self.flush_bare(&mut pending);
+            }
+            if !t.word {
+                match t.punct {
+                    ',' | '-' | '–' | '(' | ')' => {}
+                    _ => {
+                        self.flush_bare(&mut pending);
+                        honor = false;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // Ministries.
+            if let Some((e, canon)) = self.ministry(i) {
+                if !self.after_minister_word(i) && !pending.as_ref().is_some_and(|p| p.minister) {
+                    let mut cd = self.new_cand(i, e, Some(EntityKind::Org), Some("government"));
+                    cd.canonical = canon;
+                    self.cands.push(cd);
+                }
+                if let Some(p) = pending.as_mut() {
+                    p.last = e;
+                }
+                i = e;
+                continue;
+            }
+            let prev = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.as_str());
+            let prefer = if pending.is_some() || prev.is_some_and(|p| self.c.is("org_context", p)) {
+                Some(EntityKind::Org)
+            } else if prev.is_some_and(|p| self.c.is("place_prep", p)) {
+                Some(EntityKind::Place)
+            } else {
+                None
+            };
+            let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
+            let (te, role) = title_end(self.c, &self.toks, i);
+            let he = honorific_end(self.c, &self.toks, i);
+            let glen = gm.map(|(e, _)| e - i).unwrap_or(0);
+            if te > i && te - i > glen && !t.shout {
+                // "Intel-Chef": the compound's first part is the affiliation.
+                let mut aff = None;
+                if te == i + 1 && t.key.contains(' ') {
+                    let head = t.key.rsplit_once(' ').map(|(h, _)| h).unwrap_or("");
+                    if let Some(h) = self.g.lookup(head).first() {
+                        let e = &self.g.entries[h.entry as usize];
+                        if e.kind != EntityKind::Person {
+                            aff = Some(e.canonical.clone());
+                            let cut = t.span.slice(self.text).rfind('-').unwrap_or(0);
+                            if cut > 0 {
+                                let mut cd = self.gaz_cand(i, i + 1, h.entry);
+                                cd.span = Span::new(t.span.start, t.span.start + cut);
+                                self.cands.push(cd);
+                            }
+                        }
+                    }
+                }
+                self.flush_bare(&mut pending);
+                let role = role.unwrap_or_default();
+                let span = Span::new(t.span.start, self.toks[te - 1].span.end);
+                let minister = role.contains("Minister") || role.contains("Secretary");
+                pending = Some(Pending {
+                    role,
+                    last: te,
+                    aff,
+                    span,
+                    minister,
+                });
+                honor = false;
+                i = te;
+                continue;
+            }
+            if he > i && glen == 0 && !t.shout {
+                honor = true;
+                i = he;
+                continue;
+            }
+            if let Some((e, id)) = gm {
+                let mut e = e;
+                let mut cd = self.gaz_cand(i, e, id);
+                let e0 = e;
+                if cd.kind == Some(EntityKind::Org) {
+                    // "SoftBank Group Corp.", "Samsung Electronics": extend over org suffixes.
+                    while e < n
+                        && self.toks[e].word
+                        && self.toks[e].cap
+                        && !self.toks[e].line_start
+                        && self.c.is("org_suffix", &self.toks[e].key)
+                    {
+                        e += 1;
+                    }
+                    if e > e0 {
+                        cd.span.end = self.toks[e - 1].span.end;
+                    }
+                }
+                // "Porto Feliz": a one-word known place followed by an unknown capitalised word is a longer name.
+                if cd.kind == Some(EntityKind::Place)
+                    && e0 == i + 1
+                    && e < n
+                    && ((self.lang != "de" && !self.toks[i].allcaps && self.extends_name(e))
+                        || (self.toks[i].allcaps
+                            && self.toks[i].line_start
+                            && self.toks[e].allcaps
+                            && self.toks[e].word
+                            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()))
+                {
+                    let end = self.discover_from(i, &mut pending, honor, true);
+                    honor = false;
+                    i = end.max(i + 1);
+                    continue;
+                }
+                match cd.kind {
+                    Some(EntityKind::Person) => {
+                        if let Some(p) = pending.take() {
+                            if !p.role.is_empty() {
+                                cd.role = Some(p.role);
+                            }
+                            if p.aff.is_some() {
+                                cd.affiliation = p.aff;
+                            }
+                        }
+                    }
+                    _ => {
+                        if let Some(p) = pending.as_mut() {
+                            if p.aff.is_none() {
+                                p.aff = Some(cd.canonical.clone());
+                            }
+                            p.last = e;
+                        }
+                    }
+                }
+                self.cands.push(cd);
+                honor = false;
+                i = e;
+                continue;
+            }
+            // Vietnamese and other org prefixes written in lowercase after the first word: "Tập đoàn X".
+            let pe = phrase_end(&self.toks, i, self.c.max_words("org_prefix").max(1), |k| {
+                self.c.is("org_prefix", k)
+            });
+            if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
+                if gaz_match(self.g, self.text, &self.toks, pe, self.lang).is_none() {
+                    let e = self.name_run(pe);
+                    if e > pe {
+                        let mut cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
+                        cd.canonical = self.surface(pe, e).to_string();
+                        if let Some(p) = pending.as_mut() {
+                            p.aff.get_or_insert(cd.canonical.clone());
+                            p.last = e;
+                        }
+                        self.cands.push(cd);
+                        i = e;
+                        continue;
+                    }
+                }
+                if let Some(p) = pending.as_mut() {
+                    p.last = pe;
+                }
+                i = pe;
+                continue;
+            }
+            if !t.cap || t.shout {
+                // Lowercase connectors keep a pending title alive ("consejero delegado de OpenAI, …").
+                let keep = self.c.is("name_connector", &t.key)
+                    || (self.is_and(i) && pending.as_ref().is_some_and(|p| p.minister));
+                if pending.is_some() && keep {
+                    if let Some(p) = pending.as_mut() {
+                        p.last = i + 1;
+                    }
+                } else if pending.is_some() && !self.c.is("name_connector", &t.key) {
+                    self.flush_bare(&mut pending);
+                }
+                honor = false;
+                i += 1;
+                continue;
+            }
+            let e = self.discover(i, &mut pending, honor);
+            honor = false;
+            i = e.max(i + 1);
+        }
+        self.flush_bare(&mut pending);
+    }
+
+    fn flush_bare(&mut self, pending: &mut Option<Pending>) {
+        if let Some(p) = pending.take() {
+            if !p.role.is_empty() {
+                self.bare_titles.push((p.span, p.role));
+            }
+        }
+    }
+
+    /// The end of a plain run of capitalised words (with initials) starting at `i`.
+    fn name_run(&self, i: usize) -> usize {
+        let n = self.toks.len();
+        let mut j = i;
+        let mut end = i;
+        while j < n {
+            let u = &self.toks[j];
+            if u.skip || (j > i && u.line_start) {
+                break;
+            }
+            if !u.word {
+                if u.punct == '.'
+                    && j > i
+                    && self.toks[j - 1].word
+                    && self.toks[j - 1].key.chars().count() == 1
+                    && self.toks[j - 1].cap
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if !u.cap || (j > i && gaz_match(self.g, self.text, &self.toks, j, self.lang).is_some())
+            {
+                break;
+            }
+            j += 1;
+            end = j;
+        }
+        end
+    }
+
+    /// Whether token `e` continues a name: an unknown capitalised word on the same line.
+    fn extends_name(&self, e: usize) -> bool {
+        let t = &self.toks[e];
+        t.word
+            && t.cap
+            && !t.allcaps
+            && !t.line_start
+            && !t.skip
+            && !self.is_stop(t)
+            && !self.c.is("first_name", &t.key)
+            && !self.c.is("common_cap", &t.key)
+            && !self.c.is("org_suffix", &t.key)
+            && self.g.demonym(&t.key).is_none()
+            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
+            && title_end(self.c, &self.toks, e).0 == e
+    }
+
+    /// Whether ", <known region or country>" follows token `end` ("Taylor, Texas").
+    fn comma_region(&self, end: usize) -> bool {
+        if end + 1 >= self.toks.len() || self.toks[end].punct != ',' {
+            return false;
+        }
+        match gaz_match(self.g, self.text, &self.toks, end + 1, self.lang) {
+            Some((_, id)) => {
+                let e = &self.g.entries[(id & !HYPHEN_HEAD) as usize];
+                e.kind == EntityKind::Place && matches!(e.class.as_str(), "region" | "country")
+            }
+            None => false,
+        }
+    }
+
+    fn is_conn(&self, k: usize) -> bool {
+        let key = &self.toks[k].key;
+        self.c.is("name_connector", key)
+    }
+
+    fn is_and(&self, k: usize) -> bool {
+        matches!(
+            self.toks[k].key.as_str(),
+            "and"
+                | "dan"
+                | "va"
+                | "et"
+                | "und"
+                | "e"
+                | "y"
+                | "of"
+                | "for"
+                | "per"
+                | "fur"
+                | "pour"
+                | "para"
+                | "di"
+                | "des"
+                | "dei"
+                | "degli"
+                | "delle"
+                | "au"
+                | "aux"
+                | "a"
+                | "al"
+                | "ao"
+                | "alla"
+                | "allo"
+                | "agli"
+                | "alle"
+        )
+    }
+
+    /// Discover a capitalised run at `i`; push candidates; return the end token.
+    fn discover(&mut self, i: usize, pending: &mut Option<Pending>, honor: bool) -> usize {
+        self.discover_from(i, pending, honor, false)
+    }
+
+    /// `from_place`: the run starts with a known one-word place ("Boston Dynamics", "Porto Feliz").
+    fn discover_from(
+        &mut self,
+        i: usize,
+        pending: &mut Option<Pending>,
+        honor: bool,
+        from_place: bool,
+    ) -> usize {
+        let n = self.toks.len();
+        let c = self.c;
+        // Function words capitalised at a sentence start are not names.
+        {
+            let t = &self.toks[i];
+            if self.is_stop(t) && !t.allcaps {
+                return i + 1;
+            }
+        }
+        // "Menteri Komunikasi dan Informatika Rudiantara": a minister's portfolio is part of the title.
+        if pending.as_ref().is_some_and(|p| p.minister) {
+            let de = phrase_end(&self.toks, i, c.ministry_domains.max_words.max(1), |k| {
+                c.ministry_domains.contains(k)
+            });
+            if de > i {
+                if let Some(p) = pending.as_mut() {
+                    p.last = de;
+                }
+                return de;
+            }
+        }
+        let head_initial = (head_class(c, &self.toks[i]).is_some()
+            || c.is("venue_head", &self.toks[i].key)
+            || c.is("place_head", &self.toks[i].key))
+            && !compound_body(&self.toks[i]);
+        // Build the run.
+        let mut j = i;
+        let mut end = i;
+        let mut inner: Vec<Cand> = Vec::new();
+        let mut has_and = false;
+        while j < n {
+            let u = &self.toks[j];
+            if u.skip || (j > i && u.line_start) {
+                break;
+            }
+            if !u.word {
+                // Initials: "C.C. Wei", "J. Huang".
+                if u.punct == '.'
+                    && j > i
+                    && self.toks[j - 1].word
+                    && self.toks[j - 1].key.chars().count() == 1
+                    && self.toks[j - 1].cap
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if j > i {
+                if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
+                    let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
+                    if head_initial && gk != EntityKind::Person {
+                        if gk == EntityKind::Place {
+                            let mut cd = self.gaz_cand(j, ge, id);
+                            cd.nested = true;
+                            inner.push(cd);
+                        }
+                        j = ge;
+                        end = ge;
+                        continue;
+                    }
+                    break;
+                }
+                let (te, _) = title_end(c, &self.toks, j);
+                if te > j && (!head_initial || !self.toks[j].cap) {
+                    break;
+                }
+                // A venue or body name stops before a person's first name.
+                if head_initial && j > i + 1 && c.is("first_name", &u.key) {
+                    break;
+                }
+            }
+            if u.cap {
+                j += 1;
+                end = j;
+                continue;
+            }
+            if j == i {
+                break;
+            }
+            // Lowercase: a name connector ("da", "von der") or, inside a body's name, "and/of/de".
+            let conn = self.is_conn(j);
+            let and = self.is_and(j);
+            if conn || (and && head_initial) {
+                let mut k = j + 1;
+                while k < n && k <= j + 2 && self.toks[k].word && self.is_conn(k) {
+                    k += 1;
+                }
+                if k < n
+                    && self.toks[k].word
+                    && self.toks[k].cap
+                    && !self.toks[k].skip
+                    && !self.toks[k].line_start
+                {
+                    if !conn {
+                        has_and = true;
+                    }
+                    j = k;
+                    continue;
+                }
+                if !head_initial {
+                    break;
+                }
+            }
+            // Inside a head-initial body name: a few lowercase words ending in a connector
+            // before a capitalised word ("Centre d'innovation du Vietnam").
+            if head_initial && j - i <= 4 {
+                let mut k = j;
+                while k < n && k < j + 3 && self.toks[k].word && !self.toks[k].cap {
+                    k += 1;
+                }
+                let ends_conn = k > j && (self.is_conn(k - 1) || self.is_and(k - 1));
+                if ends_conn
+                    && k < n
+                    && self.toks[k].word
+                    && self.toks[k].cap
+                    && !self.toks[k].skip
+                    && !self.toks[k].line_start
+                {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        if end <= i {
+            return i + 1;
+        }
+        let run: Vec<usize> = (i..end).filter(|&k| self.toks[k].word).collect();
+        let words = run.len();
+        let first = self.toks[i].clone();
+        let lastt = self.toks[end - 1].clone();
+        let any = |f: &dyn Fn(&Tok) -> bool| run.iter().any(|&k| f(&self.toks[k]));
+        let prev_word = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.clone());
+        let prev2 = if i > 1 && self.toks[i - 1].word && self.toks[i - 2].word {
+            Some(format!("{} {}", self.toks[i - 2].key, self.toks[i - 1].key))
+        } else {
+            None
+        };
+        let ctx_is = |cls: &str| {
+            prev_word.as_deref().is_some_and(|p| c.is(cls, p))
+                || prev2.as_deref().is_some_and(|p| c.is(cls, p))
+        };
+        let org_ctx = ctx_is("org_context") || ctx_is("org_prefix");
+        let media_ctx = ctx_is("media_context");
+        let place_ctx = prev_word.as_deref().is_some_and(|p| c.is("place_prep", p));
+        let prev_conn =
+            i > 0 && self.toks[i - 1].word && (self.is_conn(i - 1) || self.is_and(i - 1));
+        let org_head = if words >= 2 {
+            run.iter().find_map(|&k| head_class(c, &self.toks[k]))
+        } else {
+            None
+        };
+        let venue = words >= 2 && any(&|t: &Tok| c.is("venue_head", &t.key))
+            || (words == 1 && c.is("venue_head", &first.key) && compound_venue(&first));
+        let region = any(&|t: &Tok| c.is("place_head", &t.key));
+        let suffix = words >= 2 && c.is("org_suffix", &lastt.key);
+        let prefix = words >= 2 && c.is("org_prefix", &first.key);
+        let common = run
+            .iter()
+            .all(|&k| c.is("common_cap", &self.toks[k].key) || self.is_stop(&self.toks[k]));
+        let some_common =
+            any(&|t: &Tok| c.is("common_cap", &t.key) || self.g.demonym(&t.key).is_some());
+        let titlecase = run.iter().all(|&k| {
+            let t = &self.toks[k];
+            !t.allcaps && t.cap
+        });
+        let vi_name = c.is("vi_surname", &first.key)
+            && (2..=4).contains(&words)
+            && titlecase
+            && run
+                .iter()
+                .all(|&k| self.toks[k].key.len() <= 6 && !self.toks[k].key.contains(' '));
+        let known_first = c.is("first_name", &first.key);
+        let in_paren =
+            i > 0 && self.toks[i - 1].punct == '(' && end < n && self.toks[end].punct == ')';
+        let surface1 = self.surface(i, end).to_string();
+        let after_number = i > 0
+            && self.toks[i - 1].word
+            && self.toks[i - 1].key.chars().all(|ch| ch.is_ascii_digit());
+        let acronym = words == 1
+            && !after_number
+            && !first.key.contains(' ')
+            && first.allcaps
+            && (2..=6).contains(&surface1.chars().count())
+            && !c.is("acronym_stop", &first.key);
+        let camel = words == 1 && is_camel(&surface1) && !c.is("common_cap", &first.key);
+
+        if in_paren && words == 1 {
+            // "(AESIA)", "(Anatel)" right after a multi-word org: an alias of it.
+            if let Some(prev) = self.cands.last() {
+                let close = prev.span.end + 3 >= self.toks[i - 1].span.start;
+                if close && prev.kind == Some(EntityKind::Org) && !prev.known {
+                    let mut cd = prev.clone();
+                    cd.span = Span::new(first.span.start, lastt.span.end);
+                    self.cands.push(cd);
+                    return end;
+                }
+            }
+        }
+        let mut kind: Option<EntityKind> = None;
+        let mut class: Option<String> = None;
+        let mut role = None;
+        let mut aff = None;
+        // A person's first name inside a titled run splits it: "Ketua Nvidia Jensen Huang".
+        if pending.is_some() && words >= 3 && !known_first {
+            if let Some(pos) = run
+                .iter()
+                .position(|&k| c.is("first_name", &self.toks[k].key))
+            {
+                if pos > 0 {
+                    let split = run[pos];
+                    let mut cd = self.new_cand(i, split, Some(EntityKind::Org), Some("company"));
+                    cd.canonical = self.surface(i, split).to_string();
+                    if let Some(p) = pending.as_mut() {
+                        p.aff.get_or_insert(cd.canonical.clone());
+                    }
+                    self.cands.push(cd);
+                    return self.discover(split, pending, honor);
+                }
+            }
+        }
+        let titled = pending.is_some() && org_head.is_none() && !venue && !suffix;
+        if titled && prev_conn && !acronym && !camel && common {
+            if let Some(p) = pending.as_mut() {
+                p.last = end;
+            }
+            return end;
+        }
+        if titled && prev_conn && !acronym && !camel {
+            // "ministra de Asuntos Económicos", "fondateur de Mistral AI": the title's domain.
+            let p = pending.as_ref().map(|p| p.minister).unwrap_or(true);
+            if !p && words <= 3 {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
+            } else {
+                if let Some(p) = pending.as_mut() {
+                    p.last = end;
+                }
+                return end;
+            }
+        } else if titled && !acronym {
+            let p = pending.take().unwrap_or_default();
+            kind = Some(EntityKind::Person);
+            role = (!p.role.is_empty()).then_some(p.role);
+            aff = p.aff;
+        } else if honor && org_head.is_none() && !venue && !acronym {
+            kind = Some(EntityKind::Person);
+        } else if compound_body(&first) && words == 1 {
+            kind = Some(EntityKind::Org);
+            class = Some("government".into());
+        } else if vi_name && org_head.is_none() && !venue && !region {
+            kind = Some(EntityKind::Person);
+        } else if prefix || suffix {
+            kind = Some(EntityKind::Org);
+            class = Some("company".into());
+        } else if let Some(h) = org_head.clone() {
+            kind = Some(EntityKind::Org);
+            class = Some(h);
+        } else if venue
+            && !inner.is_empty()
+            && words == 1 + inner.len()
+            && inner.iter().all(|p| p.class.as_deref() == Some("country"))
+        {
+            // "Pasar Vietnam" ("the Vietnamese market"): a head word and a country is no venue.
+            return end;
+        } else if venue {
+            kind = Some(EntityKind::Place);
+            class = Some("venue".into());
+        } else if region && words >= 2 {
+            kind = Some(EntityKind::Place);
+            class = Some("region".into());
+        } else if (org_ctx || media_ctx) && !common && !first.line_start {
+            kind = Some(EntityKind::Org);
+            class = Some(if media_ctx { "media" } else { "company" }.into());
+        } else if first.line_start && run.iter().all(|&k| self.toks[k].allcaps) {
+            // Dateline: "NEW YORK –", "PORTO FELIZ (SP) —".
+            let next = self.toks.get(end).map(|t| t.punct).unwrap_or(' ');
+            if matches!(next, '–' | '—' | '-' | ',' | '(') {
+                kind = Some(EntityKind::Place);
+                class = Some("city".into());
+            } else {
+                return end;
+            }
+        } else if words == 1 {
+            if acronym && surface1.chars().count() >= 3 && !first.line_start {
+                kind = Some(EntityKind::Org);
+                class = Some("other".into());
+            } else if camel {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
+            } else if self.comma_region(end) && !first.start && !c.is("first_name", &first.key) {
+                kind = Some(EntityKind::Place);
+                class = Some("city".into());
+            } else if place_ctx
+                && !first.start
+                && !common
+                && !first.allcaps
+                && self.lang != "de"
+                && strong_place_prep(prev_word.as_deref())
+            {
+                kind = Some(EntityKind::Place);
+            } else if !common && !first.allcaps {
+                // A lone capitalised word: kept only if it turns out to refer to a named person.
+                let mut cd = self.new_cand(i, end, None, None);
+                cd.is_name = true;
+                self.cands.push(cd);
+                return end;
+            } else {
+                return end;
+            }
+        } else if titlecase && !common && !some_common && !has_and && words <= 4 {
+            let vi = self.lang == "vi";
+            if place_ctx && !known_first {
+                if self.lang != "de" {
+                    kind = Some(EntityKind::Place);
+                }
+            } else if from_place {
+                kind = Some(EntityKind::Org);
+                class = Some("company".into());
+            } else if known_first || (self.lang != "de" && !vi) {
+                kind = Some(EntityKind::Person);
+            }
+        }
+        let Some(kind) = kind else {
+            return end;
+        };
+        let mut cd = self.new_cand(i, end, Some(kind), class.as_deref());
+        if kind == EntityKind::Place {
+            cd.class = class.or(Some("city".into()));
+            if titlecase || cd.canonical.chars().any(char::is_lowercase) {
+            } else {
+                // A dateline in capitals: "PORTO FELIZ" → "Porto Feliz".
+                cd.canonical = title_case(&cd.canonical);
+            }
+        }
+        if kind == EntityKind::Org {
+            if let Some(p) = pending.as_mut() {
+                p.aff.get_or_insert(cd.canonical.clone());
+                p.last = end;
+            }
+        }
+        cd.role = role;
+        cd.affiliation = aff;
+        self.cands.push(cd);
+        self.cands.extend(inner);
+        end
+    }
+
+    /// Credit and source regions: pieces split by "/", ",", "-", ";" are agencies or photographers.
+    fn credits(&mut self, region: Span) {
+        let text = self.text;
+        let s = region.slice(text);
+        let mut start = 0;
+        let bytes: Vec<(usize, char)> = s.char_indices().collect();
+        let mut pieces: Vec<Span> = Vec::new();
+        for &(k, ch) in &bytes {
+            if matches!(ch, '/' | ',' | ';' | '(' | ')' | '–' | '—' | '|' | '&')
+                || (ch == '-' && s[k..].starts_with("- "))
+            {
+                pieces.push(Span::new(region.start + start, region.start + k));
+                start = k + ch.len_utf8();
+            }
+        }
+        pieces.push(Span::new(region.start + start, region.end));
+        for p in pieces {
+            let raw = p.slice(text);
+            let lead = raw.len() - raw.trim_start().len();
+            let t = raw.trim();
+            let t = t.trim_end_matches(['.', ':']);
+            if t.is_empty() {
+                continue;
+            }
+            let span = Span::new(p.start + lead, p.start + lead + t.len());
+            let key = name_key(t);
+            if key.is_empty() || self.c.is("credit_cue", &key) || self.c.is("counter_word", &key) {
+                continue;
+            }
+            let hits = self.g.lookup(&key);
+            if let Some(h) = hits.first() {
+                let e = &self.g.entries[h.entry as usize];
+                self.cands.push(Cand {
+                    span,
+                    kind: Some(e.kind),
+                    canonical: e.canonical.clone(),
+                    class: (!e.class.is_empty() && e.kind != EntityKind::Person)
+                        .then(|| e.class.clone()),
+                    role: None,
+                    affiliation: None,
+                    is_name: true,
+                    known: true,
+                    nested: false,
+                });
+                continue;
+            }
+            let ws: Vec<&str> = t.split_whitespace().collect();
+            let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
+            let allcaps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+            let mk = |kind, class: Option<&str>, canonical: String| Cand {
+                span,
+                kind: Some(kind),
+                canonical,
+                class: class.map(str::to_string),
+                role: None,
+                affiliation: None,
+                is_name: true,
+                known: false,
+                nested: false,
+            };
+            let headed = ws
+                .iter()
+                .any(|w| self.c.value("org_head", &name_key(w)).is_some());
+            if headed {
+                self.cands
+                    .push(mk(EntityKind::Org, Some("media"), t.to_string()));
+            } else if ws.len() == 1 && (allcaps && letters.chars().count() <= 8 || is_domain(t)) {
+                if !self.c.is("acronym_stop", &key) {
+                    self.cands
+                        .push(mk(EntityKind::Org, Some("media"), t.to_string()));
+                }
+            } else if (2..=4).contains(&ws.len())
+                && ws
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !ws.iter().any(|w| self.c.is("stopword", &name_key(w)))
+            {
+                self.cands
+                    .push(mk(EntityKind::Person, None, strip_diacritics(t)));
+            }
+        }
+    }
+}
 
 /// Every person, organisation and place `doc` names, each once, with all its mentions.
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
-    let _ = doc;
-    Vec::new()
+    let mut toks = build_tokens(doc);
+    let text = doc.text;
+    // Credit and source regions are parsed apart; counters are skipped.
+    let mut regions: Vec<Span> = Vec::new();
+    for (line, kind) in classify_lines(text) {
+        let region = match kind {
+            NoiseKind::Related => continue,
+            NoiseKind::Counter => {
+                regions.push(Span::new(line.end, line.end));
+                mark_skip(&mut toks, line);
+                continue;
+            }
+            NoiseKind::Source => line,
+            NoiseKind::Credit => {
+                let s = line.slice(text);
+                // The credit is what follows the last cue and colon.
+                match s.rfind(':') {
+                    Some(p) => {
+                        let mut r = Span::new(line.start + p + 1, line.end);
+                        if s.ends_with(')') {
+                            r.end -= 1;
+                        }
+                        r
+                    }
+                    None => line,
+                }
+            }
+        };
+        mark_skip(&mut toks, region);
+        regions.push(region);
+    }
+    let mut ctx = Ctx {
+        text,
+        lang: doc.lang,
+        c: cues(),
+        g: gazetteer(),
+        toks,
+        cands: Vec::new(),
+        bare_titles: Vec::new(),
+    };
+    ctx.run();
+    for r in regions {
+        if !r.is_empty() {
+            ctx.credits(r);
+        }
+    }
+    group(ctx.cands, ctx.bare_titles, text)
+}
+
+fn mark_skip(toks: &mut [Tok], region: Span) {
+    for t in toks.iter_mut() {
+        if region.contains(t.span) {
+            t.skip = true;
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Group {
+    kind: EntityKind,
+    canonical: String,
+    class: Option<String>,
+    role: Option<String>,
+    affiliation: Option<String>,
+    aliases: Vec<String>,
+    mentions: Vec<Span>,
+    known: bool,
+}
+
+fn tokens_of(name: &str) -> Vec<String> {
+    name_key(name)
+        .split(' ')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn group(mut cands: Vec<Cand>, bare: Vec<(Span, String)>, text: &str) -> Vec<Entity> {
+    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    // Drop candidates overlapping an earlier, longer one.
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        if !c.nested && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span)) {
+            continue;
+        }
+        kept.push(c);
+    }
+    let g = gazetteer();
+    // A discovered person named like a known org or place is that org or place.
+    for c in kept.iter_mut() {
+        if c.kind == Some(EntityKind::Person) && !c.known {
+            let k = name_key(&c.canonical);
+            if let Some(h) = g.lookup(&k).first() {
+                let e = &g.entries[h.entry as usize];
+                c.kind = Some(e.kind);
+                c.canonical = e.canonical.clone();
+                c.class = (!e.class.is_empty()).then(|| e.class.clone());
+                c.known = true;
+            }
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut maybes: Vec<Cand> = Vec::new();
+    for c in kept {
+        let Some(kind) = c.kind else {
+            maybes.push(c);
+            continue;
+        };
+        let key = (kind, name_key(&c.canonical));
+        let surface = c.span.slice(text).to_string();
+        // Single-token persons referring to a named person (surname-only).
+        let target = if kind == EntityKind::Person && tokens_of(&c.canonical).len() == 1 {
+            find_person(&groups, &name_key(&c.canonical))
+        } else {
+            None
+        };
+        let gi = match target.or_else(|| index.get(&key).copied()) {
+            Some(gi) => gi,
+            None => {
+                groups.push(Group {
+                    kind,
+                    canonical: c.canonical.clone(),
+                    class: c.class.clone(),
+                    role: None,
+                    affiliation: None,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    known: c.known,
+                });
+                index.insert(key, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        let gr = &mut groups[gi];
+        if gr.role.is_none() {
+            gr.role = c.role.clone();
+        }
+        if gr.affiliation.is_none() {
+            gr.affiliation = c.affiliation.clone();
+        }
+        if c.is_name && !gr.aliases.contains(&surface) {
+            gr.aliases.push(surface);
+        }
+        gr.mentions.push(c.span);
+    }
+    // Earlier single-token persons may refer to a person named fully later: fold them in.
+    let mut i = 0;
+    while i < groups.len() {
+        if groups[i].kind == EntityKind::Person
+            && !groups[i].known
+            && tokens_of(&groups[i].canonical).len() == 1
+        {
+            let k = name_key(&groups[i].canonical);
+            let target = groups.iter().enumerate().position(|(j, gg)| {
+                j != i
+                    && gg.kind == EntityKind::Person
+                    && tokens_of(&gg.canonical).len() > 1
+                    && tokens_of(&gg.canonical).contains(&k)
+            });
+            if let Some(t) = target {
+                let src = groups.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                let dst = &mut groups[t];
+                for a in src.aliases {
+                    if !dst.aliases.contains(&a) {
+                        dst.aliases.push(a);
+                    }
+                }
+                dst.mentions.extend(src.mentions);
+                if dst.role.is_none() {
+                    dst.role = src.role;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Lone capitalised words that are a named person's surname or given name.
+    for m in maybes {
+        let k = name_key(m.span.slice(text));
+        if let Some(gi) = find_person(&groups, &k) {
+            let surface = m.span.slice(text).to_string();
+            let gr = &mut groups[gi];
+            if !gr.aliases.contains(&surface) {
+                gr.aliases.push(surface);
+            }
+            gr.mentions.push(m.span);
+        }
+    }
+    // Bare titles ("le Premier ministre") are mentions of the person holding that role.
+    for (span, role) in bare {
+        let mut best: Option<usize> = None;
+        for (gi, gr) in groups.iter().enumerate() {
+            if gr.kind == EntityKind::Person && gr.role.as_deref() == Some(role.as_str()) {
+                let first = gr.mentions.iter().min().copied().unwrap_or_default();
+                if best.is_none() || first.start < span.start {
+                    best = Some(gi);
+                }
+            }
+        }
+        if let Some(gi) = best {
+            groups[gi].mentions.push(span);
+        }
+    }
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .filter(|g| !g.aliases.is_empty())
+        .map(|mut g| {
+            g.mentions.sort();
+            g.mentions.dedup();
+            let is_org = g.kind == EntityKind::Org;
+            let is_place = g.kind == EntityKind::Place;
+            let is_person = g.kind == EntityKind::Person;
+            Entity {
+                kind: g.kind,
+                name: g.canonical,
+                class: if is_org {
+                    Some(g.class.clone().unwrap_or_else(|| "other".into()))
+                } else {
+                    None
+                },
+                place_type: if is_place { g.class.clone() } else { None },
+                aliases: g.aliases,
+                role: if is_person { g.role } else { None },
+                affiliation: if is_person { g.affiliation } else { None },
+                mentions: g.mentions,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX));
+    out
+}
+
+/// The person group whose multi-word name contains the word `k` (the most recently started one).
+fn find_person(groups: &[Group], k: &str) -> Option<usize> {
+    if k.is_empty() {
+        return None;
+    }
+    let mut found = None;
+    for (gi, g) in groups.iter().enumerate() {
+        if g.kind != EntityKind::Person {
+            continue;
+        }
+        let toks = tokens_of(&g.canonical);
+        let alias_hit = g
+            .aliases
+            .iter()
+            .any(|a| tokens_of(a).len() > 1 && tokens_of(a).iter().any(|t| t == k));
+        if (toks.len() > 1 && toks.iter().any(|t| t == k)) || alias_hit {
+            found = Some(gi);
+        }
+    }
+    found
 }

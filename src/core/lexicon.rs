@@ -1,13 +1,403 @@
 //! Lexicons kept as data files (`data/lexicon/*.tsv`), compiled in and parsed once on first use.
+//!
+//! Gazetteer (places, orgs, persons; kept by the lexdata helper) and the recogniser's own cue data
+//! (titles, honorifics, government-body patterns, cue words). Every phrase is indexed by its
+//! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
-/// The org a former name or subsidiary belongs to (Facebook → Meta), if the lexicon knows one.
+use crate::core::model::EntityKind;
+use crate::core::text::name_key;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The gazetteer sources (kept by the lexdata tools), compiled in.
+const PLACES_TSV: &str = include_str!("../../data/lexicon/places.tsv");
+const ORGS_TSV: &str = include_str!("../../data/lexicon/orgs.tsv");
+const PERSONS_TSV: &str = include_str!("../../data/lexicon/persons.tsv");
+const TITLES_TSV: &str = include_str!("../../data/lexicon/titles.tsv");
+const HONORIFICS_TSV: &str = include_str!("../../data/lexicon/honorifics.tsv");
+const GOVBODIES_TSV: &str = include_str!("../../data/lexicon/govbodies.tsv");
+const CUES_TSV: &str = include_str!("../../data/lexicon/cues.tsv");
+
+/// One gazetteer record: a person, organisation or place under its canonical name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazEntry {
+    pub kind: EntityKind,
+    pub canonical: String,
+    /// Org class (`company`, `government`, `media`, `other`) or place type (`country`, `city`, `region`, `venue`).
+    pub class: String,
+    /// Places: the country they lie in. Persons: affiliation. Orgs: related (successor/parent) org.
+    pub extra: String,
+    /// Persons: role.
+    pub role: String,
+}
+
+/// One way to write a gazetteer entry, as stored in the index.
+#[derive(Debug, Clone)]
+pub struct AliasHit {
+    pub entry: u32,
+    /// The alias as written in the lexicon.
+    pub surface: Box<str>,
+    /// Short all-caps aliases ("AS", "EU") only match the same letters in the same case.
+    pub strict: bool,
+}
+
+/// The parsed gazetteer with its alias index.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<GazEntry>,
+    index: HashMap<String, Vec<AliasHit>>,
+    /// First words of every alias key (a cheap filter before longer lookups).
+    firsts: HashSet<String>,
+    /// Demonym key → place entry.
+    demonyms: HashMap<String, u32>,
+    by_canonical: HashMap<String, u32>,
+    pub max_words: usize,
+}
+
+fn cols(line: &str) -> Option<Vec<&str>> {
+    let l = line.trim_end_matches(['\r', '\n']);
+    if l.trim().is_empty() || l.trim_start().starts_with('#') {
+        return None;
+    }
+    Some(l.split('\t').map(str::trim).collect())
+}
+
+fn split_bar(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn is_strict(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Gazetteer {
+    /// Parse the three TSV sources (any may be empty; bad lines are skipped).
+    pub fn parse(places: &str, orgs: &str, persons: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in places.lines() {
+            let Some(c) = cols(line) else { continue };
+            if c.is_empty() || c[0].is_empty() {
+                continue;
+            }
+            let e = g.push(GazEntry {
+                kind: EntityKind::Place,
+                canonical: c[0].to_string(),
+                class: c.get(1).unwrap_or(&"").to_string(),
+                extra: c.get(2).unwrap_or(&"").to_string(),
+                role: String::new(),
+            });
+            for a in c
+                .get(3)
+                .map(|s| split_bar(s).collect())
+                .unwrap_or(Vec::new())
+            {
+                g.add_alias(e, a);
+            }
+            for d in c
+                .get(4)
+                .map(|s| split_bar(s).collect())
+                .unwrap_or(Vec::new())
+            {
+                let k = name_key(d);
+                if !k.is_empty() {
+                    g.demonyms.entry(k).or_insert(e);
+                }
+            }
+        }
+        for line in orgs.lines() {
+            let Some(c) = cols(line) else { continue };
+            if c.is_empty() || c[0].is_empty() {
+                continue;
+            }
+            let e = g.push(GazEntry {
+                kind: EntityKind::Org,
+                canonical: c[0].to_string(),
+                class: c.get(1).unwrap_or(&"").to_string(),
+                extra: c.get(2).unwrap_or(&"").to_string(),
+                role: String::new(),
+            });
+            for a in c
+                .get(3)
+                .map(|s| split_bar(s).collect())
+                .unwrap_or(Vec::new())
+            {
+                g.add_alias(e, a);
+            }
+        }
+        for line in persons.lines() {
+            let Some(c) = cols(line) else { continue };
+            if c.is_empty() || c[0].is_empty() {
+                continue;
+            }
+            let e = g.push(GazEntry {
+                kind: EntityKind::Person,
+                canonical: c[0].to_string(),
+                class: String::new(),
+                role: c.get(1).unwrap_or(&"").to_string(),
+                extra: c.get(2).unwrap_or(&"").to_string(),
+            });
+            for a in c
+                .get(3)
+                .map(|s| split_bar(s).collect())
+                .unwrap_or(Vec::new())
+            {
+                g.add_alias(e, a);
+            }
+        }
+        g
+    }
+
+    fn push(&mut self, entry: GazEntry) -> u32 {
+        let id = self.entries.len() as u32;
+        let canon = entry.canonical.clone();
+        self.by_canonical.entry(name_key(&canon)).or_insert(id);
+        self.entries.push(entry);
+        self.add_alias(id, &canon);
+        id
+    }
+
+    fn add_alias(&mut self, entry: u32, alias: &str) {
+        let key = name_key(alias);
+        if key.is_empty() {
+            return;
+        }
+        let words = key.split(' ').count();
+        self.max_words = self.max_words.max(words);
+        if let Some(first) = key.split(' ').next() {
+            self.firsts.insert(first.to_string());
+        }
+        let hits = self.index.entry(key).or_default();
+        if !hits
+            .iter()
+            .any(|h| h.entry == entry && &*h.surface == alias)
+        {
+            hits.push(AliasHit {
+                entry,
+                surface: alias.into(),
+                strict: is_strict(alias),
+            });
+        }
+    }
+
+    /// Entries whose alias has this `name_key`.
+    pub fn lookup(&self, key: &str) -> &[AliasHit] {
+        self.index.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether some alias starts with this word key.
+    pub fn is_first(&self, word_key: &str) -> bool {
+        self.firsts.contains(word_key)
+    }
+
+    /// The place a demonym ("vietnamien", "American") refers to.
+    pub fn demonym(&self, key: &str) -> Option<&GazEntry> {
+        self.demonyms
+            .get(key)
+            .and_then(|&i| self.entries.get(i as usize))
+    }
+
+    /// The entry with this canonical name (any kind).
+    pub fn by_canonical(&self, canonical: &str) -> Option<&GazEntry> {
+        self.by_canonical
+            .get(&name_key(canonical))
+            .and_then(|&i| self.entries.get(i as usize))
+    }
+}
+
+/// The compiled-in gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(PLACES_TSV, ORGS_TSV, PERSONS_TSV))
+}
+
+/// Place data for a canonical place name: (type, country).
+pub fn lookup_place(canonical: &str) -> Option<(&'static str, &'static str)> {
+    gazetteer()
+        .by_canonical(canonical)
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| (e.class.as_str(), e.extra.as_str()))
+}
+
+/// The related (successor or parent) organisation of an org, for grouping ("Facebook" → "Meta").
 pub fn related_org(canonical: &str) -> Option<&'static str> {
-    let _ = canonical;
-    None
+    gazetteer()
+        .by_canonical(canonical)
+        .filter(|e| e.kind == EntityKind::Org && !e.extra.is_empty())
+        .map(|e| e.extra.as_str())
 }
 
 /// Whether the lexicon lists `canonical` as a company.
 pub fn is_company(canonical: &str) -> bool {
-    let _ = canonical;
-    false
+    gazetteer()
+        .by_canonical(canonical)
+        .is_some_and(|e| e.kind == EntityKind::Org && e.class == "company")
+}
+
+/// A table of phrases (keys are space-joined `name_key`s) with a value each.
+#[derive(Debug, Default)]
+pub struct PhraseTable {
+    map: HashMap<String, String>,
+    pub max_words: usize,
+}
+
+impl PhraseTable {
+    pub fn insert(&mut self, phrase: &str, value: &str) {
+        let k = name_key(phrase);
+        if k.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(k.split(' ').count());
+        self.map.entry(k).or_insert_with(|| value.to_string());
+    }
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.map.get(key).map(String::as_str)
+    }
+    pub fn contains(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// The recogniser's cue data: titles, honorifics, government-body patterns and cue-word classes.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Title phrase → English role ("premier ministre" → "Prime Minister").
+    pub titles: PhraseTable,
+    /// Honorifics ("ông", "mme", "bapak") → "".
+    pub honorifics: PhraseTable,
+    /// Ministry head phrases ("kementerian", "ministere de") → "".
+    pub ministry_heads: PhraseTable,
+    /// Ministry domain phrase (local) → English ("perencanaan dan investasi" → "Planning and Investment").
+    pub ministry_domains: PhraseTable,
+    /// cue class ("org_suffix", "venue_head", "stopword", ...) → set of word/phrase keys.
+    classes: HashMap<String, PhraseTable>,
+    /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
+    stop_raw: HashSet<String>,
+}
+
+impl Cues {
+    pub fn parse(titles: &str, honorifics: &str, govbodies: &str, cues: &str) -> Cues {
+        let mut c = Cues::default();
+        for line in titles.lines() {
+            if let Some(v) = cols(line) {
+                if v.len() >= 2 {
+                    c.titles.insert(v[0], v[1]);
+                }
+            }
+        }
+        for line in honorifics.lines() {
+            if let Some(v) = cols(line) {
+                c.honorifics.insert(v[0], "");
+            }
+        }
+        for line in govbodies.lines() {
+            if let Some(v) = cols(line) {
+                match (v.first().copied(), v.get(1), v.get(2)) {
+                    (Some("head"), Some(s), _) => c.ministry_heads.insert(s, ""),
+                    (Some("domain"), Some(s), Some(en)) => c.ministry_domains.insert(s, en),
+                    _ => {}
+                }
+            }
+        }
+        for line in cues.lines() {
+            if let Some(v) = cols(line) {
+                if v.len() >= 2 {
+                    let t = c.classes.entry(v[0].to_string()).or_default();
+                    for w in split_bar(v[1]) {
+                        t.insert(w, v.get(2).copied().unwrap_or(""));
+                    }
+                    if v[0] == "stopword" {
+                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    /// Whether `word` (as written) is a function word of some language.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stop_raw.contains(&word.to_lowercase())
+    }
+
+    /// Whether `key` (a `name_key`) is in cue class `class`.
+    pub fn is(&self, class: &str, key: &str) -> bool {
+        self.classes.get(class).is_some_and(|t| t.contains(key))
+    }
+
+    /// The value stored with `key` in cue class `class`.
+    pub fn value(&self, class: &str, key: &str) -> Option<&str> {
+        self.classes.get(class).and_then(|t| t.get(key))
+    }
+
+    /// The longest phrase length (in words) of cue class `class`.
+    pub fn max_words(&self, class: &str) -> usize {
+        self.classes.get(class).map(|t| t.max_words).unwrap_or(0)
+    }
+}
+
+/// The compiled-in cue data.
+pub fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| Cues::parse(TITLES_TSV, HONORIFICS_TSV, GOVBODIES_TSV, CUES_TSV))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_lexdata_format() {
+        let places = "# comment\nUnited States\tcountry\t\tUSA|États-Unis|AS|Hoa Kỳ\tAmerican|américain\nHanoi\tcity\tVietnam\tHà Nội\t\nbad line\n";
+        let orgs = "Meta\tcompany\t\tMeta Platforms|Facebook Inc\n";
+        let persons = "Pham Minh Chinh\tPrime Minister\tVietnam\tPhạm Minh Chính\n";
+        let g = Gazetteer::parse(places, orgs, persons);
+        let cases: &[(&str, &str, EntityKind)] = &[
+            ("etats unis", "United States", EntityKind::Place),
+            ("hoa ky", "United States", EntityKind::Place),
+            ("ha noi", "Hanoi", EntityKind::Place),
+            ("meta platforms", "Meta", EntityKind::Org),
+            ("pham minh chinh", "Pham Minh Chinh", EntityKind::Person),
+            ("bad line", "bad line", EntityKind::Place),
+        ];
+        for (key, canon, kind) in cases {
+            let h = g.lookup(key);
+            assert!(!h.is_empty(), "{key}");
+            let e = &g.entries[h[0].entry as usize];
+            assert_eq!((&e.canonical[..], e.kind), (*canon, *kind), "{key}");
+        }
+        assert!(g.lookup("as")[0].strict);
+        assert!(!g.lookup("hoa ky")[0].strict);
+        assert_eq!(
+            g.demonym("americain").map(|e| e.canonical.as_str()),
+            Some("United States")
+        );
+        assert_eq!(
+            g.by_canonical("hanoi").map(|e| e.extra.as_str()),
+            Some("Vietnam")
+        );
+        assert!(g.is_first("pham"));
+        assert!(g.lookup("nowhere").is_empty());
+    }
+
+    #[test]
+    fn cue_data_parses() {
+        let c = cues();
+        assert_eq!(c.titles.get("premier ministre"), Some("Prime Minister"));
+        assert_eq!(c.titles.get("perdana menteri"), Some("Prime Minister"));
+        assert!(c.honorifics.contains("ong"));
+        assert!(c.ministry_heads.contains("kementerian"));
+        assert_eq!(
+            c.ministry_domains.get("ke hoach va dau tu"),
+            Some("Planning and Investment")
+        );
+        assert!(c.is("org_suffix", "gmbh"));
+        assert!(c.is("stopword", "le"));
+    }
 }

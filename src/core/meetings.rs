@@ -1,11 +1,775 @@
 //! Meetings: who met whom, where and when, happened or planned, from trigger words in eight languages.
+//!
+//! One sentence at a time: a trigger (data/lexicon/meeting_triggers.tsv) makes the sentence a
+//! candidate; its persons and organisations are the parties (plus the person in focus from the
+//! previous sentences when the subject is a pronoun or a title); the date comes from the sentence,
+//! else the paragraph, else the lead, else the nearest earlier date; the status from the date
+//! against `published` and future markers. Candidates that tell the same meeting again merge.
 
-use crate::core::dates::DateMention;
-use crate::core::model::{Entity, Event};
+use crate::core::dates::{DateMention, DateValue};
+use crate::core::lexicon;
+use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
+use crate::core::text::{fold, name_key, TokenKind};
 use crate::core::Doc;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const TRIGGERS_TSV: &str = include_str!("../../data/lexicon/meeting_triggers.tsv");
+
+/// What a lexicon phrase signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    Verb,
+    /// A verb that also has non-meeting senses ("received an award", "signed a law"): needs a person
+    /// and another party named in the sentence itself.
+    Weak,
+    Noun,
+    Block,
+    Veto,
+    Invite,
+    Future,
+}
+
+impl CueKind {
+    pub fn is_trigger(self) -> bool {
+        matches!(self, CueKind::Verb | CueKind::Weak | CueKind::Noun)
+    }
+}
+
+/// One phrase of the trigger lexicon: words (folded or lowercase), each maybe a prefix.
+#[derive(Debug, Clone)]
+struct Cue {
+    words: Vec<(String, bool)>,
+    /// Compare against lowercase text with diacritics (the phrase has non-ASCII letters).
+    exact_marks: bool,
+    kind: CueKind,
+}
+
+fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
+    static LEX: OnceLock<HashMap<String, Vec<Cue>>> = OnceLock::new();
+    LEX.get_or_init(|| parse_lexicon(TRIGGERS_TSV))
+}
+
+fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
+    let mut out: HashMap<String, Vec<Cue>> = HashMap::new();
+    for line in tsv.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        let kind = match cols[2].trim() {
+            "verb" => CueKind::Verb,
+            "weak" => CueKind::Weak,
+            "noun" => CueKind::Noun,
+            "block" => CueKind::Block,
+            "veto" => CueKind::Veto,
+            "invite" => CueKind::Invite,
+            "future" => CueKind::Future,
+            _ => continue,
+        };
+        let form = cols[1].trim();
+        let exact_marks = !form.is_ascii();
+        let words: Vec<(String, bool)> = form
+            .split_whitespace()
+            .map(|w| {
+                let w = w.replace('’', "'");
+                let w = if exact_marks {
+                    w.to_lowercase()
+                } else {
+                    fold(&w)
+                };
+                match w.strip_suffix('*') {
+                    Some(stem) => (stem.to_string(), true),
+                    None => (w, false),
+                }
+            })
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        out.entry(cols[0].trim().to_string())
+            .or_default()
+            .push(Cue {
+                words,
+                exact_marks,
+                kind,
+            });
+    }
+    out
+}
+
+/// A cue found in a sentence: its kind and the byte span it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHit {
+    pub kind: CueKind,
+    pub span: Span,
+}
+
+/// Word keys of one token: folded and lowercase forms, and the same after an elided article ("l'", "d'", "s'").
+struct WordKey {
+    folded: Vec<String>,
+    lower: Vec<String>,
+    span: Span,
+}
+
+fn word_key(raw: &str, span: Span) -> WordKey {
+    let raw = raw.replace('’', "'");
+    let lower = raw.to_lowercase();
+    let folded = fold(&raw);
+    let mut f = vec![folded.clone()];
+    let mut l = vec![lower.clone()];
+    if let Some(pos) = folded.find('\'') {
+        if pos > 0 && pos <= 3 && pos + 1 < folded.len() {
+            f.push(folded[pos + 1..].to_string());
+        }
+    }
+    if let Some(pos) = lower.find('\'') {
+        if pos > 0 && pos <= 3 && pos + 1 < lower.len() {
+            l.push(lower[pos + 1..].to_string());
+        }
+    }
+    WordKey {
+        folded: f,
+        lower: l,
+        span,
+    }
+}
+
+fn word_matches(keys: &[String], word: &str, prefix: bool) -> bool {
+    keys.iter().any(|k| {
+        if prefix {
+            k.starts_with(word)
+        } else {
+            k == word
+        }
+    })
+}
+
+/// Every cue of language `lang` in `span` of `doc`, longest match first, blocks removing the triggers they cover.
+pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
+    let lex = lexicon();
+    let Some(cues) = lex.get(lang) else {
+        return Vec::new();
+    };
+    let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let words: Vec<WordKey> = doc.tokens[lo..hi]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| word_key(t.text(doc.text), t.span))
+        .collect();
+    let mut hits: Vec<CueHit> = Vec::new();
+    let mut blocked: Vec<Span> = Vec::new();
+    for i in 0..words.len() {
+        for cue in cues {
+            let n = cue.words.len();
+            if i + n > words.len() {
+                continue;
+            }
+            let ok = cue.words.iter().enumerate().all(|(k, (w, prefix))| {
+                let key = &words[i + k];
+                if cue.exact_marks {
+                    word_matches(&key.lower, w, *prefix)
+                } else {
+                    word_matches(&key.folded, w, *prefix)
+                }
+            });
+            if ok {
+                let s = Span::new(words[i].span.start, words[i + n - 1].span.end);
+                if cue.kind == CueKind::Block {
+                    blocked.push(s);
+                } else {
+                    // "the visit", "la visite", "esta visita": a verb form used as a noun.
+                    let after_determiner = i > 0
+                        && DETERMINERS
+                            .iter()
+                            .find(|(l, _)| *l == lang)
+                            .is_some_and(|(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()));
+                    let kind =
+                        if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner {
+                            CueKind::Noun
+                        } else {
+                            cue.kind
+                        };
+                    hits.push(CueHit { kind, span: s });
+                }
+            }
+        }
+    }
+    hits.retain(|h| !(h.kind.is_trigger() && blocked.iter().any(|b| b.overlaps(h.span))));
+    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    hits
+}
+
+/// First and last day of a date, as comparable (y, m, d) triples.
+fn date_range(v: DateValue) -> ((i32, u32, u32), (i32, u32, u32)) {
+    match v {
+        DateValue::Day { y, m, d } => ((y, m, d), (y, m, d)),
+        DateValue::Month { y, m } => ((y, m, 1), (y, m, 31)),
+        DateValue::Year { y } => ((y, 1, 1), (y, 12, 31)),
+    }
+}
+
+/// Whether `a` lies wholly after / before `b`.
+fn after(a: DateValue, b: DateValue) -> bool {
+    date_range(a).0 > date_range(b).1
+}
+fn before(a: DateValue, b: DateValue) -> bool {
+    date_range(a).1 < date_range(b).0
+}
+
+fn granularity(v: DateValue) -> u8 {
+    match v {
+        DateValue::Day { .. } => 3,
+        DateValue::Month { .. } => 2,
+        DateValue::Year { .. } => 1,
+    }
+}
+
+fn place_rank(e: &Entity) -> u8 {
+    match e.place_type.as_deref() {
+        Some("venue") => 4,
+        Some("city") => 3,
+        Some("region") => 2,
+        Some("country") => 1,
+        _ => 2,
+    }
+}
+
+/// A meeting told by one sentence, before merging.
+#[derive(Debug, Clone)]
+struct Candidate {
+    sentence: Span,
+    parties: Vec<usize>,
+    date: Option<DateValue>,
+    date_in_sentence: bool,
+    /// The sentence names the meeting with a noun ("the meeting", "cette visite"): an anaphora when the date is carried.
+    has_noun: bool,
+    status: EventStatus,
+    place: Option<usize>,
+    /// Candidates split from one sentence (one per visited organisation) never merge together.
+    group: usize,
+    /// Paragraph index of the (last merged) sentence.
+    para: usize,
+}
 
 /// The meetings `doc` reports, one event per distinct meeting.
 pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> Vec<Event> {
-    let _ = (doc, entities, dates);
-    Vec::new()
+    let lang = doc.lang;
+    let sentences = &doc.sentences;
+    let is_party = |e: &Entity| {
+        (e.kind == EntityKind::Person
+            || (e.kind == EntityKind::Org && e.class.as_deref() != Some("media")))
+            && !known_place_only(&e.name)
+    };
+    // Every mention of a person or organisation, in text order.
+    let mut mentions: Vec<(Span, usize)> = Vec::new();
+    let mut place_mentions: Vec<(Span, usize)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            if doc.is_noise(*m) {
+                continue;
+            }
+            if is_party(e) {
+                mentions.push((*m, i));
+            } else if e.kind == EntityKind::Place {
+                place_mentions.push((*m, i));
+            }
+        }
+    }
+    mentions.sort();
+    place_mentions.sort();
+    let mut resolved: Vec<&DateMention> = dates
+        .iter()
+        .filter(|d| d.value.is_some() && !doc.is_noise(d.span))
+        .collect();
+    resolved.sort_by_key(|d| d.span);
+    let paragraphs = paragraph_starts(doc.text);
+    let paragraph_of = |pos: usize| paragraphs.partition_point(|&p| p <= pos);
+    // The lead: the first two body sentences (dateline included).
+    let lead_end = sentences.get(1).or(sentences.first()).map(|s| s.end);
+    let lead_date = lead_end.and_then(|end| {
+        resolved
+            .iter()
+            .filter(|d| d.span.end <= end)
+            .min_by_key(|d| {
+                (
+                    std::cmp::Reverse(granularity(d.value.unwrap_or(DateValue::Year { y: 0 }))),
+                    d.span.start,
+                )
+            })
+            .and_then(|d| d.value)
+    });
+    let dateline_place = dateline_place(doc, &place_mentions, entities);
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut group = 0;
+    for (si, &sent) in sentences.iter().enumerate() {
+        let cues = cues_in(doc, lang, sent);
+        let triggers: Vec<&CueHit> = cues.iter().filter(|c| c.kind.is_trigger()).collect();
+        let Some(first_trigger) = triggers.first() else {
+            continue;
+        };
+        if cues.iter().any(|c| c.kind == CueKind::Veto) {
+            continue;
+        }
+        if cues
+            .iter()
+            .any(|c| c.kind == CueKind::Invite && c.span.start < first_trigger.span.start)
+        {
+            continue;
+        }
+        let has_noun = triggers.iter().any(|c| c.kind == CueKind::Noun);
+        let weak_only = triggers.iter().all(|c| c.kind == CueKind::Weak);
+        // Parties in order of first mention.
+        let mut parties: Vec<usize> = Vec::new();
+        let mut first_pos: Vec<(usize, usize)> = Vec::new();
+        let mut last_end: Option<usize> = None;
+        for (m, e) in &mentions {
+            if !sent.contains(*m) {
+                continue;
+            }
+            // "Meta (sebelumnya Facebook)", "Meta (formerly Facebook)": a former name or an
+            // abbreviation in brackets right after a party is not another party.
+            let bracketed = entities[*e].kind == EntityKind::Org
+                && last_end.is_some_and(|le| {
+                    let gap = doc.text.get(le..m.start).unwrap_or("");
+                    gap.trim_start().starts_with('(') && gap.split_whitespace().count() <= 2
+                });
+            last_end = Some(m.end);
+            if !bracketed && !parties.contains(e) {
+                parties.push(*e);
+                first_pos.push((*e, m.start));
+            }
+        }
+        let in_sentence_persons = parties
+            .iter()
+            .filter(|&&p| entities[p].kind == EntityKind::Person)
+            .count();
+        if weak_only && (in_sentence_persons == 0 || parties.len() < 2) {
+            continue;
+        }
+        // Affiliated organisations of the persons present, when the article names them.
+        let mut extra = Vec::new();
+        for &p in &parties {
+            if let Some(aff) = entities[p].affiliation.as_deref() {
+                if let Some(oi) = entities.iter().position(|o| {
+                    o.kind == EntityKind::Org
+                        && o.name == aff
+                        && o.class.as_deref() != Some("government")
+                }) {
+                    if !parties.contains(&oi) && !extra.contains(&oi) {
+                        extra.push(oi);
+                    }
+                }
+            }
+        }
+        parties.extend(extra);
+        let persons = |ps: &[usize]| {
+            ps.iter()
+                .filter(|&&p| entities[p].kind == EntityKind::Person)
+                .count()
+        };
+        // The person in focus: the last person named in the three sentences before.
+        let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_trigger.span.start);
+        if persons(&parties) == 0 || parties.len() < 2 || pronoun_subject {
+            let window_start = sentences[si.saturating_sub(3)].start;
+            if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
+                m.end <= sent.start
+                    && m.start >= window_start
+                    && entities[*e].kind == EntityKind::Person
+                    && !parties.contains(e)
+            }) {
+                parties.insert(0, *e);
+            }
+        }
+        if parties.len() < 2 || persons(&parties) == 0 {
+            continue;
+        }
+        // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
+        let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        let in_sentence = resolved
+            .iter()
+            .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
+            .max_by_key(|d| {
+                let dist = d.span.start.abs_diff(first_trigger.span.start);
+                (
+                    granularity(d.value.unwrap_or(DateValue::Year { y: 0 })),
+                    std::cmp::Reverse(dist),
+                )
+            })
+            .and_then(|d| d.value);
+        let para = paragraph_of(sent.start);
+        let earlier = || {
+            resolved
+                .iter()
+                .rev()
+                .find(|d| d.span.end <= sent.start && granularity(d.value.unwrap()) >= 2)
+        };
+        // Carried: the paragraph's last date, else the lead's (unless it lies after publication),
+        // else the date of the meeting told just before, else the nearest earlier date.
+        let previous_meeting = candidates.last().and_then(|c: &Candidate| c.date);
+        let date = in_sentence.or_else(|| {
+            earlier()
+                .filter(|d| paragraph_of(d.span.start) == para)
+                .and_then(|d| d.value)
+                .or(lead_date.filter(|l| doc.published.is_none_or(|p| !after(*l, p))))
+                .or(previous_meeting)
+                .or_else(|| earlier().and_then(|d| d.value))
+        });
+        // Status: a date after publication, or a future marker without a past date.
+        let future = cues.iter().any(|c| c.kind == CueKind::Future);
+        let status = match (date, doc.published) {
+            (Some(d), Some(p)) if after(d, p) => EventStatus::Planned,
+            (Some(d), Some(p)) if before(d, p) => EventStatus::Happened,
+            _ if future => EventStatus::Planned,
+            _ => EventStatus::Happened,
+        };
+        if date.is_none() {
+            continue;
+        }
+        // Place: the most specific place named in the sentence, else the dateline's.
+        let place = place_mentions
+            .iter()
+            .filter(|(m, _)| sent.contains(*m))
+            .map(|(_, e)| *e)
+            .max_by_key(|&e| place_rank(&entities[e]))
+            .or(dateline_place);
+        // One visit per organisation when one person visits several organisations nobody represents.
+        group += 1;
+        let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
+        let unattached: Vec<usize> = parties
+            .iter()
+            .copied()
+            .filter(|&o| {
+                entities[o].kind == EntityKind::Org
+                    && entities[o].class.as_deref() != Some("government")
+                    && !represented(o, &parties, entities, &first_pos, doc, sent, &trigger_spans)
+            })
+            .collect();
+        if persons(&parties) == 1 && unattached.len() >= 2 && unattached.len() == parties.len() - 1
+        {
+            let host: Vec<usize> = parties
+                .iter()
+                .copied()
+                .filter(|p| !unattached.contains(p))
+                .collect();
+            for o in unattached {
+                let mut ps = host.clone();
+                ps.push(o);
+                candidates.push(Candidate {
+                    sentence: sent,
+                    parties: ps,
+                    date,
+                    date_in_sentence: in_sentence.is_some(),
+                    has_noun,
+                    status,
+                    place,
+                    group,
+                    para,
+                });
+            }
+        } else {
+            candidates.push(Candidate {
+                sentence: sent,
+                parties,
+                date,
+                date_in_sentence: in_sentence.is_some(),
+                has_noun,
+                status,
+                place,
+                group,
+                para,
+            });
+        }
+    }
+    // The protagonist: the person mentioned most often in the article.
+    let mut per_person: HashMap<usize, usize> = HashMap::new();
+    for (_, e) in &mentions {
+        if entities[*e].kind == EntityKind::Person {
+            *per_person.entry(*e).or_default() += 1;
+        }
+    }
+    let protagonist = per_person
+        .iter()
+        .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+        .map(|(e, _)| *e);
+    merge(candidates, entities, protagonist)
+}
+
+/// Whether the gazetteer knows `name` only as a place (a country or city mistaken for a party).
+fn known_place_only(name: &str) -> bool {
+    let hits = lexicon::gazetteer().lookup(&name_key(name));
+    let g = lexicon::gazetteer();
+    !hits.is_empty()
+        && hits.iter().all(|h| {
+            g.entries
+                .get(h.entry as usize)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+        })
+}
+
+/// Whether organisation `o` stands next to a person of `parties` (their representative:
+/// "Jensen Huang - Presiden Nvidia", "CEO Grab, Anthony Tan", "Tim Cook, de Apple").
+fn represented(
+    o: usize,
+    parties: &[usize],
+    entities: &[Entity],
+    first_pos: &[(usize, usize)],
+    doc: &Doc,
+    sent: Span,
+    triggers: &[Span],
+) -> bool {
+    if parties.iter().any(|&p| {
+        entities[p].kind == EntityKind::Person
+            && entities[p].affiliation.as_deref() == Some(entities[o].name.as_str())
+    }) {
+        return true;
+    }
+    let org_spans: Vec<Span> = entities[o]
+        .mentions
+        .iter()
+        .copied()
+        .filter(|m| sent.contains(*m))
+        .collect();
+    let _ = first_pos;
+    for &p in parties {
+        if entities[p].kind != EntityKind::Person {
+            continue;
+        }
+        for pm in entities[p].mentions.iter().filter(|m| sent.contains(**m)) {
+            for om in &org_spans {
+                let (a, b) = if om.start < pm.start {
+                    (om.end, pm.start)
+                } else {
+                    (pm.end, om.start)
+                };
+                if a > b {
+                    continue;
+                }
+                let between = doc
+                    .tokens
+                    .iter()
+                    .filter(|t| t.span.start >= a && t.span.end <= b && t.kind == TokenKind::Word)
+                    .count();
+                let trigger_between = triggers.iter().any(|t| t.start >= a && t.end <= b);
+                if between <= 6 && !trigger_between {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The place the dateline names ("PHOENIX (EE. UU.) —", "HÀ NỘI —"): a place mentioned in the first line before a dash.
+fn dateline_place(doc: &Doc, places: &[(Span, usize)], entities: &[Entity]) -> Option<usize> {
+    let first = doc.sentences.first()?;
+    let s = first.slice(doc.text);
+    let dash = s.find(" — ").or_else(|| s.find(" – "))?;
+    if dash > 60 {
+        return None;
+    }
+    let end = first.start + dash;
+    places
+        .iter()
+        .filter(|(m, _)| m.start >= first.start && m.end <= end)
+        .map(|(_, e)| *e)
+        .max_by_key(|&e| place_rank(&entities[e]))
+}
+
+fn paragraph_starts(text: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] == b'\n' {
+            let mut j = i + 1;
+            while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'\n' {
+                out.push(j + 1);
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Merge candidates that tell the same meeting: an anaphoric noun ("the meeting") with a carried date
+/// joins the latest meeting of that date; otherwise a candidate joins the meeting of the same date and
+/// status with which it shares most parties.
+fn merge(
+    candidates: Vec<Candidate>,
+    entities: &[Entity],
+    protagonist: Option<usize>,
+) -> Vec<Event> {
+    // The anchor: the article's protagonist, when several candidates have them; sharing only the
+    // anchor does not make two candidates the same meeting.
+    let anchor =
+        protagonist.filter(|p| candidates.iter().filter(|c| c.parties.contains(p)).count() >= 2);
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let same_date = |o: &Candidate| o.date == c.date && o.status == c.status;
+        let target = if c.has_noun && !c.date_in_sentence {
+            out.iter()
+                .rposition(|o| {
+                    same_date(o)
+                        && o.group != c.group
+                        && o.parties.iter().any(|p| c.parties.contains(p))
+                })
+                .or_else(|| {
+                    out.iter()
+                        .rposition(|o| same_date(o) && o.group != c.group && c.para <= o.para + 1)
+                })
+        } else {
+            None
+        };
+        let target = target.or_else(|| {
+            out.iter()
+                .enumerate()
+                .filter(|(_, o)| same_date(o) && o.group != c.group)
+                .map(|(i, o)| {
+                    let shared = o
+                        .parties
+                        .iter()
+                        .filter(|p| c.parties.contains(p) && Some(**p) != anchor)
+                        .count();
+                    (i, shared)
+                })
+                .filter(|&(_, shared)| shared >= 1)
+                .max_by_key(|&(i, shared)| (shared, i))
+                .map(|(i, _)| i)
+        });
+        match target {
+            Some(i) => {
+                let o = &mut out[i];
+                for p in &c.parties {
+                    if !o.parties.contains(p) {
+                        o.parties.push(*p);
+                    }
+                }
+                if o.place.is_none() {
+                    o.place = c.place;
+                }
+                o.para = o.para.max(c.para);
+            }
+            None => out.push(c),
+        }
+    }
+    out.into_iter()
+        .map(|c| Event {
+            kind: "meeting".to_string(),
+            status: c.status,
+            date: c.date.map(|d| d.iso()),
+            place: c.place.map(|p| entities[p].name.clone()),
+            participants: c
+                .parties
+                .iter()
+                .map(|&p| entities[p].name.clone())
+                .collect(),
+            evidence: c.sentence,
+        })
+        .collect()
+}
+
+/// Relative pronouns that open a clause about something else ("…, who was appointed in October").
+const RELATIVES: &[(&str, &[&str])] = &[
+    ("en", &["who", "which", "whose"]),
+    ("fr", &["qui", "dont", "lequel", "laquelle"]),
+    ("id", &["yang"]),
+    ("vi", &["người", "mà"]),
+    ("de", &["welcher", "welche", "welches"]),
+    ("es", &["que", "quien", "quienes", "cuyo", "cuya"]),
+    ("it", &["che", "cui", "quale"]),
+    ("pt", &["que", "quem", "cujo", "cuja"]),
+];
+
+/// Where a relative clause starts after `from` in `sent` (a comma, then a relative pronoun), if anywhere.
+fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Option<usize> {
+    let rel = RELATIVES.iter().find(|(l, _)| *l == lang)?.1;
+    let lo = doc.tokens.partition_point(|t| t.span.start < from);
+    let hi = doc.tokens.partition_point(|t| t.span.start < sent.end);
+    let toks = &doc.tokens[lo..hi];
+    toks.windows(2).find_map(|w| {
+        let comma = w[0].text(doc.text) == ",";
+        let word = w[1].text(doc.text).to_lowercase();
+        (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
+    })
+}
+
+/// Determiners after which a trigger verb form is a noun ("the visit").
+const DETERMINERS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "this", "that", "his", "her", "their", "its", "a", "an",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "cette", "ce", "sa", "son", "leur", "une", "un", "du",
+        ],
+    ),
+    (
+        "es",
+        &["el", "la", "esta", "este", "su", "una", "un", "del"],
+    ),
+    (
+        "it",
+        &[
+            "il", "la", "lo", "questo", "questa", "sua", "suo", "un", "una", "del", "della",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "a", "esta", "este", "essa", "esse", "sua", "seu", "um", "uma", "do", "da",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "dem", "den", "diese", "dieser", "diesem", "ein", "eine", "einem",
+            "beim", "vom", "seinem", "seiner",
+        ],
+    ),
+];
+
+/// Subject pronouns that stand for the person in focus ("He was joined by…", "ia bertemu…").
+const PRONOUNS: &[(&str, &[&str])] = &[
+    ("en", &["he", "she"]),
+    ("fr", &["il", "elle"]),
+    ("id", &["ia", "dia", "beliau"]),
+    ("vi", &["ông", "bà"]),
+    ("de", &["er", "sie"]),
+    ("es", &["él"]),
+    ("it", &["lui", "lei"]),
+    ("pt", &["ele", "ela"]),
+];
+
+/// Whether a subject pronoun (not a title before a name, as in "ông Bill Gates") stands before `before` in `sent`.
+fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> bool {
+    let Some((_, prons)) = PRONOUNS.iter().find(|(l, _)| *l == lang) else {
+        return false;
+    };
+    let lo = doc.tokens.partition_point(|t| t.span.start < sent.start);
+    let hi = doc.tokens.partition_point(|t| t.span.start < before);
+    let toks = &doc.tokens[lo..hi];
+    toks.iter().enumerate().any(|(k, t)| {
+        let w = t.text(doc.text).to_lowercase();
+        prons.contains(&w.as_str())
+            && !doc
+                .tokens
+                .get(lo + k + 1)
+                .is_some_and(|n| n.is_capitalized(doc.text))
+    })
 }

@@ -226,7 +226,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 let word = &text[word_start..i];
                 let single_initial =
                     word.chars().count() == 1 && word.chars().all(|d| d.is_uppercase());
-                if single_initial || ABBREVIATIONS.contains(&fold(word).as_str()) {
+                // German ordinals ("am 19. Juni") are not sentence ends.
+                let ordinal =
+                    (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+                if single_initial || ordinal || ABBREVIATIONS.contains(&fold(word).as_str()) {
                     continue;
                 }
             }

@@ -1,0 +1,652 @@
+//! Meeting extraction tests: table tests per language, and the "oracle-entities" dev-set score
+//! (entities built from the gold annotations, dates from a small fallback finder) that isolates meeting quality.
+
+use dossier::core::dates::{days_in_month, DateMention, DateValue};
+use dossier::core::meetings::find_meetings;
+use dossier::core::model::{Entity, EntityKind, EventStatus, Span};
+use dossier::core::text::{fold, name_key, TokenKind};
+use dossier::core::Doc;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+// ---------------------------------------------------------------- oracle entities
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Every whole-word occurrence of `needle` in `text`.
+fn occurrences(text: &str, needle: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(needle) {
+        let s = from + pos;
+        let e = s + needle.len();
+        let before_ok = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let after_ok = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+        if before_ok && after_ok {
+            out.push(Span::new(s, e));
+        }
+        from = s + needle.len().max(1);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+fn entity(kind: EntityKind, name: &str, class: Option<&str>, ptype: Option<&str>) -> Entity {
+    Entity {
+        kind,
+        name: name.to_string(),
+        class: class.map(str::to_string),
+        place_type: ptype.map(str::to_string),
+        aliases: Vec::new(),
+        role: None,
+        affiliation: None,
+        mentions: Vec::new(),
+    }
+}
+
+/// Entities from gold persons/orgs/places, with mentions found by alias search (persons also by surname).
+fn oracle_entities(text: &str, gold: &Value) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    for (key, kind) in [
+        ("persons", EntityKind::Person),
+        ("orgs", EntityKind::Org),
+        ("places", EntityKind::Place),
+    ] {
+        for g in gold[key].as_array().into_iter().flatten() {
+            let name = g["name"].as_str().unwrap_or("");
+            let ty = g["type"].as_str();
+            let (class, ptype) = match kind {
+                EntityKind::Org => (ty, None),
+                EntityKind::Place => (None, ty),
+                EntityKind::Person => (None, None),
+            };
+            let idx = out.len();
+            let mut e = entity(kind, name, class, ptype);
+            let mut names: Vec<String> = g["aliases"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect();
+            names.push(name.to_string());
+            e.aliases = names.clone();
+            if kind == EntityKind::Person {
+                let surnames: Vec<String> = names
+                    .iter()
+                    .filter_map(|n| n.split_whitespace().last().map(str::to_string))
+                    .collect();
+                names.extend(surnames);
+            }
+            for n in names {
+                forms.push((n, idx));
+            }
+            out.push(e);
+        }
+    }
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    let mut taken: Vec<Span> = Vec::new();
+    for (f, idx) in forms {
+        for sp in occurrences(text, &f) {
+            if taken.iter().any(|t| t.overlaps(sp)) {
+                continue;
+            }
+            taken.push(sp);
+            out[idx].mentions.push(sp);
+        }
+    }
+    for e in &mut out {
+        e.mentions.sort();
+    }
+    out
+}
+
+// ---------------------------------------------------------------- fallback dates
+
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> DateValue {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    DateValue::Day {
+        y: (if m <= 2 { y + 1 } else { y }) as i32,
+        m,
+        d,
+    }
+}
+
+fn month_of(w: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &[
+            "january", "janvier", "januari", "januar", "enero", "gennaio", "janeiro",
+        ],
+        &[
+            "february",
+            "fevrier",
+            "februari",
+            "februar",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+        ],
+        &["march", "mars", "maret", "marz", "maerz", "marzo", "marco"],
+        &["april", "avril", "abril", "aprile"],
+        &["may", "mai", "mei", "mayo", "maggio", "maio"],
+        &["june", "juin", "juni", "junio", "giugno", "junho"],
+        &["july", "juillet", "juli", "julio", "luglio", "julho"],
+        &["august", "aout", "agustus", "agosto"],
+        &[
+            "september",
+            "septembre",
+            "septiembre",
+            "settembre",
+            "setembro",
+        ],
+        &[
+            "october", "octobre", "oktober", "octubre", "ottobre", "outubro",
+        ],
+        &["november", "novembre", "noviembre", "novembro"],
+        &[
+            "december",
+            "decembre",
+            "desember",
+            "dezember",
+            "diciembre",
+            "dicembre",
+            "dezembro",
+        ],
+    ];
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w))
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday_of(w: &str) -> Option<i64> {
+    // 0 = Monday.
+    const DAYS: [&[&str]; 7] = [
+        &[
+            "monday",
+            "lundi",
+            "senin",
+            "montag",
+            "lunes",
+            "lunedi",
+            "segunda-feira",
+        ],
+        &[
+            "tuesday",
+            "mardi",
+            "selasa",
+            "dienstag",
+            "martes",
+            "martedi",
+            "terca-feira",
+        ],
+        &[
+            "wednesday",
+            "mercredi",
+            "rabu",
+            "mittwoch",
+            "miercoles",
+            "mercoledi",
+            "quarta-feira",
+        ],
+        &[
+            "thursday",
+            "jeudi",
+            "kamis",
+            "donnerstag",
+            "jueves",
+            "giovedi",
+            "quinta-feira",
+        ],
+        &[
+            "friday",
+            "vendredi",
+            "jumat",
+            "freitag",
+            "viernes",
+            "venerdi",
+            "sexta-feira",
+        ],
+        &["saturday", "samedi", "sabtu", "samstag", "sabado", "sabato"],
+        &[
+            "sunday", "dimanche", "minggu", "sonntag", "domingo", "domenica",
+        ],
+    ];
+    DAYS.iter().position(|n| n.contains(&w)).map(|i| i as i64)
+}
+
+/// A small date finder for the oracle test: "18 September", "(13/10)", "Tháng 6/2005", "Juni 2023",
+/// "yesterday", weekdays (past, or next when the sentence speaks of the future).
+fn fallback_dates(doc: &Doc) -> Vec<DateMention> {
+    let text = doc.text;
+    let Some(DateValue::Day {
+        y: py,
+        m: pm,
+        d: pd,
+    }) = doc.published
+    else {
+        return Vec::new();
+    };
+    let pdays = days_from_civil(py, pm, pd);
+    let toks: Vec<_> = doc.tokens.iter().collect();
+    let mut out = Vec::new();
+    let future_words = [
+        "will", "sera", "seront", "doivent", "doit", "akan", "se", "wird", "sara", "later",
+        "expected", "erwartet",
+    ];
+    let mk = |span: Span, v: DateValue, rel: bool| DateMention {
+        span,
+        value: Some(v),
+        yearless: false,
+        relative: rel,
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let w = fold(t.text(text));
+        let next = toks.get(i + 1).map(|t| fold(t.text(text)));
+        let prev = if i > 0 {
+            Some(fold(toks[i - 1].text(text)))
+        } else {
+            None
+        };
+        if t.kind == TokenKind::Number && w.contains('/') {
+            let parts: Vec<i64> = w.split('/').filter_map(|p| p.parse().ok()).collect();
+            let is_thang = prev.as_deref() == Some("thang");
+            match parts.as_slice() {
+                [m, y] if is_thang && (1..=12).contains(m) => out.push(mk(
+                    t.span,
+                    DateValue::Month {
+                        y: *y as i32,
+                        m: *m as u32,
+                    },
+                    false,
+                )),
+                [d, m] if (1..=12).contains(m) && *d >= 1 && *d <= 31 => out.push(mk(
+                    t.span,
+                    DateValue::Day {
+                        y: py,
+                        m: *m as u32,
+                        d: *d as u32,
+                    },
+                    false,
+                )),
+                [d, m, y] if (1..=12).contains(m) => out.push(mk(
+                    t.span,
+                    DateValue::Day {
+                        y: *y as i32,
+                        m: *m as u32,
+                        d: *d as u32,
+                    },
+                    false,
+                )),
+                _ => {}
+            }
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if let Some(m) = month_of(&w) {
+            let day = prev
+                .as_deref()
+                .and_then(|p| p.parse::<u32>().ok())
+                .or_else(|| {
+                    (matches!(prev.as_deref(), Some("de") | Some(".")) && i >= 2)
+                        .then(|| fold(toks[i - 2].text(text)).parse::<u32>().ok())
+                        .flatten()
+                })
+                .or_else(|| {
+                    next.as_deref()
+                        .and_then(|n| n.parse::<u32>().ok())
+                        .filter(|d| *d <= 31)
+                });
+            let year = toks[i + 1..toks.len().min(i + 4)]
+                .iter()
+                .map(|t| t.text(text))
+                .find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|s| s.parse::<i32>().ok());
+            let ago = toks[i + 1..toks.len().min(i + 5)].iter().any(|t| {
+                matches!(
+                    fold(t.text(text)).as_str(),
+                    "passado" | "pasado" | "dernier"
+                )
+            });
+            let y = year.unwrap_or(if ago { py - 1 } else { py });
+            let v = match day {
+                Some(d) if d >= 1 && d <= days_in_month(y, m) => DateValue::Day { y, m, d },
+                _ => DateValue::Month { y, m },
+            };
+            out.push(mk(t.span, v, false));
+            continue;
+        }
+        let rel = match w.as_str() {
+            "yesterday" | "hier" | "kemarin" | "gestern" | "ayer" | "ieri" | "ontem" => Some(-1),
+            "today" | "aujourd'hui" | "heute" | "hoy" | "oggi" | "hoje" => Some(0),
+            "qua" if prev.as_deref() == Some("hom") => Some(-1),
+            _ => None,
+        };
+        if let Some(r) = rel {
+            out.push(mk(t.span, civil_from_days(pdays + r), true));
+            continue;
+        }
+        if let Some(wd) = weekday_of(&w) {
+            // "(13)" after the weekday gives the day of the month.
+            if toks.get(i + 1).map(|t| t.text(text)) == Some("(") {
+                if let Some(d) = toks
+                    .get(i + 2)
+                    .and_then(|t| t.text(text).parse::<u32>().ok())
+                {
+                    if d >= 1 && d <= days_in_month(py, pm) {
+                        out.push(mk(t.span, DateValue::Day { y: py, m: pm, d }, false));
+                        continue;
+                    }
+                }
+            }
+            let sent = doc
+                .sentences
+                .iter()
+                .find(|s| s.contains(t.span))
+                .copied()
+                .unwrap_or(t.span);
+            let futur = toks
+                .iter()
+                .filter(|k| sent.contains(k.span))
+                .any(|k| future_words.contains(&fold(k.text(text)).as_str()));
+            let pwd = (pdays + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3).
+            let diff = if futur {
+                (wd - pwd).rem_euclid(7)
+            } else {
+                -((pwd - wd).rem_euclid(7))
+            };
+            out.push(mk(t.span, civil_from_days(pdays + diff), true));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- scoring (score.py's meeting rule)
+
+fn date_ok(pred: Option<&str>, gold: Option<&str>) -> bool {
+    match (pred, gold) {
+        (Some(p), Some(g)) => p == g || (g.len() < p.len() && p.starts_with(g)),
+        _ => false,
+    }
+}
+
+fn load_dev() -> Vec<Value> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("dev corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn oracle_entities_meeting_f1_on_dev() {
+    let mut per_lang: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for a in load_dev() {
+        let text = a["text"].as_str().unwrap();
+        let lang = a["lang"].as_str().unwrap_or("en");
+        let published = a["published"].as_str().and_then(DateValue::parse_iso);
+        let doc = Doc::new(text, lang, published);
+        let gold = &a["gold"];
+        let ents = oracle_entities(text, gold);
+        let dates = if std::env::var("ORACLE_FALLBACK_DATES").is_ok() {
+            fallback_dates(&doc)
+        } else {
+            dossier::core::dates::find_dates(doc.text, doc.lang, doc.published)
+        };
+        let events = find_meetings(&doc, &ents, &dates);
+        let pm: Vec<_> = events
+            .iter()
+            .filter(|e| e.status == EventStatus::Happened)
+            .collect();
+        let gm = gold["meetings"].as_array().cloned().unwrap_or_default();
+        let all_gold: Vec<&Value> = gold["persons"]
+            .as_array()
+            .into_iter()
+            .chain(gold["orgs"].as_array())
+            .flatten()
+            .collect();
+        let part_match = |p: &str, g: &str| {
+            let ge = all_gold
+                .iter()
+                .find(|x| name_key(x["name"].as_str().unwrap_or("")) == name_key(g));
+            let mut gnames = vec![name_key(g)];
+            if let Some(ge) = ge {
+                gnames.extend(
+                    ge["aliases"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|x| x.as_str())
+                        .map(name_key),
+                );
+            }
+            gnames.contains(&name_key(p))
+        };
+        let mut used = vec![false; gm.len()];
+        let mut tp = 0;
+        for e in &pm {
+            for (i, g) in gm.iter().enumerate() {
+                if used[i] || !date_ok(e.date.as_deref(), g["date"].as_str()) {
+                    continue;
+                }
+                let gp: Vec<&str> = g["participants"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|x| x.as_str())
+                    .collect();
+                let hit = gp
+                    .iter()
+                    .filter(|gn| e.participants.iter().any(|pn| part_match(pn, gn)))
+                    .count();
+                if hit >= 1 && hit * 2 >= gp.len() {
+                    used[i] = true;
+                    tp += 1;
+                    break;
+                }
+            }
+        }
+        let fp = pm.len() - tp;
+        let fn_ = gm.len() - tp;
+        if fp + fn_ > 0 {
+            eprintln!(
+                "{} {}: gold {:?}\n      pred {:?}",
+                a["id"],
+                lang,
+                gm.iter()
+                    .map(|g| (g["date"].to_string(), g["participants"].to_string()))
+                    .collect::<Vec<_>>(),
+                events
+                    .iter()
+                    .map(|e| (e.status, e.date.clone(), e.participants.clone()))
+                    .collect::<Vec<_>>()
+            );
+        }
+        let c = per_lang.entry(lang.to_string()).or_default();
+        c[0] += tp;
+        c[1] += fp;
+        c[2] += fn_;
+    }
+    let f1 = |c: [usize; 3]| {
+        let p = if c[0] + c[1] > 0 {
+            c[0] as f64 / (c[0] + c[1]) as f64
+        } else {
+            0.0
+        };
+        let r = if c[0] + c[2] > 0 {
+            c[0] as f64 / (c[0] + c[2]) as f64
+        } else {
+            0.0
+        };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
+    let mut total = [0usize; 3];
+    for (lang, c) in &per_lang {
+        eprintln!(
+            "oracle meetings {lang}: tp {} fp {} fn {} F1 {:.3}",
+            c[0],
+            c[1],
+            c[2],
+            f1(*c)
+        );
+        for k in 0..3 {
+            total[k] += c[k];
+        }
+    }
+    let f = f1(total);
+    eprintln!(
+        "oracle meetings all: tp {} fp {} fn {} F1 {:.3}",
+        total[0], total[1], total[2], f
+    );
+    assert!(f >= 0.80, "oracle-entities meeting F1 {f:.3} < 0.80");
+}
+
+// ---------------------------------------------------------------- table tests
+
+/// (lang, published, sentence, persons, orgs, expected: None = no meeting, Some((status, date, participants)))
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    Option<(EventStatus, &'static str, &'static [&'static str])>,
+);
+
+const CASES: &[Case] = &[
+    ("en", "2024-03-05", "Acme chief executive Jane Roe met Prime Minister John Doe on 4 March.",
+        &["Jane Roe", "John Doe"], &["Acme"],
+        Some((EventStatus::Happened, "2024-03-04", &["Jane Roe", "John Doe", "Acme"]))),
+    ("en", "2024-03-05", "Prime Minister John Doe will meet Jane Roe on 12 March.",
+        &["John Doe", "Jane Roe"], &[],
+        Some((EventStatus::Planned, "2024-03-12", &["John Doe", "Jane Roe"]))),
+    ("en", "2024-03-05", "John Doe held a phone call with Jane Roe on 4 March.",
+        &["John Doe", "Jane Roe"], &[], None),
+    ("fr", "2024-09-30", "Le Premier ministre Paul Martin a reçu Anne Dupont, présidente de Globex, le 29 septembre.",
+        &["Paul Martin", "Anne Dupont"], &["Globex"],
+        Some((EventStatus::Happened, "2024-09-29", &["Paul Martin", "Anne Dupont", "Globex"]))),
+    ("fr", "2024-09-30", "Paul Martin rencontrera Anne Dupont le 3 octobre.",
+        &["Paul Martin", "Anne Dupont"], &[],
+        Some((EventStatus::Planned, "2024-10-03", &["Paul Martin", "Anne Dupont"]))),
+    ("id", "2023-09-19", "Presiden Budi Santoso bertemu Andi Wijaya, CEO Initech, pada 18 September.",
+        &["Budi Santoso", "Andi Wijaya"], &["Initech"],
+        Some((EventStatus::Happened, "2023-09-18", &["Budi Santoso", "Andi Wijaya", "Initech"]))),
+    ("id", "2023-09-19", "Budi Santoso mengundang Andi Wijaya untuk berkunjung ke Jakarta pada 20 September.",
+        &["Budi Santoso", "Andi Wijaya"], &[], None),
+    ("vi", "2023-09-12", "Ngày 11/9, Thủ tướng Nguyễn Văn An đã tiếp ông Tom Lee, Chủ tịch Hooli.",
+        &["Nguyễn Văn An", "Tom Lee"], &["Hooli"],
+        Some((EventStatus::Happened, "2023-09-11", &["Nguyễn Văn An", "Tom Lee", "Hooli"]))),
+    ("vi", "2023-09-12", "Ngày 11/9, Thủ tướng Nguyễn Văn An đề nghị Hooli tiếp tục đầu tư, ông Tom Lee cho biết.",
+        &["Nguyễn Văn An", "Tom Lee"], &["Hooli"], None),
+    ("vi", "2023-09-12", "Ngày 11/9, Thủ tướng Nguyễn Văn An điện đàm với ông Tom Lee.",
+        &["Nguyễn Văn An", "Tom Lee"], &[], None),
+    ("de", "2023-06-20", "Bundeskanzler Karl Weber empfing am 19. Juni den Umbrella-Chef Max Braun.",
+        &["Karl Weber", "Max Braun"], &["Umbrella"],
+        Some((EventStatus::Happened, "2023-06-19", &["Karl Weber", "Umbrella", "Max Braun"]))),
+    ("es", "2023-06-02", "El presidente Luis Gómez se reunirá con Ana Ruiz, de Cyberdyne, el 15 de junio.",
+        &["Luis Gómez", "Ana Ruiz"], &["Cyberdyne"],
+        Some((EventStatus::Planned, "2023-06-15", &["Luis Gómez", "Ana Ruiz", "Cyberdyne"]))),
+    ("it", "2023-06-16", "La premier Laura Bianchi ha incontrato il 15 giugno Marco Rossi, fondatore di Soylent.",
+        &["Laura Bianchi", "Marco Rossi"], &["Soylent"],
+        Some((EventStatus::Happened, "2023-06-15", &["Laura Bianchi", "Marco Rossi", "Soylent"]))),
+    ("pt", "2022-05-21", "O presidente João Souza recebeu em 20 de maio o empresário Pedro Lima, dono da Vandelay.",
+        &["João Souza", "Pedro Lima"], &["Vandelay"],
+        Some((EventStatus::Happened, "2022-05-20", &["João Souza", "Pedro Lima", "Vandelay"]))),
+    ("en", "2024-03-05", "Jane Roe said the market was large on 4 March.",
+        &["Jane Roe", "John Doe"], &[], None),
+];
+
+#[test]
+fn table_cases_per_language() {
+    for (lang, published, text, persons, orgs, expected) in CASES {
+        let published = DateValue::parse_iso(published);
+        let doc = Doc::new(text, lang, published);
+        let mut gold = serde_json::json!({"persons": [], "orgs": [], "places": []});
+        for p in *persons {
+            gold["persons"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"name": p, "aliases": [p]}));
+        }
+        for o in *orgs {
+            gold["orgs"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"name": o, "aliases": [o], "type": "company"}));
+        }
+        let ents = oracle_entities(text, &gold);
+        let dates = fallback_dates(&doc);
+        let events = find_meetings(&doc, &ents, &dates);
+        match expected {
+            None => assert!(events.is_empty(), "{text}: expected none, got {events:?}"),
+            Some((status, date, parts)) => {
+                assert_eq!(events.len(), 1, "{text}: {events:?}");
+                let e = &events[0];
+                assert_eq!(e.status, *status, "{text}");
+                assert_eq!(e.date.as_deref(), Some(*date), "{text}");
+                let mut got = e.participants.clone();
+                got.sort();
+                let mut want: Vec<String> = parts.iter().map(|s| s.to_string()).collect();
+                want.sort();
+                assert_eq!(got, want, "{text}");
+                assert_eq!(e.evidence.slice(text), text.trim());
+            }
+        }
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "",
+        "é",
+        "rencontre\n\n",
+        "Meet met meeting 31/02 ’s d’",
+        "gặp tiếp 😀 visit",
+    ] {
+        let doc = Doc::new(text, "fr", DateValue::parse_iso("2024-01-01"));
+        let ents = vec![entity(EntityKind::Person, "X", None, None)];
+        let _ = find_meetings(&doc, &ents, &[]);
+    }
+}
