@@ -244,6 +244,36 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "Lo incontrerà il 5 luglio a Roma.",
         &["2023-07-05"],
     ),
+    (
+        "en",
+        "2023-09-19",
+        "The summit runs from 20 to 22 September; on the 18th of September he met Biden.",
+        &["2023-09-20", "2023-09-22", "2023-09-18"],
+    ),
+    (
+        "fr",
+        "2023-09-19",
+        "Le 18 et le 19 septembre 2023, il sera à New York.",
+        &["2023-09-18", "2023-09-19"],
+    ),
+    (
+        "de",
+        "2023-09-19",
+        "Die Konferenz findet vom 20. bis 22. September statt.",
+        &["2023-09-20", "2023-09-22"],
+    ),
+    (
+        "vi",
+        "2023-09-19",
+        "Ngày 20-21/9, Thủ tướng sẽ dự Đại hội đồng.",
+        &["2023-09-20"],
+    ),
+    (
+        "es",
+        "2023-09-19",
+        "Los días 18 y 19 de septiembre viajó a Nueva York.",
+        &["2023-09-18", "2023-09-19"],
+    ),
     // Indonesian
     (
         "id",

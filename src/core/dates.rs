@@ -581,6 +581,33 @@ impl<'a> Finder<'a> {
         if s.contains(',') {
             return None;
         }
+        // "20-21/9", "20-21/9/2023": a day range in one token → its first day.
+        if let Some((a, rest)) = s.split_once('-') {
+            if rest.contains('/') && a.len() <= 2 && !rest.contains('-') {
+                let d: u32 = a.parse().ok()?;
+                let mut parts = rest.split('/');
+                let _ = parts.next()?.parse::<u32>().ok()?;
+                let m: u32 = parts.next()?.parse().ok()?;
+                let y: Option<i32> = match parts.next() {
+                    Some(y) if y.len() == 4 => Some(y.parse().ok()?),
+                    Some(_) => return None,
+                    None => None,
+                };
+                if parts.next().is_some() || !(ctx || y.is_some()) {
+                    return None;
+                }
+                let raw = match y {
+                    Some(y) if valid_day(y, m, d) => Raw::Full(DateValue::Day { y, m, d }),
+                    None if valid_day(2000, m, d) => Raw::YDay { m, d, wd: None },
+                    _ => return None,
+                };
+                return Some(Found {
+                    start: i,
+                    end: i + 1,
+                    raw,
+                });
+            }
+        }
         let sep = s.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'));
         let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
         if let Some(sep) = sep {
@@ -652,9 +679,47 @@ impl<'a> Finder<'a> {
             1 => {
                 let d = t.small()?;
                 self.day_month_from(i, d, i + 1)
+                    .or_else(|| self.first_of_pair(i, d))
             }
             _ => None,
         }
+    }
+
+    /// The first day of a pair or range written before one month: "le 18 et le 19 septembre",
+    /// "from 20 to 22 September", "vom 20. bis 22. September", "18 y 19 de septiembre".
+    /// Only the first number is spanned; the second is found on its own.
+    fn first_of_pair(&self, i: usize, d: u32) -> Option<Found> {
+        let mut j = i + 1;
+        let mut end = i + 1;
+        if self.tok(j).is_some_and(|t| t.punct(".")) && self.lang == "de" {
+            j += 1;
+            end = j;
+        }
+        let conj = self.tok(j)?;
+        const CONJ: &[&str] = &[
+            "et", "au", "and", "to", "through", "y", "al", "e", "a", "und", "bis", "dan", "hingga",
+            "sampai", "va", "den", "-", "–", "ou", "or", "oder", "o",
+        ];
+        if !CONJ.contains(&conj.f.as_str()) {
+            return None;
+        }
+        j += 1;
+        if self
+            .tok(j)
+            .is_some_and(|t| ["le", "el", "il", "ngay", "zum", "the"].contains(&t.f.as_str()))
+        {
+            j += 1;
+        }
+        let e = self.tok(j)?.small()?;
+        let second = self.day_month_from(j, e, j + 1)?;
+        let raw = match second.raw {
+            Raw::Full(DateValue::Day { y, m, .. }) if valid_day(y, m, d) => {
+                Raw::Full(DateValue::Day { y, m, d })
+            }
+            Raw::YDay { m, .. } if valid_day(2000, m, d) => Raw::YDay { m, d, wd: None },
+            _ => return None,
+        };
+        Some(Found { start: i, end, raw })
     }
 
     /// After a day number at `start` (next token `j`): "[er|.] [de] MONTH [[,|de] YEAR]",
@@ -675,7 +740,9 @@ impl<'a> Finder<'a> {
         if self.tok(j).is_some_and(|t| t.punct(".")) && self.lang == "de" {
             j += 1;
         }
-        if self.tok(j).is_some_and(|t| t.is("de")) && matches!(self.lang, "es" | "pt") {
+        if self.tok(j).is_some_and(|t| t.is("de")) && matches!(self.lang, "es" | "pt")
+            || self.tok(j).is_some_and(|t| t.is("of")) && self.lang == "en"
+        {
             j += 1;
         }
         let (m, mut end) = if self.lang == "vi" {
