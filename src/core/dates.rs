@@ -470,6 +470,16 @@ impl<'a> Finder<'a> {
                     let after = self.tok(i + 1).is_some_and(|n| n.punct("("));
                     return (before || after).then_some((d - 7, 1));
                 }
+                // "Santo Domingo", "Black Friday"; in languages that write weekdays in lower case,
+                // a capitalised one mid-sentence is a name ("il governo Sabato").
+                if self.after_inner_capital(i)
+                    || (matches!(self.lang, "fr" | "es" | "it" | "pt")
+                        && t.cap
+                        && !self.sentence_initial(i)
+                        && !self.tok(i + 1).is_some_and(|n| n.punct("(")))
+                {
+                    return None;
+                }
                 if self.lang == "id" && w == "minggu" {
                     // "minggu" is also "week": the day only when capitalised and not "Minggu lalu".
                     if !t.cap || self.modifier_at(i + 1).is_some() {
@@ -554,6 +564,29 @@ impl<'a> Finder<'a> {
             return Some((u, k, 1 + self.modifier_len(i + 1)));
         }
         None
+    }
+
+    /// Whether token `i` opens a sentence (first token, or after . ! ? : or a line break).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|j| self.tok(j)) else {
+            return true;
+        };
+        p.kind == TokenKind::Punct
+            && matches!(p.raw, "." | "!" | "?" | ":" | "\"" | "“" | "«" | "—" | "–")
+    }
+
+    /// Whether a capitalised word stands just before `i` in the middle of a sentence
+    /// ("Santo Domingo", "Black Friday", "Plácido Domingo").
+    fn after_inner_capital(&self, i: usize) -> bool {
+        let Some(j) = i.checked_sub(1) else {
+            return false;
+        };
+        let p = &self.toks[j];
+        p.kind == TokenKind::Word
+            && p.cap
+            && !self.sentence_initial(j)
+            && self.modifier_at(j).is_none()
+            && words::weekdays(self.lang).iter().all(|(w, _)| p.base != *w)
     }
 
     /// Whether `i` sits between brackets: "(" at i-1 and ")" at i+1.
@@ -904,9 +937,43 @@ impl<'a> Finder<'a> {
         if abbr {
             return None;
         }
+        // A month on its own needs a context word before it ("in March", "fin mai", "im Juni")
+        // or a modifier after it ("novembre dernier"); an ambiguous one ("May", "Mars") also
+        // must not be capitalised mid-sentence in languages that write months in lower case
+        // ("Julio Iglesias", "Editora Abril", "Mayo Clinic").
         let after_mod = self.modifier_at(j).is_some_and(|k| k != 0);
-        if ambiguous && !prev_ctx && !after_mod && !ctx {
+        let prev_ctx = prev_ctx || self.toks[i].f.starts_with("d'");
+        // "d'avril à juin 2023", "from March to May 2024": the year of the range end.
+        if let Some(c) = self.tok(j) {
+            if [
+                "a", "au", "to", "until", "bis", "al", "hingga", "sampai", "-", "–", "y", "and",
+                "et", "und", "e",
+            ]
+            .contains(&c.f.as_str())
+            {
+                if let Some(Found {
+                    raw: Raw::Full(DateValue::Month { y, m: m2 }),
+                    ..
+                }) = self.explicit_month_first(j + 1, true)
+                {
+                    let y = if m <= m2 { y } else { y - 1 };
+                    return Some(Found {
+                        start: i,
+                        end: j,
+                        raw: Raw::Full(DateValue::Month { y, m }),
+                    });
+                }
+            }
+        }
+        if !prev_ctx && !after_mod && !ctx {
             return None;
+        }
+        let lower_case_lang = matches!(self.lang, "fr" | "es" | "it" | "pt");
+        if (lower_case_lang || ambiguous) && self.toks[i].cap && !self.sentence_initial(i) {
+            let name_like = lower_case_lang || !prev_ctx;
+            if name_like {
+                return None;
+            }
         }
         Some(self.yearless_month_tail(i, j, m))
     }
@@ -1030,7 +1097,11 @@ impl<'a> Finder<'a> {
         }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
-        if words::YEAR_CONTEXT.contains(&t.f.as_str()) {
+        let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f.as_str())
+            && i.checked_sub(1)
+                .and_then(|j| self.tok(j))
+                .is_some_and(|p| words::YEAR_PERIOD.contains(&p.f.as_str()));
+        if words::YEAR_CONTEXT.contains(&t.f.as_str()) || period_of {
             // "mid-2024"
             if self
                 .tok(i + 1)
