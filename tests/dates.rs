@@ -274,6 +274,54 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "Los días 18 y 19 de septiembre viajó a Nueva York.",
         &["2023-09-18", "2023-09-19"],
     ),
+    (
+        "en",
+        "2023-09-19",
+        "Two days ago he met Biden; a year ago he was in Hanoi.",
+        &["2023-09-17", "2022"],
+    ),
+    (
+        "fr",
+        "2023-09-19",
+        "Il y a trois jours, il a reçu Musk.",
+        &["2023-09-16"],
+    ),
+    (
+        "id",
+        "2023-09-19",
+        "Dua hari yang lalu ia bertemu Jokowi.",
+        &["2023-09-17"],
+    ),
+    (
+        "vi",
+        "2023-09-19",
+        "Hai ngày trước, Thủ tướng tiếp ông Musk.",
+        &["2023-09-17"],
+    ),
+    (
+        "de",
+        "2023-09-19",
+        "Vor zwei Wochen traf er Scholz.",
+        &["2023-09"],
+    ),
+    (
+        "es",
+        "2023-09-19",
+        "Hace un mes se reunió con Sánchez.",
+        &["2023-08"],
+    ),
+    (
+        "it",
+        "2023-09-19",
+        "Tre giorni fa ha incontrato Meloni.",
+        &["2023-09-16"],
+    ),
+    (
+        "pt",
+        "2023-09-19",
+        "Há dois dias, Lula recebeu Musk.",
+        &["2023-09-17"],
+    ),
     // Indonesian
     (
         "id",

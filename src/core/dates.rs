@@ -1057,8 +1057,68 @@ impl<'a> Finder<'a> {
         Some(f)
     }
 
+    /// Whether the folded tokens from `i` spell `seq`.
+    fn seq_at(&self, i: usize, seq: &[&str]) -> bool {
+        seq.iter()
+            .enumerate()
+            .all(|(k, w)| self.tok(i + k).is_some_and(|t| t.is(w)))
+    }
+
+    /// A count and a unit at `i` ("two days", "3 Wochen", "hai ngày"): (n, unit, tokens used).
+    fn count_unit_at(&self, i: usize) -> Option<(u32, char, usize)> {
+        let t = self.tok(i)?;
+        let n = t.small().or_else(|| {
+            words::number_words(self.lang)
+                .iter()
+                .find(|(w, _)| t.f == *w)
+                .map(|&(_, n)| n)
+        })?;
+        let u = self.tok(i + 1)?;
+        let unit = words::count_units(self.lang)
+            .iter()
+            .find(|(w, _)| u.f == *w)
+            .map(|&(_, c)| c)?;
+        Some((n, unit, 2))
+    }
+
+    /// "two days ago", "il y a trois jours", "dua hari lalu", "vor zwei Wochen", "hace un año".
+    fn ago_at(&self, i: usize) -> Option<Found> {
+        let (before, after) = words::ago_words(self.lang);
+        let raw = |n: u32, unit: char| -> Raw {
+            let n = n as i32;
+            match unit {
+                'd' => Raw::Offset(-(n as i64)),
+                u => Raw::Unit { unit: u, k: -n },
+            }
+        };
+        for seq in before {
+            if self.seq_at(i, seq) {
+                let (n, unit, used) = self.count_unit_at(i + seq.len())?;
+                return Some(Found {
+                    start: i,
+                    end: i + seq.len() + used,
+                    raw: raw(n, unit),
+                });
+            }
+        }
+        let (n, unit, used) = self.count_unit_at(i)?;
+        for seq in after {
+            if self.seq_at(i + used, seq) {
+                return Some(Found {
+                    start: i,
+                    end: i + used + seq.len(),
+                    raw: raw(n, unit),
+                });
+            }
+        }
+        None
+    }
+
     /// Everything that may start at `i`.
     fn core(&self, i: usize, ctx: bool) -> Option<Found> {
+        if let Some(f) = self.ago_at(i) {
+            return Some(f);
+        }
         // Modifier before a weekday: "last Friday", "el pasado lunes", "nesta quinta-feira".
         if let Some(k) = self.modifier_at(i) {
             if self.modifier_len(i) == 1 {
