@@ -694,6 +694,34 @@ fn future_cues_are_seen_in_the_sentence_only() {
 }
 
 #[test]
+fn odd_anchors_do_not_panic() {
+    let anchors = [
+        DateValue::Day {
+            y: i32::MAX,
+            m: 12,
+            d: 31,
+        },
+        DateValue::Day {
+            y: i32::MIN,
+            m: 0,
+            d: 99,
+        },
+        DateValue::Month { y: 2024, m: 13 },
+        DateValue::Year { y: -5 },
+    ];
+    for a in anchors {
+        let got = find_dates(
+            "hier, le 30 septembre, lundi dernier, la semaine dernière",
+            "fr",
+            Some(a),
+        );
+        assert_eq!(got.len(), 4);
+        let _ = resolve_yearless(2, 29, a, true);
+        let _ = resolve_weekday(6, a, Some(-1), false);
+    }
+}
+
+#[test]
 fn calendar_helpers() {
     let cases: &[(i32, u32, u32, u32)] = &[
         (2023, 9, 18, 0),

@@ -1,4 +1,29 @@
 //! Dates in eight languages: finds date expressions and resolves them against the publication date.
+//!
+//! Forms found (fr, id, en, vi, de, es, it, pt; word tables in `dates/words.rs`):
+//! - day + month [+ year]: "30 septembre 2024", "18. September", "18 de septiembre de 2023",
+//!   "ngày 18 tháng 9 năm 2023", "September 18, 2023", "Sept. 18", "the 18th of September";
+//!   pairs and ranges give their first day too ("le 18 et le 19 septembre", "vom 20. bis 22.");
+//! - numeric: `2023-09-18`, `18.09.2023`, `11/12/2023` (day first; month first only when day
+//!   first is invalid, e.g. US "9/18/2023"), `d/m` only with a context word ("ngày", "chiều",
+//!   "tanggal", "le", "am", …) or in brackets ("(17/4)"), German `18.9.` after "am"/"vom";
+//! - month + year ("Oktober 2014", "tháng 6/2005"), a month alone after a context word ("in
+//!   March", "fin mai", "im Juni", "a finales de mayo") or with a modifier ("novembre dernier",
+//!   "tháng 10 tới", "November last year"); a year alone after a year word ("in 2015", "năm
+//!   2022", "seit 2020", "the end of 2025");
+//! - weekdays, alone or with a modifier ("Wednesday", "lundi dernier", "Senin lalu", "el pasado
+//!   martes", "nesta quinta-feira") or with a date ("Senin (18/9)", "sexta-feira (20)");
+//! - relative words ("yesterday", "hôm qua", "kemarin", "gestern", "ayer", "ieri", "ontem"…),
+//!   weeks/months/years ("last week", "tháng trước", "l'an dernier") and counts ("two days ago",
+//!   "il y a trois jours", "vor zwei Wochen").
+//!
+//! Resolution (see `cost`): yearless dates take the year that puts them nearest the anchor, the
+//! future costing 4× its distance unless a future cue ("will", "sẽ", "akan", "wird", "-ra",
+//! "-rá", "prossimo"…) stands in the same sentence, in which case the past costs 4×. Weekdays:
+//! the previous one (today included) unless the next one is cheaper by the same rule or a future
+//! cue is seen. Weeks resolve to a `Month` (the month of anchor ± 7 days). Without an anchor,
+//! yearless dates take the nearest preceding written year and relative ones stay None.
+//! Never panics; spans are token boundaries, hence char boundaries.
 
 mod words;
 
@@ -137,11 +162,15 @@ fn valid_day(y: i32, m: u32, d: u32) -> bool {
 
 /// The anchor as a day: a `Month` anchor stands for its 15th, a `Year` anchor for 1 July.
 fn anchor_day(a: DateValue) -> (i32, u32, u32) {
-    match a {
+    let (y, m, d) = match a {
         DateValue::Day { y, m, d } => (y, m, d),
         DateValue::Month { y, m } => (y, m, 15),
         DateValue::Year { y } => (y, 7, 1),
-    }
+    };
+    // Keep arithmetic far from overflow and inside the calendar.
+    let y = y.clamp(-99_999, 99_999);
+    let m = m.clamp(1, 12);
+    (y, m, d.clamp(1, days_in_month(y, m)))
 }
 
 /// How unlikely a candidate `delta` units away from the anchor is. News mostly reports the past:
