@@ -322,6 +322,24 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "Há dois dias, Lula recebeu Musk.",
         &["2023-09-17"],
     ),
+    (
+        "es",
+        "2023-09-10",
+        "El pasado 18 de septiembre viajó a Nueva York.",
+        &["2022-09-18"],
+    ),
+    (
+        "fr",
+        "2023-09-10",
+        "Le 12 septembre dernier, il a signé.",
+        &["2022-09-12"],
+    ),
+    (
+        "it",
+        "2023-09-20",
+        "Il prossimo 18 settembre sarà a Roma.",
+        &["2024-09-18"],
+    ),
     // Indonesian
     (
         "id",

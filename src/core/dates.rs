@@ -191,7 +191,7 @@ fn cost(delta: i64, future: bool) -> i64 {
 /// published 2023-09-19 is 2023-09-18; "30 September" published 2024-09-01 is 2024-09-30 (4 × 29
 /// days ahead beats 336 days back); "5 January" with "will" published in December is next January.
 pub fn resolve_yearless(m: u32, d: u32, anchor: DateValue, future: bool) -> DateValue {
-    resolve_yearless_wd(m, d, anchor, future, None).unwrap_or(DateValue::Month {
+    resolve_yearless_wd(m, d, anchor, future, None, None).unwrap_or(DateValue::Month {
         y: anchor_day(anchor).0,
         m: m.clamp(1, 12),
     })
@@ -203,6 +203,7 @@ fn resolve_yearless_wd(
     anchor: DateValue,
     future: bool,
     wd: Option<u32>,
+    force: Option<i32>,
 ) -> Option<DateValue> {
     let (ay, am, ad) = anchor_day(anchor);
     let a = days_from_civil(ay, am, ad);
@@ -211,9 +212,14 @@ fn resolve_yearless_wd(
         if !valid_day(y, m, d) {
             continue;
         }
-        let mut c = cost(days_from_civil(y, m, d) - a, future);
+        let delta = days_from_civil(y, m, d) - a;
+        let mut c = cost(delta, future);
         if wd.is_some_and(|w| w != weekday(y, m, d)) {
             c += 10_000;
+        }
+        // "le 2 mars dernier", "ngày 18/9 vừa qua", "el próximo 5 de octubre".
+        if force.is_some_and(|k| (k < 0 && delta > 0) || (k > 0 && delta < 0)) {
+            c += 100_000;
         }
         if best.is_none_or(|(bc, _)| c < bc) {
             best = Some((c, y));
@@ -1424,7 +1430,20 @@ pub fn find_dates(text: &str, lang: &str, anchor: Option<DateValue>) -> Vec<Date
                 finder.toks[f.start].span.start,
                 finder.toks[f.end - 1].span.end,
             );
-            let (value, yearless, relative) = resolve(f.raw, anchor, fut, || context_year(f.start));
+            // A past/next modifier just before or closing the expression.
+            let force = f
+                .start
+                .checked_sub(1)
+                .and_then(|j| finder.modifier_at(j))
+                .filter(|k| *k != 0)
+                .or_else(|| {
+                    (f.start + 1..f.end)
+                        .rev()
+                        .take(2)
+                        .find_map(|j| finder.modifier_at(j).filter(|k| *k != 0))
+                });
+            let (value, yearless, relative) =
+                resolve(f.raw, anchor, fut, force, || context_year(f.start));
             DateMention {
                 span,
                 value,
@@ -1440,13 +1459,14 @@ fn resolve(
     raw: Raw,
     anchor: Option<DateValue>,
     fut: bool,
+    force: Option<i32>,
     context_year: impl Fn() -> Option<i32>,
 ) -> (Option<DateValue>, bool, bool) {
     match raw {
         Raw::Full(v) => (Some(v), false, false),
         Raw::YDay { m, d, wd } => {
             let v = match anchor {
-                Some(a) => resolve_yearless_wd(m, d, a, fut, wd),
+                Some(a) => resolve_yearless_wd(m, d, a, fut, wd, force),
                 None => context_year()
                     .filter(|&y| valid_day(y, m, d))
                     .map(|y| DateValue::Day { y, m, d }),
