@@ -1312,11 +1312,7 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                "en" => {
-                    if t.f.ends_with("'ll") {
-                        return true;
-                    }
-                }
+                "en" if t.f.ends_with("'ll") => return true,
                 "fr" => {
                     let f = t.f.as_str();
                     if !t.cap
