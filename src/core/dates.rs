@@ -717,7 +717,21 @@ impl<'a> Finder<'a> {
                     // A day range before a month: "18-19 septembre" → the first day.
                     if l0 <= 2 && l1 <= 2 {
                         let d = p(0)?;
-                        return self.day_month_from(i, d, i + 1);
+                        if let Some(f) = self.day_month_from(i, d, i + 1) {
+                            return Some(f);
+                        }
+                        // Vietnamese papers also write "ngày 18-9", "sáng 19-9".
+                        let m = p(1)?;
+                        if ctx && valid_day(2000, m, d) {
+                            return found(i + 1, Raw::YDay { m, d, wd: None });
+                        }
+                        return None;
+                    }
+                    if ctx && l0 <= 2 && l1 == 4 {
+                        let (m, y) = (p(0)?, p(1)? as i32);
+                        return ((1..=12).contains(&m) && (1900..=2100).contains(&y))
+                            .then_some(())
+                            .and_then(|_| found(i + 1, Raw::Full(DateValue::Month { y, m })));
                     }
                     return None;
                 }
@@ -890,7 +904,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let n = self.tok(i + 1)?;
-            if let Some((m, y)) = n.raw.split_once('/') {
+            if let Some((m, y)) = n.raw.split_once(['/', '-']) {
                 let (m, y): (u32, i32) = (m.parse().ok()?, y.parse().ok()?);
                 if (1..=12).contains(&m) && (1900..=2100).contains(&y) && y >= 1000 {
                     return Some(Found {
