@@ -586,6 +586,24 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "na última segunda, ele",
         &["2022-05-16"],
     ),
+    (
+        "pt",
+        "2022-05-21",
+        "Lula viajou no dia 18 para Lisboa.",
+        &["2022-05-18"],
+    ),
+    (
+        "id",
+        "2022-06-03",
+        "Rapat digelar pada tanggal 30 di Jakarta.",
+        &["2022-05-30"],
+    ),
+    (
+        "vi",
+        "2023-09-20",
+        "Ngày 18 vừa qua, đoàn công tác đã đến Mỹ.",
+        &["2023-09-18"],
+    ),
 ];
 
 /// (lang, text) that must yield no date at all.

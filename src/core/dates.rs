@@ -1204,6 +1204,24 @@ impl<'a> Finder<'a> {
         if let Some(f) = self.explicit(i, ctx) {
             return Some(f);
         }
+        // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
+        if self
+            .tok(i)
+            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f.as_str()))
+        {
+            if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
+                let unit_after = self
+                    .tok(i + 2)
+                    .is_some_and(|t| words::count_units(self.lang).iter().any(|(w, _)| t.f == *w));
+                if (1..=31).contains(&d) && !unit_after && self.explicit(i + 1, true).is_none() {
+                    return Some(Found {
+                        start: i,
+                        end: i + 2,
+                        raw: Raw::DayOnly { d, wd: None },
+                    });
+                }
+            }
+        }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
         let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f.as_str())
