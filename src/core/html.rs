@@ -1,0 +1,799 @@
+//! HTML import: a small tolerant tokenizer that turns one web page into one article (body text and metadata).
+//!
+//! What survives is plain text only: `<script>`, `<style>`, `<noscript>`, `<iframe>`, `<template>`,
+//! `<svg>`, `<math>`, comments and page furniture (`<nav>`, `<aside>`, `<footer>`, `<form>`,
+//! `<button>`, `<select>`) are dropped with their contents; block elements become line breaks;
+//! character references are decoded. When the page has an `<article>` element with real text,
+//! only the text of its `<article>` elements is kept. Metadata: `<title>` (or `og:title`) → title,
+//! `<html lang>` → lang, `article:published_time` / `datePublished` / `<time datetime>` →
+//! published (day dates only), `og:site_name` → source, canonical link (or `og:url`) → url.
+//!
+//! Never panics: the scanner only cuts the input at ASCII bytes (`<`, `>`, `&`, quotes, spaces),
+//! which are always character boundaries.
+
+use crate::core::dates::DateValue;
+use crate::core::model::Article;
+
+/// Elements whose content is raw text up to their end tag, dropped whole.
+const RAW_DROP: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "xmp",
+    "noembed",
+    "noframes",
+    "textarea",
+    "plaintext",
+];
+
+/// Elements dropped with everything inside them (their inner tags are still parsed, so nesting holds).
+const DROP: &[&str] = &[
+    "template", "svg", "math", "button", "select", "object", "audio", "video", "canvas", "dialog",
+    "map", "head",
+];
+
+/// Page furniture, dropped too, unless dropping it leaves no text at all (an unclosed `<nav>`).
+const FURNITURE: &[&str] = &["nav", "aside", "footer"];
+
+/// What may stand in `<head>`; anything else closes it (its end tag is optional).
+const HEAD_CONTENT: &[&str] = &[
+    "meta", "link", "title", "style", "script", "base", "noscript", "template",
+];
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// Elements that end a paragraph: a blank line before and after.
+const PARAGRAPH: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "figure",
+    "section",
+    "article",
+    "main",
+    "header",
+    "address",
+    "hr",
+];
+
+/// Elements that end a line.
+const LINE: &[&str] = &[
+    "br",
+    "div",
+    "li",
+    "tr",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "body",
+    "center",
+    "details",
+    "summary",
+    "legend",
+    "fieldset",
+];
+
+/// Elements separated from their neighbours by a space (table cells).
+const CELL: &[&str] = &["td", "th"];
+
+/// A page turned into plain text plus the metadata found in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    pub text: String,
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Page {
+    /// The article this page holds, with id `id`; None when it has no body text.
+    pub fn into_article(self, id: &str) -> Option<Article> {
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        Some(Article {
+            id: id.to_string(),
+            text: self.text,
+            title: self.title,
+            lang: self.lang,
+            published: self.published,
+            source: self.source,
+            url: self.url,
+        })
+    }
+}
+
+/// One attribute of a tag: lowercase name, decoded value.
+type Attrs = Vec<(String, String)>;
+
+fn attr<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Text collected by the scanner, with pending breaks so that runs of space and breaks collapse.
+#[derive(Default)]
+struct TextSink {
+    out: String,
+    /// 0 none, 1 space, 2 line break, 3 paragraph break.
+    pending: u8,
+}
+
+impl TextSink {
+    fn brk(&mut self, level: u8) {
+        self.pending = self.pending.max(level);
+    }
+
+    fn push_text(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_whitespace() || c == '\u{200b}' {
+                self.brk(1);
+                continue;
+            }
+            if c.is_control() {
+                continue;
+            }
+            if !self.out.is_empty() {
+                match self.pending {
+                    1 => self.out.push(' '),
+                    2 => self.out.push('\n'),
+                    3 => self.out.push_str("\n\n"),
+                    _ => {}
+                }
+            }
+            self.pending = 0;
+            self.out.push(c);
+        }
+    }
+
+    fn chars(&self) -> usize {
+        self.out.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// Extract the text and metadata of an HTML document. Total: any input gives a `Page`.
+pub fn parse_page(html: &str) -> Page {
+    let b = html.as_bytes();
+    let mut sinks = Sinks::default();
+    let mut stack: Vec<String> = Vec::new();
+    let mut page = Page::default();
+    let mut og_title: Option<String> = None;
+    let mut title: Option<String> = None;
+    let mut og_url: Option<String> = None;
+    let mut published_meta: Option<String> = None;
+    let mut published_time: Option<String> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let Some(off) = html[i..].find(['<', '&']) else {
+            emit(&stack, &mut sinks, &html[i..]);
+            break;
+        };
+        if off > 0 {
+            emit(&stack, &mut sinks, &html[i..i + off]);
+        }
+        i += off;
+        if b[i] == b'&' {
+            let (decoded, used) = decode_reference(&html[i..]);
+            emit(&stack, &mut sinks, &decoded);
+            i += used;
+            continue;
+        }
+        // b[i] == b'<'
+        let rest = &html[i..];
+        if rest.starts_with("<!--") {
+            i += rest[4..].find("-->").map_or(rest.len(), |e| e + 7);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i += rest.find('>').map_or(rest.len(), |e| e + 1);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = if closing { 2 } else { 1 };
+        if !rest[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            if closing {
+                // `</ >` or `</3`: a bogus comment in HTML, dropped up to `>`.
+                i += rest.find('>').map_or(rest.len(), |e| e + 1);
+            } else {
+                emit(&stack, &mut sinks, "<");
+                i += 1;
+            }
+            continue;
+        }
+        let name_end = rest[name_start..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+            .map_or(rest.len(), |e| e + name_start);
+        let name = rest[name_start..name_end].to_ascii_lowercase();
+        let (attrs, self_closing, tag_len) = parse_attrs(&rest[name_end..]);
+        i += name_end + tag_len;
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                stack.truncate(pos);
+            }
+            sinks.brk(&name);
+            continue;
+        }
+        if stack.last().is_some_and(|n| n == "head") && !HEAD_CONTENT.contains(&name.as_str()) {
+            stack.pop();
+        }
+        match name.as_str() {
+            "html" => {
+                if let Some(l) = attr(&attrs, "lang").and_then(lang_code) {
+                    page.lang = Some(l);
+                }
+            }
+            "meta" => read_meta(
+                &attrs,
+                &mut og_title,
+                &mut og_url,
+                &mut published_meta,
+                &mut page,
+            ),
+            "link" => {
+                let rel = attr(&attrs, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_ascii_whitespace().any(|r| r == "canonical") && page.url.is_none() {
+                    page.url = attr(&attrs, "href").and_then(clean_url);
+                }
+            }
+            "time" if published_time.is_none() => {
+                published_time = attr(&attrs, "datetime").and_then(day_date);
+            }
+            _ => {}
+        }
+        if name == "title" {
+            // RCDATA: text up to `</title`, entities decoded, no tags.
+            let end = find_end_tag(&html[i..], "title");
+            if title.is_none() && !inside(&stack, &["svg", "math"]) {
+                let t = collapse(&decode_text(&html[i..i + end]));
+                if !t.is_empty() {
+                    title = Some(t);
+                }
+            }
+            i += end;
+            i += html[i..].find('>').map_or(html.len() - i, |e| e + 1);
+            continue;
+        }
+        if RAW_DROP.contains(&name.as_str()) && !self_closing {
+            let end = find_end_tag(&html[i..], &name);
+            i += end;
+            i += html[i..].find('>').map_or(html.len() - i, |e| e + 1);
+            sinks.brk(&name);
+            continue;
+        }
+        sinks.brk(&name);
+        if !VOID.contains(&name.as_str()) && !self_closing {
+            // Tolerance: a new <p> or <li> closes an open one of the same kind.
+            if matches!(
+                name.as_str(),
+                "p" | "li" | "dt" | "dd" | "option" | "tr" | "td" | "th"
+            ) && stack.last().is_some_and(|n| *n == name)
+            {
+                stack.pop();
+            }
+            if stack.len() < 512 {
+                stack.push(name);
+            }
+        }
+    }
+    let text = if sinks.article.chars() >= 200 {
+        sinks.article.out
+    } else if sinks.main.chars() > 0 {
+        sinks.main.out
+    } else {
+        sinks.loose.out
+    };
+    page.text = defang(&text);
+    page.published = published_meta.or(published_time);
+    if page.url.is_none() {
+        page.url = og_url;
+    }
+    let mut t = og_title.or(title);
+    if let (Some(tt), Some(site)) = (&t, &page.source) {
+        t = Some(strip_site_suffix(tt, site));
+    }
+    page.title = t.map(|t| defang(&t)).filter(|t| !t.is_empty());
+    page.source = page.source.map(|s| defang(&s));
+    page
+}
+
+fn inside(stack: &[String], names: &[&str]) -> bool {
+    stack.iter().any(|n| names.contains(&n.as_str()))
+}
+
+/// The text of `<article>` elements, of the page without furniture, and of the page with it.
+#[derive(Default)]
+struct Sinks {
+    article: TextSink,
+    main: TextSink,
+    loose: TextSink,
+}
+
+impl Sinks {
+    fn brk(&mut self, name: &str) {
+        let level = if PARAGRAPH.contains(&name) {
+            3
+        } else if LINE.contains(&name) {
+            2
+        } else if CELL.contains(&name) || name == "img" {
+            1
+        } else {
+            return;
+        };
+        self.article.brk(level);
+        self.main.brk(level);
+        self.loose.brk(level);
+    }
+}
+
+fn emit(stack: &[String], sinks: &mut Sinks, s: &str) {
+    if inside(stack, DROP) {
+        return;
+    }
+    sinks.loose.push_text(s);
+    if inside(stack, FURNITURE) {
+        return;
+    }
+    sinks.main.push_text(s);
+    if inside(stack, &["article"]) {
+        sinks.article.push_text(s);
+    }
+}
+
+/// The offset of `</name` (case-insensitive) in `s`, or `s.len()` when absent.
+fn find_end_tag(s: &str, name: &str) -> usize {
+    let b = s.as_bytes();
+    let n = name.len();
+    let mut i = 0;
+    while let Some(off) = s[i..].find("</") {
+        let at = i + off;
+        let after = at + 2;
+        if b.len() >= after + n
+            && b[after..after + n].eq_ignore_ascii_case(name.as_bytes())
+            && b.get(after + n)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+        {
+            return at;
+        }
+        i = after;
+    }
+    s.len()
+}
+
+/// Attributes after a tag name, up to and including `>`: (attributes, self-closing, bytes used).
+fn parse_attrs(s: &str) -> (Attrs, bool, usize) {
+    let b = s.as_bytes();
+    let mut attrs = Attrs::new();
+    let mut i = 0;
+    let mut self_closing = false;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            self_closing = b[i] == b'/';
+            i += 1;
+        }
+        if i >= b.len() {
+            return (attrs, self_closing, b.len());
+        }
+        if b[i] == b'>' {
+            return (attrs, self_closing, i + 1);
+        }
+        self_closing = false;
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        // A stray `=` or quote with no name: skip one byte so the loop advances.
+        if i == start {
+            i += 1;
+            continue;
+        }
+        let name = s[start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut value = String::new();
+        if j < b.len() && b[j] == b'=' {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
+                let q = b[j] as char;
+                let vstart = j + 1;
+                let vend = s[vstart..].find(q).map_or(s.len(), |e| e + vstart);
+                value = decode_text(&s[vstart..vend]);
+                j = (vend + 1).min(s.len());
+            } else {
+                let vstart = j;
+                while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                    j += 1;
+                }
+                value = decode_text(&s[vstart..j]);
+            }
+            i = j;
+        }
+        if attrs.len() < 64 && !attrs.iter().any(|(n, _)| *n == name) {
+            attrs.push((name, value));
+        }
+    }
+}
+
+fn read_meta(
+    attrs: &Attrs,
+    og_title: &mut Option<String>,
+    og_url: &mut Option<String>,
+    published: &mut Option<String>,
+    page: &mut Page,
+) {
+    let key = attr(attrs, "property")
+        .or_else(|| attr(attrs, "name"))
+        .or_else(|| attr(attrs, "itemprop"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let Some(content) = attr(attrs, "content") else {
+        return;
+    };
+    let content = collapse(content);
+    if content.is_empty() {
+        return;
+    }
+    match key.as_str() {
+        "og:title" if og_title.is_none() => *og_title = Some(content),
+        "og:site_name" | "application-name" if page.source.is_none() => page.source = Some(content),
+        "og:url" if og_url.is_none() => *og_url = clean_url(&content),
+        "og:locale" | "content-language" | "language" | "dc.language" if page.lang.is_none() => {
+            page.lang = lang_code(&content)
+        }
+        "article:published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+            if published.is_none() =>
+        {
+            *published = day_date(&content)
+        }
+        _ => {}
+    }
+}
+
+/// `2024-09-30T10:00:00+07:00` → `2024-09-30`; None unless it starts with a valid day date.
+fn day_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    match DateValue::parse_iso(head)? {
+        d @ DateValue::Day { .. } => {
+            let tail = &s[10..];
+            (tail.is_empty() || tail.starts_with(['T', 't', ' '])).then(|| d.iso())
+        }
+        _ => None,
+    }
+}
+
+/// `fr-FR`, `vi_VN`, `EN` → `fr`, `vi`, `en`; None for anything that is not a language code.
+fn lang_code(s: &str) -> Option<String> {
+    let primary = s.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some(primary)
+}
+
+/// Only absolute http(s) addresses are kept as `url` (no `javascript:` or relative links).
+fn clean_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let lower = s.to_ascii_lowercase();
+    ((lower.starts_with("http://") || lower.starts_with("https://"))
+        && !s.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"'))
+    .then(|| s.to_string())
+}
+
+/// "Headline - Site" or "Headline | Site" → "Headline" when Site is the page's site name.
+fn strip_site_suffix(title: &str, site: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+            if !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decode every character reference in `s` (attribute values, titles).
+pub fn decode_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(off) = s[i..].find('&') {
+        out.push_str(&s[i..i + off]);
+        let (d, used) = decode_reference(&s[i + off..]);
+        out.push_str(&d);
+        i += off + used;
+    }
+    out.push_str(&s[i..]);
+    out
+}
+
+/// Decode the character reference at the start of `s` (which starts with `&`):
+/// (decoded text, bytes used). An unknown reference stays as it is.
+fn decode_reference(s: &str) -> (String, usize) {
+    let b = s.as_bytes();
+    if b.get(1) == Some(&b'#') {
+        let hex = matches!(b.get(2), Some(b'x') | Some(b'X'));
+        let start = if hex { 3 } else { 2 };
+        let mut end = start;
+        while end < b.len()
+            && end - start < 8
+            && (if hex {
+                b[end].is_ascii_hexdigit()
+            } else {
+                b[end].is_ascii_digit()
+            })
+        {
+            end += 1;
+        }
+        if end == start {
+            return ("&".into(), 1);
+        }
+        let code = u32::from_str_radix(&s[start..end], if hex { 16 } else { 10 }).unwrap_or(0);
+        let used = if b.get(end) == Some(&b';') {
+            end + 1
+        } else {
+            end
+        };
+        return (numeric_char(code).to_string(), used);
+    }
+    let mut end = 1;
+    while end < b.len() && end < 33 && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let name = &s[1..end];
+    if b.get(end) == Some(&b';') {
+        if let Some(c) = named_entity(name) {
+            return (c.to_string(), end + 1);
+        }
+    } else if matches!(name, "amp" | "lt" | "gt" | "quot" | "nbsp" | "copy" | "reg") {
+        // Legacy references without `;`, as browsers read them.
+        if let Some(c) = named_entity(name) {
+            return (c.to_string(), end);
+        }
+    }
+    ("&".into(), 1)
+}
+
+/// A numeric reference as HTML reads it: Windows-1252 for 0x80–0x9F, U+FFFD for the invalid.
+fn numeric_char(code: u32) -> char {
+    const C1: [u32; 32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ];
+    let code = if (0x80..=0x9f).contains(&code) {
+        C1[(code - 0x80) as usize]
+    } else {
+        code
+    };
+    match char::from_u32(code) {
+        Some(c) if code != 0 && !(c.is_control() && !c.is_whitespace()) => c,
+        _ => '\u{fffd}',
+    }
+}
+
+/// Latin-1 names from U+00A0 to U+00FF, in order.
+const LATIN1: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
+];
+
+/// Other named references seen in news pages (punctuation, Latin Extended letters of vi/de/fr/pt).
+const OTHER: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("hellip", '…'),
+    ("bull", '•'),
+    ("euro", '€'),
+    ("trade", '™'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("ensp", ' '),
+    ("emsp", ' '),
+    ("thinsp", ' '),
+    ("zwnj", '\u{200c}'),
+    ("zwj", '\u{200d}'),
+    ("lrm", '\u{200e}'),
+    ("rlm", '\u{200f}'),
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("Abreve", 'Ă'),
+    ("abreve", 'ă'),
+    ("Dstrok", 'Đ'),
+    ("dstrok", 'đ'),
+    ("Itilde", 'Ĩ'),
+    ("itilde", 'ĩ'),
+    ("Utilde", 'Ũ'),
+    ("utilde", 'ũ'),
+    ("Ccaron", 'Č'),
+    ("ccaron", 'č'),
+    ("Ecaron", 'Ě'),
+    ("ecaron", 'ě'),
+    ("Rcaron", 'Ř'),
+    ("rcaron", 'ř'),
+    ("Zcaron", 'Ž'),
+    ("zcaron", 'ž'),
+    ("Lstrok", 'Ł'),
+    ("lstrok", 'ł'),
+    ("Nacute", 'Ń'),
+    ("nacute", 'ń'),
+    ("Sacute", 'Ś'),
+    ("sacute", 'ś'),
+    ("Zacute", 'Ź'),
+    ("zacute", 'ź'),
+    ("Zdot", 'Ż'),
+    ("zdot", 'ż'),
+    ("Odblac", 'Ő'),
+    ("odblac", 'ő'),
+    ("Udblac", 'Ű'),
+    ("udblac", 'ű'),
+    ("inodot", 'ı'),
+    ("imath", 'ı'),
+    ("Idot", 'İ'),
+    ("Gbreve", 'Ğ'),
+    ("gbreve", 'ğ'),
+    ("Scedil", 'Ş'),
+    ("scedil", 'ş'),
+    ("minus", '−'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("le", '≤'),
+    ("ge", '≥'),
+    ("ne", '≠'),
+    ("asymp", '≈'),
+    ("infin", '∞'),
+    ("alpha", 'α'),
+    ("beta", 'β'),
+    ("mu", 'μ'),
+    ("pi", 'π'),
+    ("nbhy", '\u{2011}'),
+    ("NewLine", '\n'),
+    ("Tab", '\t'),
+];
+
+fn named_entity(name: &str) -> Option<char> {
+    if let Some(i) = LATIN1.iter().position(|n| *n == name) {
+        return char::from_u32(0xA0 + i as u32);
+    }
+    OTHER.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
+/// Text never carries something a browser would read as a tag: a `<` (from `&lt;`) before a
+/// letter, `/`, `!` or `?` becomes `‹`. Plain comparisons like `a < b` stay.
+fn defang(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+        {
+            out.push('‹');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_decode() {
+        let cases = [
+            ("&amp;", "&"),
+            ("caf&eacute;", "café"),
+            ("&#233;t&#xE9;", "été"),
+            ("Vi&#x1EC7;t Nam", "Việt Nam"),
+            ("&#x1EA1;", "ạ"),
+            ("&Dstrok;&agrave; N&#7861;ng", "Đà Nẵng"),
+            ("R&D", "R&D"),
+            ("&bogus; &", "&bogus; &"),
+            ("&#0;&#xD800;&#x110000;", "\u{fffd}\u{fffd}\u{fffd}"),
+            ("&#150;", "–"),
+            ("AT&amp T", "AT& T"),
+            ("&#", "&#"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decode_text(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn dates_langs_urls() {
+        assert_eq!(
+            day_date("2024-09-30T10:00:00+07:00").as_deref(),
+            Some("2024-09-30")
+        );
+        assert_eq!(day_date("2024-02-30"), None);
+        assert_eq!(day_date("2024-09"), None);
+        assert_eq!(day_date("2024-09-301"), None);
+        assert_eq!(lang_code("fr-FR").as_deref(), Some("fr"));
+        assert_eq!(lang_code("vi_VN").as_deref(), Some("vi"));
+        assert_eq!(lang_code("français"), None);
+        assert_eq!(clean_url("javascript:alert(1)"), None);
+        assert_eq!(clean_url("/rel/path"), None);
+        assert_eq!(
+            clean_url(" https://a.example/x ").as_deref(),
+            Some("https://a.example/x")
+        );
+    }
+
+    #[test]
+    fn end_tags_match_whole_names() {
+        assert_eq!(find_end_tag("a</scripts></script>", "script"), 11);
+        assert_eq!(find_end_tag("a</SCRIPT >", "script"), 1);
+        assert_eq!(find_end_tag("never closed", "style"), 12);
+    }
+}
