@@ -230,7 +230,7 @@ pub fn parse_page(html: &str) -> Page {
             if let Some(pos) = stack.iter().rposition(|n| *n == name) {
                 stack.truncate(pos);
             }
-            sinks.brk(&name);
+            sinks.brk(&stack, &name);
             continue;
         }
         if stack.last().is_some_and(|n| n == "head") && !HEAD_CONTENT.contains(&name.as_str()) {
@@ -277,10 +277,10 @@ pub fn parse_page(html: &str) -> Page {
             let end = find_end_tag(&html[i..], &name);
             i += end;
             i += html[i..].find('>').map_or(html.len() - i, |e| e + 1);
-            sinks.brk(&name);
+            sinks.brk(&stack, &name);
             continue;
         }
-        sinks.brk(&name);
+        sinks.brk(&stack, &name);
         if !VOID.contains(&name.as_str()) && !self_closing {
             // Tolerance: a new <p> or <li> closes an open one of the same kind.
             if matches!(
@@ -329,7 +329,10 @@ struct Sinks {
 }
 
 impl Sinks {
-    fn brk(&mut self, name: &str) {
+    fn brk(&mut self, stack: &[String], name: &str) {
+        if inside(stack, DROP) {
+            return;
+        }
         let level = if PARAGRAPH.contains(&name) {
             3
         } else if LINE.contains(&name) {

@@ -1,0 +1,335 @@
+//! HTML import and file checks: body text, metadata, hostile markup, size limit, duplicate ids.
+
+use dossier::core::html::parse_page;
+use dossier::core::model::Article;
+use dossier::core::parse::{check_new_ids, parse_file, ParseError, MAX_FILE_BYTES};
+
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="fr-FR"><head>
+<meta charset="utf-8">
+<title>Meta invit&eacute; &agrave; coop&eacute;rer | Le Courrier</title>
+<meta property="og:site_name" content="Le Courrier">
+<meta property="article:published_time" content="2024-09-30T18:05:00+07:00">
+<link rel="stylesheet" href="/a.css"><link rel="canonical" href="https://lecourrier.example/meta-1.html">
+<script>var x = "<p>not text</p>"; document.write('</div>');</script>
+<style>p { color: red }</style>
+</head>
+<body>
+<nav><ul><li>Accueil</li><li>Monde</li></ul></nav>
+<article>
+<h1>Meta invité à coopérer avec le Vietnam</h1>
+<p>Le Premier ministre <b>Pham Minh Chinh</b> a reçu, le 30 septembre &agrave; Hanoï,
+   M. Nick Clegg, président des affaires mondiales du groupe Meta.</p>
+<!-- <p>hidden comment</p> -->
+<p>Les deux parties ont discuté de l&#8217;intelligence artificielle et de la
+   transformation num&#xE9;rique.<br>Une seconde ligne.</p>
+<figure><img src="x.jpg" alt="photo"><figcaption>Photo&nbsp;: VNA</figcaption></figure>
+<aside>Lire aussi : autre article</aside>
+</article>
+<footer>© 2024 Le Courrier</footer>
+</body></html>"#;
+
+#[test]
+fn page_text_and_metadata() {
+    let a = parse_file("dir/clip.html", PAGE.as_bytes())
+        .unwrap()
+        .remove(0);
+    assert_eq!(a.id, "clip");
+    assert_eq!(a.lang.as_deref(), Some("fr"));
+    assert_eq!(a.published.as_deref(), Some("2024-09-30"));
+    assert_eq!(a.source.as_deref(), Some("Le Courrier"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://lecourrier.example/meta-1.html")
+    );
+    assert_eq!(a.title.as_deref(), Some("Meta invité à coopérer"));
+    let lines: Vec<&str> = a.text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Meta invité à coopérer avec le Vietnam",
+            "",
+            "Le Premier ministre Pham Minh Chinh a reçu, le 30 septembre à Hanoï, M. Nick Clegg, président des affaires mondiales du groupe Meta.",
+            "",
+            "Les deux parties ont discuté de l’intelligence artificielle et de la transformation numérique.",
+            "Une seconde ligne.",
+            "",
+            "Photo : VNA", // a no-break space is a space
+        ]
+    );
+    for gone in [
+        "Accueil",
+        "not text",
+        "color",
+        "hidden comment",
+        "Lire aussi",
+        "©",
+    ] {
+        assert!(!a.text.contains(gone), "{gone} survived: {}", a.text);
+    }
+}
+
+#[test]
+fn imported_page_is_extracted() {
+    let a = parse_file("clip.htm", PAGE.as_bytes()).unwrap().remove(0);
+    let x = dossier::core::extract(&a);
+    assert_eq!(x.lang, "fr");
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    for n in ["Pham Minh Chinh", "Nick Clegg", "Meta"] {
+        assert!(names.contains(&n), "{n} not in {names:?}");
+    }
+}
+
+/// Markup that must never reach the text as markup, and what must remain of each.
+const HOSTILE: &[(&str, &str)] = &[
+    ("<p>a<script>alert(1)</script>b</p>", "ab"),
+    ("<p>a<SCRIPT type=x>alert('</p>')</SCRIPT >b</p>", "ab"),
+    ("<p>a<img src=x onerror=alert(1)>b</p>", "a b"),
+    (
+        "<p>a<iframe src=\"javascript:alert(1)\">inner</iframe>b</p>",
+        "ab",
+    ),
+    (
+        "<p>a<svg onload=alert(1)><text>svg text</text><script>x</script></svg>b</p>",
+        "ab",
+    ),
+    ("<p>a<template><p>tpl</p></template>b</p>", "ab"),
+    (
+        "<p>a<noscript><img src=x onerror=alert(1)></noscript>b</p>",
+        "ab",
+    ),
+    (
+        "<p>a<style>body{background:url(javascript:alert(1))}</style>b</p>",
+        "ab",
+    ),
+    (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        "‹script>alert(1)‹/script>",
+    ),
+    ("<p>x &lt; y and y&gt;z</p>", "x < y and y>z"),
+    ("<p>a<!-- <script>alert(1)</script> -->b</p>", "ab"),
+    (
+        "<p>a<a href=\"javascript:alert(1)\" onclick=\"x()\">link</a>b</p>",
+        "alinkb",
+    ),
+    ("<p>a<math><mi>x</mi></math>b</p>", "ab"),
+    ("<p>unclosed <b attr=\"never closed", "unclosed"),
+    ("<p>a</p><script>never closed <p>b</p>", "a"),
+    ("<p>1 <3 and <> ok</p>", "1 <3 and <> ok"),
+    ("<p>a</ p>b</p>", "ab"),
+];
+
+#[test]
+fn hostile_markup_never_survives() {
+    for (html, want) in HOSTILE {
+        let page = parse_page(html);
+        assert_eq!(page.text, *want, "{html}");
+        let lower = page.text.to_ascii_lowercase();
+        for bad in [
+            "<script",
+            "<iframe",
+            "<img",
+            "<svg",
+            "onerror",
+            "onload",
+            "javascript:",
+        ] {
+            assert!(!lower.contains(bad), "{bad} in {:?} from {html}", page.text);
+        }
+    }
+}
+
+#[test]
+fn article_element_is_preferred_only_when_it_has_text() {
+    let body = "Une phrase assez longue pour compter comme le corps de l'article. ".repeat(5);
+    let with = format!("<div>Menu du site</div><article><p>{body}</p></article><div>Pied</div>");
+    let t = parse_page(&with).text;
+    assert!(!t.contains("Menu") && !t.contains("Pied"), "{t}");
+    let short = "<div>Texte principal de la page.</div><article><p>Court.</p></article>";
+    let t = parse_page(short).text;
+    assert!(t.contains("Texte principal") && t.contains("Court."), "{t}");
+}
+
+#[test]
+fn unclosed_head_and_furniture_keep_text() {
+    // `</head>` is optional; an unclosed <nav> must not swallow the only text of the page.
+    let p = parse_page("<html><head><title>T</title><body><p>Body text.</p>");
+    assert_eq!(p.text, "Body text.");
+    assert_eq!(p.title.as_deref(), Some("T"));
+    let p = parse_page("<nav><p>Only text here.</p>");
+    assert_eq!(p.text, "Only text here.");
+}
+
+#[test]
+fn metadata_fallbacks() {
+    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        // (html, published, lang, url)
+        (
+            r#"<html lang="vi"><body><time datetime="2023-09-18">18/9</time><p>x</p>"#,
+            Some("2023-09-18"),
+            Some("vi"),
+            None,
+        ),
+        (
+            r#"<meta name="pubdate" content="2023-02-30"><time datetime="2023-09"><p>x</p>"#,
+            None,
+            None,
+            None,
+        ),
+        (
+            r#"<meta property='og:url' content='https://x.example/a'><meta property="og:locale" content="pt_BR"><p>x</p>"#,
+            None,
+            Some("pt"),
+            Some("https://x.example/a"),
+        ),
+        (
+            r#"<link rel="canonical" href="javascript:alert(1)"><html lang="not a code"><p>x</p>"#,
+            None,
+            None,
+            None,
+        ),
+    ];
+    for (html, published, lang, url) in cases {
+        let p = parse_page(html);
+        assert_eq!(p.published.as_deref(), *published, "{html}");
+        assert_eq!(p.lang.as_deref(), *lang, "{html}");
+        assert_eq!(p.url.as_deref(), *url, "{html}");
+    }
+}
+
+#[test]
+fn empty_page_is_an_error() {
+    let e = parse_file("a.html", b"<html><script>x</script></html>").unwrap_err();
+    assert_eq!(e.to_string(), "the page has no body text");
+}
+
+#[test]
+fn unsupported_extension_lists_every_type() {
+    let e = parse_file("a.pdf", b"x").unwrap_err().to_string();
+    for ext in [".json", ".jsonl", ".txt", ".md", ".html", ".htm"] {
+        assert!(e.contains(ext), "{e}");
+    }
+}
+
+#[test]
+fn size_limit() {
+    let big = vec![b'a'; MAX_FILE_BYTES + 1];
+    let e = parse_file("big.txt", &big).unwrap_err();
+    assert_eq!(
+        e,
+        ParseError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1,
+            limit: MAX_FILE_BYTES
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "the file is too large (5.0 MB; the limit is 5.0 MB): split it into smaller files"
+    );
+    assert!(parse_file("ok.txt", &big[..MAX_FILE_BYTES]).is_ok());
+    let ok = dossier::core::parse::parse_file_with_limit("big.txt", &big, usize::MAX);
+    assert!(ok.is_ok());
+}
+
+#[test]
+fn duplicate_ids() {
+    let art = |id: &str| Article {
+        id: id.into(),
+        text: "x".into(),
+        ..Article::default()
+    };
+    let cases: &[(&[&str], &[&str], Result<(), &str>)] = &[
+        (&["a", "b"], &["c", "d"], Ok(())),
+        (&[], &[], Ok(())),
+        (&["a"], &["a", "c"], Err("already loaded: article id `a`")),
+        (&[], &["x", "y", "x"], Err("article id used twice: `x`")),
+        (
+            &["a"],
+            &["a", "b", "b"],
+            Err("already loaded: article id `a`; used twice: `b`"),
+        ),
+        (
+            &["1", "2", "3", "4", "5", "6", "7"],
+            &["1", "2", "3", "4", "5", "6", "7"],
+            Err("already loaded: article id `1`, `2`, `3`, `4`, `5` and 2 more"),
+        ),
+    ];
+    for (existing, new, want) in cases {
+        let new: Vec<Article> = new.iter().map(|i| art(i)).collect();
+        let got = check_new_ids(existing, &new);
+        assert_eq!(got, want.map_err(str::to_string), "{existing:?} {new:?}");
+    }
+}
+
+/// Deterministic pseudo-random bytes (xorshift), biased towards markup characters.
+fn noise(seed: u64, len: usize) -> String {
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</",
+        "&",
+        "&#",
+        "&#x",
+        ";",
+        "\"",
+        "'",
+        "=",
+        " ",
+        "\n",
+        "script",
+        "style",
+        "p",
+        "svg",
+        "title",
+        "!--",
+        "-->",
+        "article",
+        "nav",
+        "a",
+        "é",
+        "ạ",
+        "Việt",
+        "1EA1",
+        "233",
+        "amp",
+        "<html lang=",
+        "<meta content=",
+        "<time datetime=",
+        "2024-09-30",
+        "\u{0}",
+        "🎉",
+    ];
+    let mut x = seed | 1;
+    let mut s = String::new();
+    for _ in 0..len {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+    }
+    s
+}
+
+#[test]
+fn random_markup_never_panics_and_stays_text() {
+    for seed in 1..400u64 {
+        let html = noise(seed, 1 + (seed as usize * 7) % 300);
+        let p = parse_page(&html);
+        let t = &p.text;
+        let b = t.as_bytes();
+        for (i, _) in t.match_indices('<') {
+            let next = b.get(i + 1).copied().unwrap_or(b' ');
+            assert!(
+                !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?')),
+                "tag-like text from seed {seed}: {t:?}"
+            );
+        }
+        if let Some(l) = &p.lang {
+            assert!(l.bytes().all(|c| c.is_ascii_lowercase()), "{l}");
+        }
+        // The article it becomes goes through the whole pipeline without panicking.
+        if let Some(a) = p.into_article("n") {
+            let _ = dossier::core::extract(&a);
+        }
+    }
+}
