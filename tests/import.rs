@@ -165,7 +165,7 @@ fn metadata_fallbacks() {
     let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
         // (html, published, lang, url)
         (
-            r#"<html lang="vi"><body><time datetime="2023-09-18">18/9</time><p>x</p>"#,
+            r#"<html lang="vi"><body><article><time datetime="2023-09-18">18/9</time><p>x</p>"#,
             Some("2023-09-18"),
             Some("vi"),
             None,
@@ -332,4 +332,90 @@ fn random_markup_never_panics_and_stays_text() {
             let _ = dossier::core::extract(&a);
         }
     }
+}
+
+#[test]
+fn link_lines_are_menus_not_text() {
+    let html = r#"<div><a href="/">Accueil</a> | <a href="/monde">Monde</a></div>
+<ul><li><a href="/x">Lire aussi : un autre article sur le même sujet</a></li></ul>
+<p>Le ministre a rencontré <a href="/p/1">Nick Clegg</a> à Paris mardi.</p>
+<p><a href="/tag/ai">IA</a>, <a href="/tag/meta">Meta</a></p>"#;
+    assert_eq!(
+        parse_page(html).text,
+        "Le ministre a rencontré Nick Clegg à Paris mardi."
+    );
+}
+
+#[test]
+fn marked_article_body_wins() {
+    let body = "Phrase du corps de l'article, assez longue pour compter. ".repeat(5);
+    let html = format!(
+        "<article><h2>Teaser ailleurs</h2><p>Résumé court.</p><div itemprop=\"articleBody\"><p>{body}</p></div></article><article><p>Autre teaser.</p></article>"
+    );
+    let t = parse_page(&html).text;
+    assert_eq!(t, body.trim());
+}
+
+#[test]
+fn json_ld_metadata() {
+    let html = r#"<html><head>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Site"},
+ {"@type":"NewsArticle","headline":"Thủ tướng tiếp Chủ tịch Nvidia","datePublished":"2023-09-19T08:00:00+07:00",
+  "inLanguage":"vi-VN","publisher":{"@type":"Organization","name":"Báo Chính phủ"}}]}</script>
+<script type="application/ld+json">{ broken json </script>
+</head><body><time datetime="2026-11-22">hôm nay</time><p>Nội dung bài viết.</p></body></html>"#;
+    let p = parse_page(html);
+    assert_eq!(p.published.as_deref(), Some("2023-09-19"));
+    assert_eq!(p.title.as_deref(), Some("Thủ tướng tiếp Chủ tịch Nvidia"));
+    assert_eq!(p.source.as_deref(), Some("Báo Chính phủ"));
+    assert_eq!(p.lang.as_deref(), Some("vi"));
+    assert_eq!(p.text, "hôm nay\n\nNội dung bài viết.");
+}
+
+#[test]
+fn header_time_is_not_the_publication_date() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            r#"<header><time datetime="2026-11-22">today</time></header><p>x</p>"#,
+            None,
+        ),
+        (
+            r#"<header><time datetime="2026-11-22">today</time></header><article><time datetime="2024-03-05">5 mars</time><p>x</p></article>"#,
+            Some("2024-03-05"),
+        ),
+        (
+            r#"<article><time datetime="2024-03-05">x</time><time itemprop="datePublished" datetime="2024-03-01">y</time></article>"#,
+            Some("2024-03-01"),
+        ),
+        (
+            r#"<time pubdate datetime="2024-01-09T10:00">x</time>"#,
+            Some("2024-01-09"),
+        ),
+    ];
+    for (html, want) in cases {
+        assert_eq!(parse_page(html).published.as_deref(), *want, "{html}");
+    }
+}
+
+#[test]
+fn western_legacy_charsets() {
+    let mut page =
+        b"<html><head><meta charset=\"ISO-8859-1\"></head><body><p>Caf\xe9 \x80 na\xefve</p>"
+            .to_vec();
+    let a = parse_file("old.html", &page).unwrap().remove(0);
+    assert_eq!(a.text, "Café € naïve");
+    page.splice(25..35, b"iso-8859-15".iter().copied());
+    let mut latin9 =
+        b"<html><head><meta charset=\"iso-8859-15\"></head><body><p>\xa4 \xbd</p>".to_vec();
+    assert_eq!(parse_file("a.htm", &latin9).unwrap()[0].text, "€ œ");
+    // Undeclared or non-Western charsets stay refused, as do text files.
+    latin9.drain(14..41);
+    assert!(matches!(
+        parse_file("a.html", &latin9).unwrap_err(),
+        ParseError::InvalidUtf8 { .. }
+    ));
+    let sjis = b"<meta charset=shift_jis><p>\x82\xa0</p>";
+    assert!(parse_file("a.html", sjis).is_err());
+    assert!(parse_file("a.txt", b"<meta charset=latin1>Caf\xe9").is_err());
 }

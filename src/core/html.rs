@@ -131,12 +131,24 @@ fn attr<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// An open element: its name, and whether it is marked as the article's body (`itemprop="articleBody"`).
+struct Open {
+    name: String,
+    body: bool,
+}
+
 /// Text collected by the scanner, with pending breaks so that runs of space and breaks collapse.
 #[derive(Default)]
 struct TextSink {
     out: String,
     /// 0 none, 1 space, 2 line break, 3 paragraph break.
     pending: u8,
+    /// Where the current line starts in `out` (before its separator), and that separator's level.
+    line_start: usize,
+    line_sep: u8,
+    /// Letters and digits of the current line, and how many of them are link text.
+    line_chars: usize,
+    line_link: usize,
 }
 
 impl TextSink {
@@ -144,7 +156,22 @@ impl TextSink {
         self.pending = self.pending.max(level);
     }
 
-    fn push_text(&mut self, s: &str) {
+    /// Close the current line: a line that is (almost) all link text is a menu, a list of
+    /// related articles or a tag cloud, not body text, and is removed.
+    fn end_line(&mut self) {
+        if self.line_chars > 0 && self.line_link * 10 >= self.line_chars * 9 {
+            self.out.truncate(self.line_start);
+            if self.out.is_empty() {
+                self.pending = 0;
+            } else {
+                self.pending = self.pending.max(self.line_sep);
+            }
+        }
+        self.line_chars = 0;
+        self.line_link = 0;
+    }
+
+    fn push_text(&mut self, s: &str, link: bool) {
         for c in s.chars() {
             if c.is_whitespace() || c == '\u{200b}' {
                 self.brk(1);
@@ -152,6 +179,16 @@ impl TextSink {
             }
             if c.is_control() {
                 continue;
+            }
+            if self.pending >= 2 {
+                self.end_line();
+            }
+            if self.out.is_empty() {
+                self.line_start = 0;
+                self.line_sep = 0;
+            } else if self.pending >= 2 {
+                self.line_start = self.out.len();
+                self.line_sep = self.pending;
             }
             if !self.out.is_empty() {
                 match self.pending {
@@ -163,7 +200,18 @@ impl TextSink {
             }
             self.pending = 0;
             self.out.push(c);
+            if c.is_alphanumeric() {
+                self.line_chars += 1;
+                if link {
+                    self.line_link += 1;
+                }
+            }
         }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_line();
+        self.out
     }
 
     fn chars(&self) -> usize {
@@ -175,13 +223,15 @@ impl TextSink {
 pub fn parse_page(html: &str) -> Page {
     let b = html.as_bytes();
     let mut sinks = Sinks::default();
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     let mut page = Page::default();
     let mut og_title: Option<String> = None;
     let mut title: Option<String> = None;
     let mut og_url: Option<String> = None;
     let mut published_meta: Option<String> = None;
     let mut published_time: Option<String> = None;
+    let mut published_marked = false;
+    let mut linked = LinkedData::default();
     let mut i = 0;
     while i < b.len() {
         let Some(off) = html[i..].find(['<', '&']) else {
@@ -227,13 +277,14 @@ pub fn parse_page(html: &str) -> Page {
         let (attrs, self_closing, tag_len) = parse_attrs(&rest[name_end..]);
         i += name_end + tag_len;
         if closing {
-            if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+            if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
                 stack.truncate(pos);
             }
             sinks.brk(&stack, &name);
             continue;
         }
-        if stack.last().is_some_and(|n| n == "head") && !HEAD_CONTENT.contains(&name.as_str()) {
+        if stack.last().is_some_and(|o| o.name == "head") && !HEAD_CONTENT.contains(&name.as_str())
+        {
             stack.pop();
         }
         match name.as_str() {
@@ -255,8 +306,22 @@ pub fn parse_page(html: &str) -> Page {
                     page.url = attr(&attrs, "href").and_then(clean_url);
                 }
             }
-            "time" if published_time.is_none() => {
-                published_time = attr(&attrs, "datetime").and_then(day_date);
+            "time" => {
+                // A <time> marked as the publication date, else the first inside <article>
+                // (the first on the page is often today's date in the site header).
+                let marked = attr(&attrs, "pubdate").is_some()
+                    || attr(&attrs, "itemprop")
+                        .is_some_and(|v| v.eq_ignore_ascii_case("datepublished"));
+                if marked || (published_time.is_none() && inside(&stack, &["article"])) {
+                    if let Some(d) = attr(&attrs, "datetime").and_then(day_date) {
+                        if marked && !published_marked {
+                            published_time = Some(d);
+                            published_marked = true;
+                        } else if published_time.is_none() {
+                            published_time = Some(d);
+                        }
+                    }
+                }
             }
             _ => {}
         }
@@ -275,6 +340,11 @@ pub fn parse_page(html: &str) -> Page {
         }
         if RAW_DROP.contains(&name.as_str()) && !self_closing {
             let end = find_end_tag(&html[i..], &name);
+            let is_ld = attr(&attrs, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            if name == "script" && is_ld {
+                linked.read(&html[i..i + end]);
+            }
             i += end;
             i += html[i..].find('>').map_or(html.len() - i, |e| e + 1);
             sinks.brk(&stack, &name);
@@ -286,28 +356,30 @@ pub fn parse_page(html: &str) -> Page {
             if matches!(
                 name.as_str(),
                 "p" | "li" | "dt" | "dd" | "option" | "tr" | "td" | "th"
-            ) && stack.last().is_some_and(|n| *n == name)
+            ) && stack.last().is_some_and(|o| o.name == name)
             {
                 stack.pop();
             }
             if stack.len() < 512 {
-                stack.push(name);
+                let body =
+                    attr(&attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
+                stack.push(Open { name, body });
             }
         }
     }
-    let text = if sinks.article.chars() >= 200 {
-        sinks.article.out
-    } else if sinks.main.chars() > 0 {
-        sinks.main.out
-    } else {
-        sinks.loose.out
-    };
+    let text = sinks.best();
     page.text = defang(&text);
-    page.published = published_meta.or(published_time);
+    page.published = published_meta.or(linked.published).or(published_time);
+    if page.source.is_none() {
+        page.source = linked.publisher;
+    }
+    if page.lang.is_none() {
+        page.lang = linked.lang;
+    }
     if page.url.is_none() {
         page.url = og_url;
     }
-    let mut t = og_title.or(title);
+    let mut t = og_title.or(linked.headline).or(title);
     if let (Some(tt), Some(site)) = (&t, &page.source) {
         t = Some(strip_site_suffix(tt, site));
     }
@@ -316,20 +388,91 @@ pub fn parse_page(html: &str) -> Page {
     page
 }
 
-fn inside(stack: &[String], names: &[&str]) -> bool {
-    stack.iter().any(|n| names.contains(&n.as_str()))
+/// What a page's JSON-LD (`<script type="application/ld+json">`) says about its article.
+#[derive(Default)]
+struct LinkedData {
+    published: Option<String>,
+    headline: Option<String>,
+    publisher: Option<String>,
+    lang: Option<String>,
 }
 
-/// The text of `<article>` elements, of the page without furniture, and of the page with it.
+impl LinkedData {
+    fn read(&mut self, json: &str) {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) {
+            self.visit(&v, 0);
+        }
+    }
+
+    /// Depth-first over objects and arrays (`@graph`), first value of each kind wins.
+    fn visit(&mut self, v: &serde_json::Value, depth: usize) {
+        use serde_json::Value;
+        if depth > 16 {
+            return;
+        }
+        match v {
+            Value::Array(items) => {
+                for item in items.iter().take(64) {
+                    self.visit(item, depth + 1);
+                }
+            }
+            Value::Object(obj) => {
+                let text = |k: &str| obj.get(k).and_then(Value::as_str).map(collapse);
+                if self.published.is_none() {
+                    self.published = text("datePublished").and_then(|d| day_date(&d));
+                }
+                if self.headline.is_none() {
+                    self.headline = text("headline").filter(|h| !h.is_empty());
+                }
+                if self.lang.is_none() {
+                    self.lang = text("inLanguage").and_then(|l| lang_code(&l));
+                }
+                if self.publisher.is_none() {
+                    self.publisher = obj
+                        .get("publisher")
+                        .and_then(|p| p.get("name").or(Some(p)))
+                        .and_then(Value::as_str)
+                        .map(collapse)
+                        .filter(|p| !p.is_empty());
+                }
+                for (k, child) in obj.iter().take(256) {
+                    if k != "publisher" && (child.is_object() || child.is_array()) {
+                        self.visit(child, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn inside(stack: &[Open], names: &[&str]) -> bool {
+    stack.iter().any(|o| names.contains(&o.name.as_str()))
+}
+
+/// The text of the marked article body, of `<article>` elements, of `<main>`, of the page
+/// without furniture, and of the page with it: the first with real text wins.
 #[derive(Default)]
 struct Sinks {
+    body: TextSink,
     article: TextSink,
     main: TextSink,
+    page: TextSink,
     loose: TextSink,
 }
 
 impl Sinks {
-    fn brk(&mut self, stack: &[String], name: &str) {
+    fn all(&mut self) -> [&mut TextSink; 5] {
+        [
+            &mut self.body,
+            &mut self.article,
+            &mut self.main,
+            &mut self.page,
+            &mut self.loose,
+        ]
+    }
+
+    fn brk(&mut self, stack: &[Open], name: &str) {
         if inside(stack, DROP) {
             return;
         }
@@ -342,23 +485,51 @@ impl Sinks {
         } else {
             return;
         };
-        self.article.brk(level);
-        self.main.brk(level);
-        self.loose.brk(level);
+        for sink in self.all() {
+            sink.brk(level);
+        }
+    }
+
+    /// The best text: the first of body, article, main with at least `MIN_CHARS` visible
+    /// characters, else the page without furniture, else everything.
+    fn best(self) -> String {
+        const MIN_CHARS: usize = 200;
+        for sink in [self.body, self.article, self.main] {
+            if sink.chars() >= MIN_CHARS {
+                let t = sink.finish();
+                // The link filter may have emptied it below the bar; check again.
+                if t.chars().filter(|c| !c.is_whitespace()).count() >= MIN_CHARS {
+                    return t;
+                }
+            }
+        }
+        let page = self.page.finish();
+        if page.chars().any(|c| !c.is_whitespace()) {
+            page
+        } else {
+            self.loose.finish()
+        }
     }
 }
 
-fn emit(stack: &[String], sinks: &mut Sinks, s: &str) {
+fn emit(stack: &[Open], sinks: &mut Sinks, s: &str) {
     if inside(stack, DROP) {
         return;
     }
-    sinks.loose.push_text(s);
+    let link = inside(stack, &["a"]);
+    sinks.loose.push_text(s, link);
     if inside(stack, FURNITURE) {
         return;
     }
-    sinks.main.push_text(s);
+    sinks.page.push_text(s, link);
+    if inside(stack, &["main"]) {
+        sinks.main.push_text(s, link);
+    }
     if inside(stack, &["article"]) {
-        sinks.article.push_text(s);
+        sinks.article.push_text(s, link);
+    }
+    if stack.iter().any(|o| o.body) {
+        sinks.body.push_text(s, link);
     }
 }
 
@@ -609,6 +780,78 @@ fn numeric_char(code: u32) -> char {
         Some(c) if code != 0 && !(c.is_control() && !c.is_whitespace()) => c,
         _ => '\u{fffd}',
     }
+}
+
+/// The charset a page declares in its first 2 KB (`<meta charset=…>` or `content="…; charset=…"`), lowercase.
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &lower[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let name: Vec<u8> = rest
+        .iter()
+        .copied()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .take(40)
+        .collect();
+    (!name.is_empty()).then(|| String::from_utf8_lossy(&name).into_owned())
+}
+
+/// Decode a page that is not UTF-8 but declares a single-byte Western charset (Windows-1252,
+/// ISO-8859-1 or ISO-8859-15, as older French, German, Spanish pages do). None for other charsets.
+pub fn decode_legacy(bytes: &[u8]) -> Option<String> {
+    let cs = declared_charset(bytes)?;
+    let latin9 = matches!(
+        cs.as_str(),
+        "iso-8859-15" | "latin9" | "latin-9" | "iso8859-15"
+    );
+    let western = latin9
+        || matches!(
+            cs.as_str(),
+            "windows-1252"
+                | "cp1252"
+                | "iso-8859-1"
+                | "iso8859-1"
+                | "latin1"
+                | "latin-1"
+                | "l1"
+                | "us-ascii"
+                | "ascii"
+                | "x-cp1252"
+        );
+    if !western {
+        return None;
+    }
+    Some(
+        bytes
+            .iter()
+            .map(|&b| {
+                let code = b as u32;
+                if latin9 {
+                    let special = match b {
+                        0xA4 => Some('€'),
+                        0xA6 => Some('Š'),
+                        0xA8 => Some('š'),
+                        0xB4 => Some('Ž'),
+                        0xB8 => Some('ž'),
+                        0xBC => Some('Œ'),
+                        0xBD => Some('œ'),
+                        0xBE => Some('Ÿ'),
+                        _ => None,
+                    };
+                    if let Some(c) = special {
+                        return c;
+                    }
+                }
+                // HTML reads all three labels' 0x80–0x9F as Windows-1252.
+                numeric_char(code)
+            })
+            .collect(),
+    )
 }
 
 /// Latin-1 names from U+00A0 to U+00FF, in order.

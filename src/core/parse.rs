@@ -134,9 +134,27 @@ pub fn parse_file_with_limit(
     if bytes.contains(&0) {
         return Err(ParseError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ParseError::InvalidUtf8 {
-        byte: e.valid_up_to(),
-    })?;
+    let legacy;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            // A web page may declare a Western single-byte charset instead of UTF-8.
+            let decoded = matches!(extension(name).as_str(), "html" | "htm")
+                .then(|| crate::core::html::decode_legacy(bytes))
+                .flatten();
+            match decoded {
+                Some(d) => {
+                    legacy = d;
+                    legacy.as_str()
+                }
+                None => {
+                    return Err(ParseError::InvalidUtf8 {
+                        byte: e.valid_up_to(),
+                    })
+                }
+            }
+        }
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let stem = file_stem(name);
     match extension(name).as_str() {
