@@ -1,5 +1,7 @@
 //! HTML import and file checks: body text, metadata, hostile markup, size limit, duplicate ids.
 
+mod common;
+
 use dossier::core::html::parse_page;
 use dossier::core::model::Article;
 use dossier::core::parse::{check_new_ids, parse_file, ParseError, MAX_FILE_BYTES};
@@ -162,8 +164,9 @@ fn unclosed_head_and_furniture_keep_text() {
 
 #[test]
 fn metadata_fallbacks() {
-    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
-        // (html, published, lang, url)
+    type Want<'a> = Option<&'a str>;
+    // (html, published, lang, url)
+    let cases: &[(&str, Want, Want, Want)] = &[
         (
             r#"<html lang="vi"><body><article><time datetime="2023-09-18">18/9</time><p>x</p>"#,
             Some("2023-09-18"),
@@ -238,7 +241,8 @@ fn duplicate_ids() {
         text: "x".into(),
         ..Article::default()
     };
-    let cases: &[(&[&str], &[&str], Result<(), &str>)] = &[
+    type Case<'a> = (&'a [&'a str], &'a [&'a str], Result<(), &'a str>);
+    let cases: &[Case] = &[
         (&["a", "b"], &["c", "d"], Ok(())),
         (&[], &[], Ok(())),
         (&["a"], &["a", "c"], Err("already loaded: article id `a`")),
@@ -418,4 +422,70 @@ fn western_legacy_charsets() {
     let sjis = b"<meta charset=shift_jis><p>\x82\xa0</p>";
     assert!(parse_file("a.html", sjis).is_err());
     assert!(parse_file("a.txt", b"<meta charset=latin1>Caf\xe9").is_err());
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A dev article dressed as a typical news page: site menu, header, related links, footer,
+/// paragraphs as <p>, lines inside a paragraph as <br>.
+fn as_news_page(a: &Article) -> String {
+    let body: String = a
+        .text
+        .split("\n\n")
+        .map(|para| {
+            let lines: Vec<String> = para.lines().map(escape).collect();
+            format!("<p>{}</p>\n", lines.join("<br>\n"))
+        })
+        .collect();
+    format!(
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{title} - {source}</title><meta property="og:site_name" content="{source}">
+<meta property="article:published_time" content="{published}T07:30:00Z">
+<script>window.dataLayer=[];</script></head><body>
+<header class="site"><a href="/">{source}</a><nav><a href="/a">Politique</a> <a href="/b">Économie</a></nav></header>
+<main><article><div class="content">{body}</div>
+<ul class="related"><li><a href="/r1">Another story about technology and diplomacy</a></li></ul>
+</article></main>
+<footer><p>© {source}</p></footer></body></html>"#,
+        lang = a.lang.as_deref().unwrap_or("en"),
+        title = escape(a.title.as_deref().unwrap_or("")),
+        source = escape(a.source.as_deref().unwrap_or("Site")),
+        published = a.published.as_deref().unwrap_or("2024-01-01"),
+    )
+}
+
+#[test]
+fn dev_articles_as_web_pages_extract_the_same() {
+    for g in common::load_dev() {
+        let a = &g.article;
+        let page = as_news_page(a);
+        let name = format!("{}.html", a.id);
+        let got = parse_file(&name, page.as_bytes()).unwrap().remove(0);
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(squash(&got.text), squash(&a.text), "{}", a.id);
+        assert_eq!(got.lang, a.lang, "{}", a.id);
+        assert_eq!(got.published, a.published, "{}", a.id);
+        if a.title.is_some() {
+            assert_eq!(got.title, a.title, "{}", a.id);
+        }
+        let (x, y) = (dossier::core::extract(a), dossier::core::extract(&got));
+        let names = |x: &dossier::core::model::Extraction| {
+            let mut v: Vec<String> = x.entities.iter().map(|e| e.name.clone()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&y), names(&x), "{}", a.id);
+        let meetings = |x: &dossier::core::model::Extraction| {
+            x.events
+                .iter()
+                .map(|e| (e.date.clone(), e.participants.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(meetings(&y), meetings(&x), "{}", a.id);
+    }
 }

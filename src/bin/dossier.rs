@@ -133,11 +133,11 @@ fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
+/// `--name value` options, in order.
+type Options = Vec<(String, String)>;
+
 /// Split `args` into positional arguments and `--name value` options.
-fn options(
-    args: &[String],
-    known: &[&str],
-) -> Result<(Vec<String>, Vec<(String, String)>), String> {
+fn options(args: &[String], known: &[&str]) -> Result<(Vec<String>, Options), String> {
     let mut pos = Vec::new();
     let mut opts = Vec::new();
     let mut it = args.iter();

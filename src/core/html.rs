@@ -250,8 +250,8 @@ pub fn parse_page(html: &str) -> Page {
         }
         // b[i] == b'<'
         let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i += rest[4..].find("-->").map_or(rest.len(), |e| e + 7);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i += comment.find("-->").map_or(rest.len(), |e| e + 7);
             continue;
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
@@ -777,7 +777,7 @@ fn numeric_char(code: u32) -> char {
         code
     };
     match char::from_u32(code) {
-        Some(c) if code != 0 && !(c.is_control() && !c.is_whitespace()) => c,
+        Some(c) if code != 0 && (c.is_whitespace() || !c.is_control()) => c,
         _ => '\u{fffd}',
     }
 }
