@@ -489,3 +489,32 @@ fn dev_articles_as_web_pages_extract_the_same() {
         assert_eq!(meetings(&y), meetings(&x), "{}", a.id);
     }
 }
+
+#[test]
+fn pathological_markup_stays_linear() {
+    // Each about 1 MB; a quadratic scan of these would take hours.
+    let patterns = [
+        "<a",
+        "<",
+        "</",
+        "&#",
+        "&amp",
+        "<div>x",
+        "<p>x",
+        "<!x",
+        "<a b='",
+        "<a href=x>y</a>",
+        "<title>",
+        "<svg>",
+        "<nav>z",
+    ];
+    for p in patterns {
+        let html = p.repeat(1_000_000 / p.len());
+        let start = std::time::Instant::now();
+        let page = parse_page(&html);
+        let took = start.elapsed();
+        // Generous for a loaded machine and a debug build: linear is well under a second.
+        assert!(took.as_secs_f64() < 20.0, "{p:?} took {took:?}");
+        assert!(page.text.len() <= html.len() * 3, "{p:?}");
+    }
+}

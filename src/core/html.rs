@@ -137,6 +137,78 @@ struct Open {
     body: bool,
 }
 
+/// Kinds of open elements the text depends on, counted so that checks do not walk the stack.
+#[derive(Clone, Copy)]
+enum Kind {
+    Drop,
+    Furniture,
+    Link,
+    Main,
+    Article,
+    Body,
+    Graphics,
+}
+
+fn kinds(o: &Open) -> impl Iterator<Item = Kind> + '_ {
+    let n = o.name.as_str();
+    [
+        (DROP.contains(&n), Kind::Drop),
+        (FURNITURE.contains(&n), Kind::Furniture),
+        (n == "a", Kind::Link),
+        (n == "main", Kind::Main),
+        (n == "article", Kind::Article),
+        (o.body, Kind::Body),
+        (n == "svg" || n == "math", Kind::Graphics),
+    ]
+    .into_iter()
+    .filter(|(yes, _)| *yes)
+    .map(|(_, k)| k)
+}
+
+/// The open elements, with a count of each `Kind` among them.
+#[derive(Default)]
+struct Stack {
+    open: Vec<Open>,
+    counts: [u32; 7],
+}
+
+impl Stack {
+    /// At most this many open elements are tracked (deeper ones are read as text of their parent).
+    const MAX: usize = 512;
+
+    fn push(&mut self, o: Open) {
+        if self.open.len() >= Self::MAX {
+            return;
+        }
+        for k in kinds(&o) {
+            self.counts[k as usize] += 1;
+        }
+        self.open.push(o);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.open.len() > len {
+            if let Some(o) = self.open.pop() {
+                for k in kinds(&o) {
+                    self.counts[k as usize] -= 1;
+                }
+            }
+        }
+    }
+
+    fn pop(&mut self) {
+        self.truncate(self.open.len().saturating_sub(1));
+    }
+
+    fn last_is(&self, name: &str) -> bool {
+        self.open.last().is_some_and(|o| o.name == name)
+    }
+
+    fn has(&self, k: Kind) -> bool {
+        self.counts[k as usize] > 0
+    }
+}
+
 /// Text collected by the scanner, with pending breaks so that runs of space and breaks collapse.
 #[derive(Default)]
 struct TextSink {
@@ -223,7 +295,7 @@ impl TextSink {
 pub fn parse_page(html: &str) -> Page {
     let b = html.as_bytes();
     let mut sinks = Sinks::default();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = Stack::default();
     let mut page = Page::default();
     let mut og_title: Option<String> = None;
     let mut title: Option<String> = None;
@@ -271,20 +343,19 @@ pub fn parse_page(html: &str) -> Page {
             continue;
         }
         let name_end = rest[name_start..]
-            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':')))
             .map_or(rest.len(), |e| e + name_start);
         let name = rest[name_start..name_end].to_ascii_lowercase();
         let (attrs, self_closing, tag_len) = parse_attrs(&rest[name_end..]);
         i += name_end + tag_len;
         if closing {
-            if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+            if let Some(pos) = stack.open.iter().rposition(|o| o.name == name) {
                 stack.truncate(pos);
             }
             sinks.brk(&stack, &name);
             continue;
         }
-        if stack.last().is_some_and(|o| o.name == "head") && !HEAD_CONTENT.contains(&name.as_str())
-        {
+        if stack.last_is("head") && !HEAD_CONTENT.contains(&name.as_str()) {
             stack.pop();
         }
         match name.as_str() {
@@ -312,7 +383,7 @@ pub fn parse_page(html: &str) -> Page {
                 let marked = attr(&attrs, "pubdate").is_some()
                     || attr(&attrs, "itemprop")
                         .is_some_and(|v| v.eq_ignore_ascii_case("datepublished"));
-                if marked || (published_time.is_none() && inside(&stack, &["article"])) {
+                if marked || (published_time.is_none() && stack.has(Kind::Article)) {
                     if let Some(d) = attr(&attrs, "datetime").and_then(day_date) {
                         if marked && !published_marked {
                             published_time = Some(d);
@@ -328,7 +399,7 @@ pub fn parse_page(html: &str) -> Page {
         if name == "title" {
             // RCDATA: text up to `</title`, entities decoded, no tags.
             let end = find_end_tag(&html[i..], "title");
-            if title.is_none() && !inside(&stack, &["svg", "math"]) {
+            if title.is_none() && !stack.has(Kind::Graphics) {
                 let t = collapse(&decode_text(&html[i..i + end]));
                 if !t.is_empty() {
                     title = Some(t);
@@ -356,15 +427,13 @@ pub fn parse_page(html: &str) -> Page {
             if matches!(
                 name.as_str(),
                 "p" | "li" | "dt" | "dd" | "option" | "tr" | "td" | "th"
-            ) && stack.last().is_some_and(|o| o.name == name)
+            ) && stack.last_is(&name)
             {
                 stack.pop();
             }
-            if stack.len() < 512 {
-                let body =
-                    attr(&attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
-                stack.push(Open { name, body });
-            }
+            let body =
+                attr(&attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
+            stack.push(Open { name, body });
         }
     }
     let text = sinks.best();
@@ -446,10 +515,6 @@ impl LinkedData {
     }
 }
 
-fn inside(stack: &[Open], names: &[&str]) -> bool {
-    stack.iter().any(|o| names.contains(&o.name.as_str()))
-}
-
 /// The text of the marked article body, of `<article>` elements, of `<main>`, of the page
 /// without furniture, and of the page with it: the first with real text wins.
 #[derive(Default)]
@@ -472,8 +537,8 @@ impl Sinks {
         ]
     }
 
-    fn brk(&mut self, stack: &[Open], name: &str) {
-        if inside(stack, DROP) {
+    fn brk(&mut self, stack: &Stack, name: &str) {
+        if stack.has(Kind::Drop) {
             return;
         }
         let level = if PARAGRAPH.contains(&name) {
@@ -512,23 +577,23 @@ impl Sinks {
     }
 }
 
-fn emit(stack: &[Open], sinks: &mut Sinks, s: &str) {
-    if inside(stack, DROP) {
+fn emit(stack: &Stack, sinks: &mut Sinks, s: &str) {
+    if stack.has(Kind::Drop) {
         return;
     }
-    let link = inside(stack, &["a"]);
+    let link = stack.has(Kind::Link);
     sinks.loose.push_text(s, link);
-    if inside(stack, FURNITURE) {
+    if stack.has(Kind::Furniture) {
         return;
     }
     sinks.page.push_text(s, link);
-    if inside(stack, &["main"]) {
+    if stack.has(Kind::Main) {
         sinks.main.push_text(s, link);
     }
-    if inside(stack, &["article"]) {
+    if stack.has(Kind::Article) {
         sinks.article.push_text(s, link);
     }
-    if stack.iter().any(|o| o.body) {
+    if stack.has(Kind::Body) {
         sinks.body.push_text(s, link);
     }
 }
