@@ -33,6 +33,16 @@ fn json_is_the_extraction_contract() {
 }
 
 #[test]
+fn articles_jsonl_reads_back() {
+    let c = dev_corpus();
+    let text = dossier::core::export::articles_jsonl(&c.articles);
+    let back =
+        dossier::core::parse::parse_file_with_limit("saved.jsonl", text.as_bytes(), usize::MAX)
+            .unwrap();
+    assert_eq!(back, c.articles);
+}
+
+#[test]
 fn meetings_csv_parses_back() {
     let c = dev_corpus();
     let entries: Vec<&Entry> = c.timeline.iter().collect();

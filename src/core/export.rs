@@ -14,6 +14,19 @@ pub fn json(extractions: &[Extraction]) -> String {
     serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{\"articles\":[]}".to_string())
 }
 
+/// Articles as JSON Lines (one article object a line): what `parse_file` reads back as `.jsonl`,
+/// so that a set of imported articles can be saved and loaded again.
+pub fn articles_jsonl(articles: &[Article]) -> String {
+    let mut out = String::new();
+    for a in articles {
+        if let Ok(line) = serde_json::to_string(a) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// 64-bit FNV-1a: a small stable content hash (UIDs, corpus hashes). Not for security.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

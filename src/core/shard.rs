@@ -59,6 +59,18 @@ pub fn shard_file(i: usize) -> String {
     format!("shard-{i:04}.json")
 }
 
+/// Where the page fetches a shard: the index's own URL with its file name replaced by the shard's
+/// (`corpus/corpus-index.json?v=3` + `shard-0000.json` → `corpus/shard-0000.json`). Works for
+/// relative and absolute URLs, so a bundle can sit in any folder under the page's public URL.
+pub fn shard_url(index_url: &str, file: &str) -> String {
+    let end = index_url.find(['?', '#']).unwrap_or(index_url.len());
+    let base = &index_url[..end];
+    match base.rfind('/') {
+        Some(i) => format!("{}{file}", &base[..=i]),
+        None => file.to_string(),
+    }
+}
+
 /// Cut `articles` and their `extractions` into shards of at most `shard_size` articles:
 /// the index and the (file name, minified JSON) of every shard. Pure; the caller writes the files.
 pub fn make_bundle(
@@ -251,6 +263,23 @@ mod tests {
         let bad = r#"{"articles":[{"id":"a","text":"x"}],"extractions":[]}"#;
         assert!(load_shard(bad.as_bytes()).is_err());
         assert!(load_shard(b"not json").is_err());
+    }
+
+    #[test]
+    fn shard_urls_are_relative_to_the_index() {
+        let cases = [
+            ("corpus/corpus-index.json", "corpus/shard-0000.json"),
+            ("./corpus-index.json", "./shard-0000.json"),
+            ("corpus-index.json", "shard-0000.json"),
+            (
+                "https://x.example/dossier/data/corpus-index.json?v=2#top",
+                "https://x.example/dossier/data/shard-0000.json",
+            ),
+            ("/dossier/corpus/", "/dossier/corpus/shard-0000.json"),
+        ];
+        for (index, want) in cases {
+            assert_eq!(shard_url(index, &shard_file(0)), want, "{index}");
+        }
     }
 
     #[test]
