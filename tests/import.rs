@@ -518,3 +518,56 @@ fn pathological_markup_stays_linear() {
         assert!(page.text.len() <= html.len() * 3, "{p:?}");
     }
 }
+
+#[test]
+fn cli_reads_pages_in_folders_and_on_stdin() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("dossier-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("page.html"), PAGE).unwrap();
+    std::fs::write(
+        dir.join("note.txt"),
+        "Joko Widodo met Mark Zuckerberg in Jakarta.",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["extract", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["note", "page"]);
+    assert_eq!(v["articles"][1]["lang"], "fr");
+    assert_eq!(v["articles"][1]["published"], "2024-09-30");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(PAGE.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"][0]["id"], "stdin");
+    assert_eq!(v["articles"][0]["lang"], "fr");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -73,6 +73,7 @@ fn read_all(paths: &[String]) -> Result<Vec<Article>, String> {
                     "stdin.jsonl"
                 }
                 Some(b'{') | Some(b'[') => "stdin.json",
+                Some(b'<') => "stdin.html",
                 _ => "stdin.txt",
             };
             articles.extend(

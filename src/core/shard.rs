@@ -3,6 +3,13 @@
 //! Layout written by `dossier bundle OUT_DIR DIR...` (every name relative to the index):
 //! `corpus-index.json` (a `BundleIndex`) and `shard-0000.json`, `shard-0001.json`, … each a
 //! `Shard` of at most `shard_size` articles with their extractions, in corpus order.
+//!
+//! How the page uses a bundle: copy OUT_DIR into the site (Trunk: `<link data-trunk rel="copy-dir"
+//! href="bundle">`), fetch `bundle/corpus-index.json` by a RELATIVE URL (so it works under any
+//! public URL, e.g. a GitHub Pages sub-path), read it with `load_index`, fetch every shard at
+//! `shard_url(index_url, &info.file)`, read each with `load_shard_checked(info, bytes)`, append
+//! them in index order and build `Corpus::from_parts(articles, extractions)`: no extraction runs
+//! in the browser. When `core_version` differs from the page's own, the page may re-extract.
 
 use crate::core::export::fnv1a64;
 use crate::core::model::{Article, Extraction};
