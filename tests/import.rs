@@ -119,6 +119,12 @@ const HOSTILE: &[(&str, &str)] = &[
     ("<p>a</p><script>never closed <p>b</p>", "a"),
     ("<p>1 <3 and <> ok</p>", "1 <3 and <> ok"),
     ("<p>a</ p>b</p>", "ab"),
+    ("<p>a<span hidden>secret</span>b</p>", "ab"),
+    (
+        "<p>a<div style=\"DISPLAY: none\"><p>menu</p></div>b</p>",
+        "a\n\nb",
+    ),
+    ("<p>a<i aria-hidden=\"true\">icon</i>b</p>", "ab"),
 ];
 
 #[test]

@@ -135,6 +135,8 @@ fn attr<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a str> {
 struct Open {
     name: String,
     body: bool,
+    /// `hidden`, `aria-hidden="true"` or an inline `display:none`: dropped like furniture.
+    hidden: bool,
 }
 
 /// Kinds of open elements the text depends on, counted so that checks do not walk the stack.
@@ -152,7 +154,7 @@ enum Kind {
 fn kinds(o: &Open) -> impl Iterator<Item = Kind> + '_ {
     let n = o.name.as_str();
     [
-        (DROP.contains(&n), Kind::Drop),
+        (DROP.contains(&n) || o.hidden, Kind::Drop),
         (FURNITURE.contains(&n), Kind::Furniture),
         (n == "a", Kind::Link),
         (n == "main", Kind::Main),
@@ -433,7 +435,11 @@ pub fn parse_page(html: &str) -> Page {
             }
             let body =
                 attr(&attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
-            stack.push(Open { name, body });
+            stack.push(Open {
+                name,
+                body,
+                hidden: is_hidden(&attrs),
+            });
         }
     }
     let text = sinks.best();
@@ -845,6 +851,20 @@ fn numeric_char(code: u32) -> char {
         Some(c) if code != 0 && (c.is_whitespace() || !c.is_control()) => c,
         _ => '\u{fffd}',
     }
+}
+
+/// Whether an element is hidden from readers by its own attributes.
+fn is_hidden(attrs: &Attrs) -> bool {
+    let style: String = attr(attrs, "style")
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    attr(attrs, "hidden").is_some()
+        || attr(attrs, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
 }
 
 /// The charset a page declares in its first 2 KB (`<meta charset=…>` or `content="…; charset=…"`), lowercase.
