@@ -122,7 +122,7 @@ const HOSTILE: &[(&str, &str)] = &[
     ("<p>a<span hidden>secret</span>b</p>", "ab"),
     (
         "<p>a<div style=\"DISPLAY: none\"><p>menu</p></div>b</p>",
-        "a\n\nb",
+        "a\nb",
     ),
     ("<p>a<i aria-hidden=\"true\">icon</i>b</p>", "ab"),
 ];
