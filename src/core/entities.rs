@@ -408,7 +408,12 @@ fn is_camel(s: &str) -> bool {
             .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
-fn head_class(c: &Cues, t: &Tok) -> Option<String> {
+fn head_class(c: &Cues, t: &Tok, text: &str) -> Option<String> {
+    let s = t.span.slice(text);
+    let last = s.rsplit('-').next().unwrap_or(s);
+    if !c.is_word("org_head", s) && !c.is_word("org_head", last) {
+        return None;
+    }
     c.value("org_head", &t.key)
         .or_else(|| c.value("org_head", &t.last))
         .map(str::to_string)
@@ -802,8 +807,7 @@ impl<'a> Ctx<'a> {
             }
             if !t.cap || t.shout {
                 // Lowercase connectors keep a pending title alive ("consejero delegado de OpenAI, …").
-                let keep = self.c.is("name_connector", &t.key)
-                    || (self.is_and(i) && pending.as_ref().is_some_and(|p| p.minister));
+                let keep = self.c.is("name_connector", &t.key) || self.is_and(i);
                 if pending.is_some() && keep {
                     if let Some(p) = pending.as_mut() {
                         p.last = i + 1;
@@ -965,9 +969,9 @@ impl<'a> Ctx<'a> {
                 return de;
             }
         }
-        let head_initial = (head_class(c, &self.toks[i]).is_some()
-            || c.is("venue_head", &self.toks[i].key)
-            || c.is("place_head", &self.toks[i].key))
+        let head_initial = (head_class(c, &self.toks[i], self.text).is_some()
+            || c.is_word("venue_head", self.toks[i].span.slice(self.text))
+            || c.is_word("place_head", self.toks[i].span.slice(self.text)))
             && !compound_body(&self.toks[i]);
         // Build the run.
         let mut j = i;
@@ -1093,13 +1097,16 @@ impl<'a> Ctx<'a> {
         let prev_conn =
             i > 0 && self.toks[i - 1].word && (self.is_conn(i - 1) || self.is_and(i - 1));
         let org_head = if words >= 2 {
-            run.iter().find_map(|&k| head_class(c, &self.toks[k]))
+            run.iter()
+                .find_map(|&k| head_class(c, &self.toks[k], self.text))
         } else {
             None
         };
-        let venue = words >= 2 && any(&|t: &Tok| c.is("venue_head", &t.key))
-            || (words == 1 && c.is("venue_head", &first.key) && compound_venue(&first));
-        let region = any(&|t: &Tok| c.is("place_head", &t.key));
+        let venue = words >= 2 && any(&|t: &Tok| c.is_word("venue_head", t.span.slice(self.text)))
+            || (words == 1
+                && c.is_word("venue_head", first.span.slice(self.text))
+                && compound_venue(&first));
+        let region = any(&|t: &Tok| c.is_word("place_head", t.span.slice(self.text)));
         let suffix = words >= 2 && c.is("org_suffix", &lastt.key);
         let prefix = words >= 2 && c.is("org_prefix", &first.key);
         let common = run
