@@ -50,6 +50,9 @@ struct Cand {
     known: bool,
     /// A place named inside a longer body name ("Konsulat Jenderal Vietnam di San Francisco").
     nested: bool,
+    /// Lone words: at a sentence start; after a place preposition.
+    initial: bool,
+    place_hint: bool,
 }
 
 const ELISIONS: &[&str] = &[
@@ -532,6 +535,8 @@ impl<'a> Ctx<'a> {
             is_name: true,
             known: true,
             nested: false,
+            initial: false,
+            place_hint: false,
         }
     }
 
@@ -551,6 +556,8 @@ impl<'a> Ctx<'a> {
             is_name: true,
             known: false,
             nested: false,
+            initial: false,
+            place_hint: false,
         }
     }
 
@@ -1254,9 +1261,12 @@ impl<'a> Ctx<'a> {
             {
                 kind = Some(EntityKind::Place);
             } else if !common && !first.allcaps {
-                // A lone capitalised word: kept only if it turns out to refer to a named person.
+                // A lone capitalised word: kept if it turns out to refer to a named person or
+                // org, or if it recurs inside sentences (then most likely an organisation).
                 let mut cd = self.new_cand(i, end, None, None);
                 cd.is_name = true;
+                cd.initial = first.start || first.line_start;
+                cd.place_hint = place_ctx;
                 self.cands.push(cd);
                 return end;
             } else {
@@ -1343,6 +1353,8 @@ impl<'a> Ctx<'a> {
                     is_name: true,
                     known: true,
                     nested: false,
+                    initial: false,
+                    place_hint: false,
                 });
                 continue;
             }
@@ -1359,6 +1371,8 @@ impl<'a> Ctx<'a> {
                 is_name: true,
                 known: false,
                 nested: false,
+                initial: false,
+                place_hint: false,
             };
             let headed = ws
                 .iter()
@@ -1432,7 +1446,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
             ctx.credits(r);
         }
     }
-    group(ctx.cands, ctx.bare_titles, text)
+    group(ctx.cands, ctx.bare_titles, text, doc.lang != "de")
 }
 
 fn mark_skip(toks: &mut [Tok], region: Span) {
@@ -1463,7 +1477,12 @@ fn tokens_of(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn group(mut cands: Vec<Cand>, bare: Vec<(Span, String)>, text: &str) -> Vec<Entity> {
+fn group(
+    mut cands: Vec<Cand>,
+    bare: Vec<(Span, String)>,
+    text: &str,
+    recurring_orgs: bool,
+) -> Vec<Entity> {
     cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     // Drop candidates overlapping an earlier, longer one.
     let mut kept: Vec<Cand> = Vec::new();
@@ -1564,16 +1583,63 @@ fn group(mut cands: Vec<Cand>, bare: Vec<(Span, String)>, text: &str) -> Vec<Ent
         }
         i += 1;
     }
-    // Lone capitalised words that are a named person's surname or given name.
+    // Lone capitalised words: a named person's surname or given name, the first word of a
+    // multi-word organisation ("Samsung" for "Samsung Electronics"), or a recurring name.
+    let mut rest: Vec<Cand> = Vec::new();
     for m in maybes {
         let k = name_key(m.span.slice(text));
-        if let Some(gi) = find_person(&groups, &k) {
+        let target = find_person(&groups, &k).or_else(|| {
+            groups.iter().position(|g| {
+                g.kind == EntityKind::Org
+                    && g.aliases.iter().any(|a| {
+                        let t = tokens_of(a);
+                        t.len() > 1 && t[0] == k
+                    })
+            })
+        });
+        if let Some(gi) = target {
             let surface = m.span.slice(text).to_string();
             let gr = &mut groups[gi];
             if !gr.aliases.contains(&surface) {
                 gr.aliases.push(surface);
             }
             gr.mentions.push(m.span);
+        } else {
+            rest.push(m);
+        }
+    }
+    if recurring_orgs {
+        let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::new();
+        for m in &rest {
+            by_key.entry(name_key(m.span.slice(text))).or_default().push(m);
+        }
+        let mut keys: Vec<&String> = by_key.keys().collect();
+        keys.sort_by_key(|k| by_key[*k][0].span.start);
+        for k in keys {
+            let ms = &by_key[k];
+            let inside = ms.iter().filter(|m| !m.initial).count();
+            if inside < 2 || k.chars().count() < 3 || g.demonym(k).is_some() {
+                continue;
+            }
+            let place = ms.iter().any(|m| m.place_hint);
+            let first = ms[0].span.slice(text).to_string();
+            let mut aliases = Vec::new();
+            for m in ms {
+                let a = m.span.slice(text).to_string();
+                if !aliases.contains(&a) {
+                    aliases.push(a);
+                }
+            }
+            groups.push(Group {
+                kind: if place { EntityKind::Place } else { EntityKind::Org },
+                canonical: first,
+                class: Some(if place { "city" } else { "other" }.into()),
+                role: None,
+                affiliation: None,
+                aliases,
+                mentions: ms.iter().map(|m| m.span).collect(),
+                known: false,
+            });
         }
     }
     // Bare titles ("le Premier ministre") are mentions of the person holding that role.
