@@ -450,12 +450,12 @@ struct Pending {
 }
 
 fn strong_place_prep(p: Option<&str>) -> bool {
+    // Compared as written (lowercased): Vietnamese "ở" is not Portuguese "o".
     matches!(
         p,
         Some(
-            "tai"
-                | "o"
-                | "a"
+            "tại"
+                | "ở"
                 | "em"
                 | "nach"
                 | "di"
@@ -464,10 +464,10 @@ fn strong_place_prep(p: Option<&str>) -> bool {
                 | "en"
                 | "au"
                 | "aux"
+                | "à"
                 | "desde"
                 | "nel"
                 | "nella"
-                | "da"
         )
     )
 }
@@ -793,7 +793,47 @@ impl<'a> Ctx<'a> {
             });
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
                 if gaz_match(self.g, self.text, &self.toks, pe, self.lang).is_none() {
-                    let e = self.name_run(pe);
+                    let mut e = self.name_run(pe);
+                    // Vietnamese names capitalise only some syllables: "Hàng không Việt Nam".
+                    loop {
+                        let mut k = e;
+                        while k < n
+                            && k < e + 2
+                            && self.toks[k].word
+                            && !self.toks[k].cap
+                            && !self.toks[k].line_start
+                            && !self.is_stop(&self.toks[k])
+                        {
+                            k += 1;
+                        }
+                        if k > e
+                            && k < n
+                            && self.toks[k].word
+                            && self.toks[k].cap
+                            && !self.toks[k].line_start
+                        {
+                            let mut k2 = k;
+                            if let Some((ge, _)) =
+                                gaz_match(self.g, self.text, &self.toks, k, self.lang)
+                            {
+                                k2 = ge;
+                            } else {
+                                k2 = self.name_run(k2).max(k2 + 1);
+                            }
+                            e = k2;
+                        } else {
+                            // A last lowercase syllable before punctuation: "Thế giới (WTO)".
+                            if e + 1 < n
+                                && self.toks[e].word
+                                && !self.toks[e].cap
+                                && !self.is_stop(&self.toks[e])
+                                && !self.toks[e + 1].word
+                            {
+                                e += 1;
+                            }
+                            break;
+                        }
+                    }
                     if e > pe {
                         let mut cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
                         cd.canonical = self.surface(pe, e).to_string();
@@ -902,6 +942,25 @@ impl<'a> Ctx<'a> {
             }
             None => false,
         }
+    }
+
+    /// Whether a person's name follows token `end` (after an optional comma): "Grab, Anthony Tan".
+    fn name_follows(&self, end: usize) -> bool {
+        let mut k = end;
+        if k < self.toks.len() && self.toks[k].punct == ',' {
+            k += 1;
+        }
+        if k + 1 >= self.toks.len() || self.toks[k].line_start {
+            return false;
+        }
+        let (a, b) = (&self.toks[k], &self.toks[k + 1]);
+        a.word
+            && a.cap
+            && !a.allcaps
+            && b.word
+            && b.cap
+            && !b.allcaps
+            && self.c.is("first_name", &a.key)
     }
 
     fn is_conn(&self, k: usize) -> bool {
@@ -1101,6 +1160,8 @@ impl<'a> Ctx<'a> {
         let org_ctx = ctx_is("org_context") || ctx_is("org_prefix");
         let media_ctx = ctx_is("media_context");
         let place_ctx = prev_word.as_deref().is_some_and(|p| c.is("place_prep", p));
+        let prev_raw = (i > 0 && self.toks[i - 1].word)
+            .then(|| self.toks[i - 1].span.slice(self.text).to_lowercase());
         let prev_conn =
             i > 0 && self.toks[i - 1].word && (self.is_conn(i - 1) || self.is_and(i - 1));
         let org_head = if words >= 2 {
@@ -1199,6 +1260,14 @@ impl<'a> Ctx<'a> {
                 }
                 return end;
             }
+        } else if titled
+            && (camel
+                || any(&|t: &Tok| is_camel(t.span.slice(self.text)))
+                || self.name_follows(end))
+        {
+            // "CEO Grab, Anthony Tan", "chief executive of SpaceX": the title's organisation.
+            kind = Some(EntityKind::Org);
+            class = Some("company".into());
         } else if titled && !acronym {
             let p = pending.take().unwrap_or_default();
             kind = Some(EntityKind::Person);
@@ -1257,7 +1326,7 @@ impl<'a> Ctx<'a> {
                 && !common
                 && !first.allcaps
                 && self.lang != "de"
-                && strong_place_prep(prev_word.as_deref())
+                && strong_place_prep(prev_raw.as_deref())
             {
                 kind = Some(EntityKind::Place);
             } else if !common && !first.allcaps {
@@ -1611,7 +1680,10 @@ fn group(
     if recurring_orgs {
         let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::new();
         for m in &rest {
-            by_key.entry(name_key(m.span.slice(text))).or_default().push(m);
+            by_key
+                .entry(name_key(m.span.slice(text)))
+                .or_default()
+                .push(m);
         }
         let mut keys: Vec<&String> = by_key.keys().collect();
         keys.sort_by_key(|k| by_key[*k][0].span.start);
@@ -1631,7 +1703,11 @@ fn group(
                 }
             }
             groups.push(Group {
-                kind: if place { EntityKind::Place } else { EntityKind::Org },
+                kind: if place {
+                    EntityKind::Place
+                } else {
+                    EntityKind::Org
+                },
                 canonical: first,
                 class: Some(if place { "city" } else { "other" }.into()),
                 role: None,
