@@ -32,6 +32,8 @@ struct Tok {
     line_start: bool,
     /// In a line written all in capitals (headline), or inside a credit/source region.
     shout: bool,
+    /// In a headline-style line where most words are capitalised ("Apple Chief Meets Leaders").
+    headline: bool,
     skip: bool,
 }
 
@@ -75,6 +77,24 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
             up >= 6 && low * 4 < up
         })
         .collect();
+    // Headline case: a line without a final period whose words are mostly capitalised.
+    let headline_lines: Vec<Span> = lines(text)
+        .into_iter()
+        .filter(|l| {
+            let s = l.slice(text);
+            let words: Vec<&str> = s
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .collect();
+            let caps = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            words.len() >= 4
+                && caps * 10 >= words.len() * 7
+                && !s.trim_end().ends_with(['.', '?', '!'])
+        })
+        .collect();
     let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 8);
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
@@ -97,6 +117,7 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
             start: false,
             line_start: false,
             shout: shout_lines.iter().any(|l| l.contains(span)),
+            headline: headline_lines.iter().any(|l| l.contains(span)),
             skip: false,
         });
     };
@@ -1357,6 +1378,18 @@ impl<'a> Ctx<'a> {
         let Some(kind) = kind else {
             return end;
         };
+        // In a headline-case line, capitals prove nothing: keep only names with a cue.
+        if first.headline
+            && !(vi_name
+                || honor
+                || role.is_some()
+                || acronym
+                || camel
+                || org_head.is_some()
+                || venue)
+        {
+            return end;
+        }
         let mut cd = self.new_cand(i, end, Some(kind), class.as_deref());
         if kind == EntityKind::Place {
             cd.class = class.or(Some("city".into()));
@@ -1402,6 +1435,38 @@ impl<'a> Ctx<'a> {
             let t = t.trim_end_matches(['.', ':']);
             if t.is_empty() {
                 continue;
+            }
+            // Drop leading credit words: "Editing by Kanupriya Kapoor" → "Kanupriya Kapoor".
+            let mut t = t;
+            let mut lead = lead;
+            loop {
+                let w = t.split_whitespace().next().unwrap_or("");
+                let k = name_key(w);
+                if !w.is_empty()
+                    && t.len() > w.len()
+                    && (self.c.is("credit_cue", &k)
+                        || self.c.is_stopword(w)
+                        || matches!(
+                            k.as_str(),
+                            "by" | "oleh"
+                                | "por"
+                                | "par"
+                                | "von"
+                                | "da"
+                                | "di"
+                                | "editing"
+                                | "writing"
+                                | "reporting"
+                                | "additional"
+                        ))
+                {
+                    let rest = &t[w.len()..];
+                    let skip = w.len() + (rest.len() - rest.trim_start().len());
+                    lead += skip;
+                    t = &t[skip..];
+                } else {
+                    break;
+                }
             }
             let span = Span::new(p.start + lead, p.start + lead + t.len());
             let key = name_key(t);
