@@ -20,7 +20,7 @@ CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Re
              "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore",
              "Pest", "Serra", "Natal", "Aba", "Teni", "Hamilton", "Charlotte", "Douglas", "Stanley",
              "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho",
-             "Gibraltar", "Monaco", "Surat", "Essen", "San Marino", "Vatican City", "Macau", "Hong Kong"}
+             "Gibraltar", "Monaco", "Surat", "Essen", "Saint-Pierre", "San Marino", "Vatican City", "Macau", "Hong Kong"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
@@ -32,8 +32,14 @@ class Place:
 
 
 # Surface forms that are ordinary words or given names in one of our languages (see README.md).
-ALIAS_STOP = {"Ao", "Áo", "Bỉ", "Bi", "Séc", "Sec", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Mỹ Tho", "Hàn", "Trung", "RI", "Nam",
-              "Kota", "Praia", "Solo", "Male", "Victoria", "Georgia (U.S. state)"}
+ALIAS_STOP = {
+    # vi short forms that are words or given names (and collide under the diacritic-free key)
+    "Ao", "Áo", "Bỉ", "Bi", "Séc", "Sec", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Hàn", "Trung", "Nam",
+    "Viên", "Vien",
+    # words in en/fr/de/es/it/pt/id (checked with wordcheck.py)
+    "Island", "Para", "Pará", "Marche", "Gênes", "Genes", "Canton", "Kanton", "Seul", "Reunion",
+    "Réunion", "Babel", "Pari", "RI", "Kota", "Praia", "Solo", "Male", "Victoria",
+}
 
 
 def good_alias(a):
