@@ -9,8 +9,8 @@ from common import VI_LETTERS, fold, is_latin, read_tsv, split_aliases, uniq, wr
 LANGS = ["fr", "id", "vi", "de", "es", "it", "pt"]
 SUBDIV_COUNTRIES = ["VN", "ID", "US", "BR", "DE", "CN", "IN"]
 CITY_MIN_POP = 500_000
-# Elsewhere only cities of 1.2 million or more (keeps places.tsv compact; China alone has ~290 >= 500k).
-CITY_MIN_POP_OTHER = 1_200_000
+# Elsewhere only cities of 1.5 million or more (keeps places.tsv compact; China alone has ~290 >= 500k).
+CITY_MIN_POP_OTHER = 1_500_000
 CITY_POP_500K = set("VN ID US GB FR DE ES IT PT BR JP KR TW TH MY PH SG AU CA".split())
 # Countries whose cities win name clashes (languages we read + most covered in their news).
 FOCUS = set("VN ID US GB FR DE ES IT PT BR CN JP KR TW IN RU AU CA MX AR".split())
