@@ -1,5 +1,5 @@
 """Generate data/lexicon/orgs.tsv from the hand-kept src/orgs_*.tsv lists."""
-from common import VI_LETTERS, fold, read_tsv, split_aliases, uniq, write_tsv
+from common import read_tsv, split_aliases, uniq, write_tsv
 
 CLASSES = ("company", "government", "media", "other")
 SOURCES = ("orgs_public.tsv", "orgs_companies.tsv", "orgs_media.tsv")
@@ -11,9 +11,13 @@ def load():
         for canon, cls, related, al in read_tsv(src, 4):
             if cls not in CLASSES:
                 raise SystemExit(f"src/{src}: bad class {cls!r} for {canon}")
-            aliases = [canon] + split_aliases(al)
-            # Vietnamese forms are often written without diacritics too.
-            aliases += [fold(a) for a in aliases if any(c in VI_LETTERS for c in a) and len(fold(a)) > 4]
+            given = split_aliases(al)
+            # "!nocanon": the canonical is a common phrase ("Die Welt" = "the world"), match only the aliases
+            aliases = [a for a in given if a != "!nocanon"]
+            # a qualified canonical ("Time (magazine)") is never written so in text
+            if "!nocanon" not in given and "(" not in canon:
+                aliases = [canon] + aliases
+            # No folded copies: the core matches on a diacritic-insensitive key (text::name_key).
             if canon in seen:
                 raise SystemExit(f"src/{src}: duplicate org {canon!r} (also in {seen[canon]})")
             seen[canon] = src

