@@ -1412,6 +1412,61 @@ impl<'a> Ctx<'a> {
         end
     }
 
+    /// "Nick Clegg, président des affaires mondiales de Meta": a title after a person's name and a
+    /// comma gives the role, and the first organisation in that phrase the affiliation.
+    fn appositives(&mut self) {
+        let n = self.toks.len();
+        for ci in 0..self.cands.len() {
+            let cd = &self.cands[ci];
+            if cd.kind != Some(EntityKind::Person) || cd.role.is_some() && cd.affiliation.is_some()
+            {
+                continue;
+            }
+            // The token after the mention.
+            let k = self.toks.partition_point(|t| t.span.start < cd.span.end);
+            if k + 1 >= n || self.toks[k].punct != ',' {
+                continue;
+            }
+            let mut j = k + 1;
+            // Skip an article: "the", "le", "la", "el", "il", "o", "a", "der", "die".
+            if j < n && self.toks[j].word && self.is_stop(&self.toks[j]) && !self.toks[j].cap {
+                j += 1;
+            }
+            if j >= n {
+                continue;
+            }
+            let (te, role) = title_end(self.c, &self.toks, j);
+            let Some(role) = role.filter(|_| te > j) else {
+                continue;
+            };
+            // The first org or place after the title, before the phrase ends.
+            let mut aff = None;
+            let mut m = te;
+            while m < n && m < te + 8 {
+                let t = &self.toks[m];
+                if !t.word && matches!(t.punct, ',' | '.' | ';' | ':' | '(' | ')') || t.line_start {
+                    break;
+                }
+                let start = t.span.start;
+                if let Some(o) = self.cands.iter().find(|c| {
+                    c.span.start == start
+                        && matches!(c.kind, Some(EntityKind::Org) | Some(EntityKind::Place))
+                }) {
+                    aff = Some(o.canonical.clone());
+                    break;
+                }
+                m += 1;
+            }
+            let cd = &mut self.cands[ci];
+            if cd.role.is_none() {
+                cd.role = Some(role);
+            }
+            if cd.affiliation.is_none() {
+                cd.affiliation = aff;
+            }
+        }
+    }
+
     /// Credit and source regions: pieces split by "/", ",", "-", ";" are agencies or photographers.
     fn credits(&mut self, region: Span) {
         let text = self.text;
@@ -1575,6 +1630,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
         bare_titles: Vec::new(),
     };
     ctx.run();
+    ctx.appositives();
     for r in regions {
         if !r.is_empty() {
             ctx.credits(r);
