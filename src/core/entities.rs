@@ -1196,7 +1196,16 @@ impl<'a> Ctx<'a> {
                 && c.is_word("venue_head", first.span.slice(self.text))
                 && compound_venue(&first));
         let region = any(&|t: &Tok| c.is_word("place_head", t.span.slice(self.text)));
-        let suffix = words >= 2 && c.is("org_suffix", &lastt.key);
+        // "Mistral AI", "Counterpoint Research" — but not "American AI".
+        let suffix = words >= 2
+            && c.is("org_suffix", &lastt.key)
+            && self.g.demonym(&first.key).is_none()
+            && !c.is("common_cap", &first.key);
+        // "tỉnh Quảng Ninh", "province of X": a lowercase place word before the name.
+        let place_word = prev_raw
+            .as_deref()
+            .is_some_and(|p| c.is_word("place_head", p))
+            || prev2.as_deref().is_some_and(|p| c.is("place_head", p));
         let prefix = words >= 2 && c.is("org_prefix", &first.key);
         let common = run
             .iter()
@@ -1317,6 +1326,9 @@ impl<'a> Ctx<'a> {
         } else if venue {
             kind = Some(EntityKind::Place);
             class = Some("venue".into());
+        } else if place_word && !titled {
+            kind = Some(EntityKind::Place);
+            class = Some("region".into());
         } else if region && words >= 2 {
             kind = Some(EntityKind::Place);
             class = Some("region".into());

@@ -324,12 +324,9 @@ impl Cues {
         self.stop_raw.contains(&word.to_lowercase())
     }
 
-    /// Whether `word` as written is in cue class `class`: diacritics must agree when the word has any
-    /// ("Phú" is not the venue word "Phủ"), plain ASCII words compare folded ("Ministere").
+    /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
+    /// Vietnamese "Phú" and "Phong" are not the venue and office words "Phủ" and "Phòng".
     pub fn is_word(&self, class: &str, word: &str) -> bool {
-        if word.is_ascii() {
-            return self.is(class, &crate::core::text::name_key(word));
-        }
         self.raw.contains(&(class.to_string(), word.to_lowercase()))
     }
 
