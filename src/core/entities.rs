@@ -1916,3 +1916,104 @@ fn find_person(groups: &[Group], k: &str) -> Option<usize> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        let strip: &[(&str, &str)] = &[
+            ("Phạm Minh Chính", "Pham Minh Chinh"),
+            ("Đỗ Đức Duy", "Do Duc Duy"),
+            ("José María Álvarez-Pallete", "Jose Maria Alvarez-Pallete"),
+            ("Markus Söder", "Markus Soder"),
+            ("Xi Jinping", "Xi Jinping"),
+        ];
+        for (a, b) in strip {
+            assert_eq!(strip_diacritics(a), *b);
+        }
+        let case: &[(&str, &str, bool)] = &[
+            ("Le soir", "Le Soir", false),
+            ("Le Soir", "Le Soir", true),
+            ("LE SOIR", "Le Soir", true),
+            ("palais de l'Élysée", "palais de l'Élysée", true),
+            ("meta", "Meta", false),
+        ];
+        for (s, a, want) in case {
+            assert_eq!(case_fits(s, a), *want, "{s} vs {a}");
+        }
+        let camel: &[(&str, bool)] = &[
+            ("OpenAI", true),
+            ("SpaceX", true),
+            ("Apple", false),
+            ("IBM", false),
+        ];
+        for (s, want) in camel {
+            assert_eq!(is_camel(s), *want, "{s}");
+        }
+        assert_eq!(title_case("PORTO FELIZ"), "Porto Feliz");
+    }
+
+    fn names_of(lang: &str, text: &str) -> Vec<(EntityKind, String)> {
+        let doc = Doc::new(text, lang, None);
+        recognize(&doc)
+            .into_iter()
+            .map(|e| (e.kind, e.name))
+            .collect()
+    }
+
+    #[test]
+    fn cues_classify_unknown_names() {
+        use EntityKind::*;
+        // Made-up names, so only the cues (not the gazetteer) can classify them.
+        let cases: &[(&str, &str, &[(EntityKind, &str)])] = &[
+            (
+                "en",
+                "The deal was signed by Quorvel Systems and Zantrix Labs.",
+                &[(Org, "Quorvel Systems"), (Org, "Zantrix Labs")],
+            ),
+            (
+                "fr",
+                "M. Odrin Valcourt a rencontré Mme Sélène Arbois.",
+                &[(Person, "Odrin Valcourt"), (Person, "Selene Arbois")],
+            ),
+            (
+                "vi",
+                "Ông Nguyễn Văn Thắng làm việc tại tỉnh Sơn Khê.",
+                &[(Person, "Nguyen Van Thang"), (Place, "Sơn Khê")],
+            ),
+            (
+                "id",
+                "Bapak Darsono Wiryo mengunjungi PT Sinar Karya Abadi.",
+                &[(Person, "Darsono Wiryo"), (Org, "PT Sinar Karya Abadi")],
+            ),
+            (
+                "de",
+                "Die Brennwald GmbH und Herr Jörg Tallmann unterzeichneten.",
+                &[(Org, "Brennwald GmbH"), (Person, "Jorg Tallmann")],
+            ),
+            (
+                "es",
+                "El Sr. Ramiro Ostolaza visitó el Palacio de Valdoria.",
+                &[(Person, "Ramiro Ostolaza"), (Place, "Palacio de Valdoria")],
+            ),
+            (
+                "vi",
+                "Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.",
+                &[(Person, "Ho Duc Phoc")],
+            ),
+            (
+                "id",
+                "Kementerian Keuangan menolak.",
+                &[(Org, "Ministry of Finance")],
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let got = names_of(lang, text);
+            let want: Vec<(EntityKind, String)> =
+                want.iter().map(|(k, n)| (*k, n.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
