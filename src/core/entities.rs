@@ -1810,6 +1810,91 @@ fn group(
             rest.push(m);
         }
     }
+    // Lone words coordinated with a known org or place ("Bosch, Infineon und NXP"), or attached
+    // to a person by "of/de/von" ("Tim Cook, de Apple", "Sundar Pichai of Google").
+    let mut placed: Vec<(Span, EntityKind)> = Vec::new();
+    for g in &groups {
+        if g.kind != EntityKind::Person {
+            placed.extend(g.mentions.iter().map(|m| (*m, g.kind)));
+        }
+    }
+    let persons: Vec<Span> = groups
+        .iter()
+        .filter(|g| g.kind == EntityKind::Person)
+        .flat_map(|g| g.mentions.iter().copied())
+        .collect();
+    let mut changed = true;
+    let mut resolved: Vec<(Cand, EntityKind)> = Vec::new();
+    while changed {
+        changed = false;
+        let mut keep = Vec::new();
+        for m in rest {
+            let kind = placed.iter().find_map(|(sp, k)| {
+                let between = if sp.end <= m.span.start {
+                    text.get(sp.end..m.span.start)
+                } else if m.span.end <= sp.start {
+                    text.get(m.span.end..sp.start)
+                } else {
+                    None
+                }?;
+                is_coordination(between).then_some(*k)
+            });
+            let kind = kind.or_else(|| {
+                persons.iter().find_map(|sp| {
+                    let between = text.get(sp.end..m.span.start.max(sp.end))?;
+                    (sp.end <= m.span.start && is_affiliation_link(between))
+                        .then_some(EntityKind::Org)
+                })
+            });
+            match kind {
+                Some(k) => {
+                    placed.push((m.span, k));
+                    resolved.push((m, k));
+                    changed = true;
+                }
+                None => keep.push(m),
+            }
+        }
+        rest = keep;
+    }
+    // Group positions moved when single-word persons were folded in: index them again.
+    let mut index: HashMap<(EntityKind, String), usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| ((g.kind, name_key(&g.canonical)), i))
+        .collect();
+    for (m, kind) in resolved {
+        let surface = m.span.slice(text).to_string();
+        let key = (kind, name_key(&surface));
+        match index.get(&key) {
+            Some(&gi) => {
+                if !groups[gi].aliases.contains(&surface) {
+                    groups[gi].aliases.push(surface);
+                }
+                groups[gi].mentions.push(m.span);
+            }
+            None => {
+                groups.push(Group {
+                    kind,
+                    canonical: surface.clone(),
+                    class: Some(
+                        if kind == EntityKind::Org {
+                            "company"
+                        } else {
+                            "city"
+                        }
+                        .into(),
+                    ),
+                    role: None,
+                    affiliation: None,
+                    aliases: vec![surface],
+                    mentions: vec![m.span],
+                    known: false,
+                });
+                index.insert(key, groups.len() - 1);
+            }
+        }
+    }
     if recurring_orgs {
         let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::new();
         for m in &rest {
@@ -1893,6 +1978,57 @@ fn group(
         .collect();
     out.sort_by_key(|e| e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX));
     out
+}
+
+/// Text between two names that coordinates them: ", ", " and ", " und ", " y ", " dan ", " và "…
+fn is_coordination(between: &str) -> bool {
+    let t = between.trim();
+    let t = t.strip_prefix(',').map(str::trim).unwrap_or(t);
+    between.len() <= 8
+        && matches!(
+            t,
+            "" | "and"
+                | "und"
+                | "y"
+                | "e"
+                | "et"
+                | "dan"
+                | "và"
+                | "&"
+                | "or"
+                | "oder"
+                | "o"
+                | "ou"
+                | "atau"
+                | "hoặc"
+                | "sowie"
+        )
+        && !between.contains('\n')
+        && !between.trim().is_empty()
+}
+
+/// Text linking a person to an organisation: " of ", ", de ", " von ", " dari ", " của "…
+fn is_affiliation_link(between: &str) -> bool {
+    let t = between.trim();
+    let t = t.strip_prefix(',').map(str::trim).unwrap_or(t);
+    between.len() <= 8
+        && !between.contains('\n')
+        && matches!(
+            t,
+            "of" | "de"
+                | "from"
+                | "at"
+                | "di"
+                | "da"
+                | "do"
+                | "dari"
+                | "von"
+                | "bei"
+                | "của"
+                | "du"
+                | "della"
+                | "del"
+        )
 }
 
 /// The person group whose multi-word name contains the word `k` (the most recently started one).
