@@ -183,12 +183,12 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                 if cue.kind == CueKind::Block {
                     blocked.push(s);
                 } else {
-                    // "the visit", "la visite", "esta visita": a verb form used as a noun.
+                    // "the visit", "la visite", "esta visita", "Nadella's visit": a verb form used as a noun.
                     let after_determiner = i > 0
-                        && DETERMINERS
-                            .iter()
-                            .find(|(l, _)| *l == lang)
-                            .is_some_and(|(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()));
+                        && (words[i - 1].folded[0].ends_with("'s")
+                            || DETERMINERS.iter().find(|(l, _)| *l == lang).is_some_and(
+                                |(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()),
+                            ));
                     let kind =
                         if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner {
                             CueKind::Noun
@@ -324,6 +324,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         let has_noun = triggers.iter().any(|c| c.kind == CueKind::Noun);
+        let noun_only = triggers.iter().all(|c| c.kind == CueKind::Noun);
         let weak_only = triggers.iter().all(|c| c.kind == CueKind::Weak);
         // Parties in order of first mention.
         let mut parties: Vec<usize> = Vec::new();
@@ -395,6 +396,14 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let in_sentence = resolved
             .iter()
             .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
+            // A meeting named only by a noun takes a date that stands next to it ("Tuesday's
+            // meeting", "the visit on 3 May"), not one from elsewhere in the sentence.
+            .filter(|d| {
+                !noun_only
+                    || triggers
+                        .iter()
+                        .any(|t| tokens_between(doc, t.span, d.span) <= NOUN_DATE_REACH)
+            })
             .max_by_key(|d| {
                 let dist = d.span.start.abs_diff(first_trigger.span.start);
                 (
@@ -772,4 +781,25 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
                 .get(lo + k + 1)
                 .is_some_and(|n| n.is_capitalized(doc.text))
     })
+}
+
+/// How many words may separate a meeting noun from its date.
+const NOUN_DATE_REACH: usize = 8;
+
+/// The number of word or number tokens strictly between two spans.
+fn tokens_between(doc: &Doc, a: Span, b: Span) -> usize {
+    let (lo, hi) = if a.start <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    if lo >= hi {
+        return 0;
+    }
+    let i = doc.tokens.partition_point(|t| t.span.start < lo);
+    let j = doc.tokens.partition_point(|t| t.span.start < hi);
+    doc.tokens[i..j]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count()
 }
