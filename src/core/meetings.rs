@@ -28,6 +28,8 @@ pub enum CueKind {
     Veto,
     Invite,
     Future,
+    /// A thing, not a party ("award", "letter"): after a weak trigger it cancels the trigger.
+    Object,
 }
 
 impl CueKind {
@@ -68,6 +70,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
             "veto" => CueKind::Veto,
             "invite" => CueKind::Invite,
             "future" => CueKind::Future,
+            "object" => CueKind::Object,
             _ => continue,
         };
         let form = cols[1].trim();
@@ -310,7 +313,19 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut group = 0;
     for (si, &sent) in sentences.iter().enumerate() {
         let cues = cues_in(doc, lang, sent);
-        let triggers: Vec<&CueHit> = cues.iter().filter(|c| c.kind.is_trigger()).collect();
+        // "received an award", "signed a letter": a weak trigger whose object is a thing.
+        let triggers: Vec<&CueHit> = cues
+            .iter()
+            .filter(|c| c.kind.is_trigger())
+            .filter(|c| {
+                c.kind != CueKind::Weak
+                    || !cues.iter().any(|o| {
+                        o.kind == CueKind::Object
+                            && o.span.start >= c.span.end
+                            && tokens_between(doc, c.span, o.span) <= 3
+                    })
+            })
+            .collect();
         let Some(first_trigger) = triggers.first() else {
             continue;
         };
