@@ -673,6 +673,113 @@ fn table_cases_per_language() {
     }
 }
 
+/// A tiny deterministic pseudo-random generator (xorshift), so the fuzz test needs no crate.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn never_panics_on_random_text_entities_and_dates() {
+    let pool: Vec<&str> = vec![
+        "met",
+        "rencontre",
+        "gặp",
+        "tiếp",
+        "bertemu",
+        "traf",
+        "reunió",
+        "incontro",
+        "recebeu",
+        "will",
+        "sẽ",
+        "akan",
+        ",",
+        ".",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        " ",
+        "é",
+        "😀",
+        "Đà",
+        "X",
+        "Y",
+        "Corp",
+        "'s",
+        "l'",
+        "s'est",
+        "entretenu",
+        "who",
+        "yang",
+        "award",
+        "phone",
+        "—",
+        "18/9",
+        "2024",
+        "Monday",
+    ];
+    let langs = ["en", "fr", "vi", "id", "de", "es", "it", "pt", "xx"];
+    let mut rng = Rng(0x9E3779B97F4A7C15);
+    for round in 0..400 {
+        let mut text = String::new();
+        for _ in 0..rng.below(60) {
+            let w = pool[rng.below(pool.len())].replace("\\n", "\n");
+            text.push_str(&w);
+            if rng.below(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let lang = langs[round % langs.len()];
+        let doc = Doc::new(&text, lang, DateValue::parse_iso("2024-05-05"));
+        let mut ents = Vec::new();
+        for k in 0..rng.below(5) {
+            let kind = [EntityKind::Person, EntityKind::Org, EntityKind::Place][k % 3];
+            let mut e = entity(kind, &format!("E{k}"), Some("company"), Some("city"));
+            for _ in 0..rng.below(4) {
+                let a = rng.below(text.len() + 3);
+                let b = a + rng.below(12);
+                e.mentions.push(Span::new(a, b)); // possibly out of range or off char boundaries
+            }
+            if rng.below(2) == 0 {
+                e.affiliation = Some(format!("E{}", rng.below(5)));
+            }
+            ents.push(e);
+        }
+        let mut dates = Vec::new();
+        for _ in 0..rng.below(4) {
+            let a = rng.below(text.len() + 3);
+            dates.push(DateMention {
+                span: Span::new(a, a + rng.below(8)),
+                value: [
+                    DateValue::parse_iso("2024-05-04"),
+                    DateValue::parse_iso("2024-06"),
+                    DateValue::parse_iso("2023"),
+                    None,
+                ][rng.below(4)],
+                yearless: false,
+                relative: false,
+            });
+        }
+        let events = find_meetings(&doc, &ents, &dates);
+        for e in events {
+            assert!(e.participants.len() >= 2);
+            assert!(
+                text.is_char_boundary(e.evidence.start) && text.is_char_boundary(e.evidence.end)
+            );
+        }
+    }
+}
+
 #[test]
 fn never_panics_on_odd_input() {
     for text in [

@@ -694,13 +694,19 @@ fn merge(
             status: c.status,
             date: c.date.map(|d| d.iso()),
             place: c.place.map(|p| entities[p].name.clone()),
-            participants: c
-                .parties
-                .iter()
-                .map(|&p| entities[p].name.clone())
-                .collect(),
+            participants: {
+                let mut names: Vec<String> = Vec::new();
+                for &p in &c.parties {
+                    let n = &entities[p].name;
+                    if !names.iter().any(|m| name_key(m) == name_key(n)) {
+                        names.push(n.clone());
+                    }
+                }
+                names
+            },
             evidence: c.sentence,
         })
+        .filter(|e| e.participants.len() >= 2)
         .collect()
 }
 
@@ -721,7 +727,7 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let rel = RELATIVES.iter().find(|(l, _)| *l == lang)?.1;
     let lo = doc.tokens.partition_point(|t| t.span.start < from);
     let hi = doc.tokens.partition_point(|t| t.span.start < sent.end);
-    let toks = &doc.tokens[lo..hi];
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
         let word = w[1].text(doc.text).to_lowercase();
@@ -787,7 +793,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     };
     let lo = doc.tokens.partition_point(|t| t.span.start < sent.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
-    let toks = &doc.tokens[lo..hi];
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
         let w = t.text(doc.text).to_lowercase();
         prons.contains(&w.as_str())
