@@ -239,7 +239,7 @@ fn place_rank(e: &Entity) -> u8 {
         Some("city") => 3,
         Some("region") => 2,
         Some("country") => 1,
-        _ => 2,
+        _ => 3,
     }
 }
 
@@ -254,6 +254,8 @@ struct Candidate {
     has_noun: bool,
     status: EventStatus,
     place: Option<usize>,
+    /// The place came from the dateline, not from the sentence.
+    place_weak: bool,
     /// Candidates split from one sentence (one per visited organisation) never merge together.
     group: usize,
     /// Paragraph index of the (last merged) sentence.
@@ -308,6 +310,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .and_then(|d| d.value)
     });
     let dateline_place = dateline_place(doc, &place_mentions, entities);
+    let dateline_end = dateline_end(doc);
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut group = 0;
@@ -457,12 +460,24 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         // Place: the most specific place named in the sentence, else the dateline's.
-        let place = place_mentions
+        // Place: the most specific place named in the sentence (the first of equal rank); a country
+        // there often only qualifies someone ("South Korea's president"), so a dateline
+        // city or region beats it.
+        let sentence_place = place_mentions
             .iter()
-            .filter(|(m, _)| sent.contains(*m))
-            .map(|(_, e)| *e)
-            .max_by_key(|&e| place_rank(&entities[e]))
-            .or(dateline_place);
+            .filter(|(m, _)| sent.contains(*m) && dateline_end.is_none_or(|d| m.start >= d))
+            .map(|(m, e)| (*e, m.start))
+            .min_by_key(|&(e, pos)| (std::cmp::Reverse(place_rank(&entities[e])), pos))
+            .map(|(e, _)| e);
+        let (place, place_weak) = match (sentence_place, dateline_place) {
+            (Some(sp), Some(dp))
+                if place_rank(&entities[sp]) < 2 && place_rank(&entities[dp]) >= 2 =>
+            {
+                (Some(dp), true)
+            }
+            (Some(sp), _) => (Some(sp), false),
+            (None, dp) => (dp, true),
+        };
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
         let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
@@ -493,6 +508,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     has_noun,
                     status,
                     place,
+                    place_weak,
                     group,
                     para,
                 });
@@ -506,6 +522,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 has_noun,
                 status,
                 place,
+                place_weak,
                 group,
                 para,
             });
@@ -588,6 +605,14 @@ fn represented(
         }
     }
     false
+}
+
+/// Where the dateline ("PHOENIX (EE. UU.) —") ends in the first sentence, if there is one.
+fn dateline_end(doc: &Doc) -> Option<usize> {
+    let first = doc.sentences.first()?;
+    let s = first.slice(doc.text);
+    let dash = s.find(" — ").or_else(|| s.find(" – "))?;
+    (dash <= 60).then_some(first.start + dash)
 }
 
 /// The place the dateline names ("PHOENIX (EE. UU.) —", "HÀ NỘI —"): a place mentioned in the first line before a dash.
@@ -680,8 +705,9 @@ fn merge(
                         o.parties.push(*p);
                     }
                 }
-                if o.place.is_none() {
+                if o.place.is_none() || (o.place_weak && !c.place_weak && c.place.is_some()) {
                     o.place = c.place;
+                    o.place_weak = c.place_weak;
                 }
                 o.para = o.para.max(c.para);
             }
