@@ -192,18 +192,36 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                             || DETERMINERS.iter().find(|(l, _)| *l == lang).is_some_and(
                                 |(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()),
                             ));
-                    let kind =
-                        if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner {
-                            CueKind::Noun
-                        } else {
-                            cue.kind
-                        };
+                    // "une rencontre avec X", "pertemuan dengan X": a noun with its counterpart reads as a verb.
+                    let with_follows =
+                        WITH.iter()
+                            .find(|(l, _)| *l == lang)
+                            .is_some_and(|(_, ws)| {
+                                words[(i + n).min(words.len())..words.len().min(i + n + 2)]
+                                    .iter()
+                                    .any(|w| ws.contains(&w.folded[0].as_str()))
+                            });
+                    let kind = if cue.kind == CueKind::Noun && with_follows {
+                        CueKind::Verb
+                    } else if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner
+                    {
+                        CueKind::Noun
+                    } else {
+                        cue.kind
+                    };
                     hits.push(CueHit { kind, span: s });
                 }
             }
         }
     }
     hits.retain(|h| !(h.kind.is_trigger() && blocked.iter().any(|b| b.overlaps(h.span))));
+    // A word listed both as a verb stem and as a noun ("incontr*", "incontro") is the noun.
+    let nouns: Vec<Span> = hits
+        .iter()
+        .filter(|h| h.kind == CueKind::Noun)
+        .map(|h| h.span)
+        .collect();
+    hits.retain(|h| !(matches!(h.kind, CueKind::Verb | CueKind::Weak) && nouns.contains(&h.span)));
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     hits
 }
@@ -387,6 +405,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 }
             }
         }
+        let named_parties = parties.len();
         parties.extend(extra);
         let persons = |ps: &[usize]| {
             ps.iter()
@@ -394,8 +413,19 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .count()
         };
         // The person in focus: the last person named in the three sentences before.
-        let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_trigger.span.start);
-        if persons(&parties) == 0 || parties.len() < 2 || pronoun_subject {
+        // A subject pronoun before any named person stands for the person in focus ("He was joined
+        // by…"); after one, it is that person ("Musk said he planned…").
+        let first_person_at = first_pos
+            .iter()
+            .filter(|(e, _)| entities[*e].kind == EntityKind::Person)
+            .map(|(_, p)| *p)
+            .min()
+            .unwrap_or(sent.end)
+            .min(first_trigger.span.start);
+        let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_person_at);
+        // A person's own organisation (from their affiliation) is not a second party.
+        let mut sides = named_parties;
+        if persons(&parties) == 0 || named_parties < 2 || pronoun_subject {
             let window_start = sentences[si.saturating_sub(3)].start;
             if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
                 m.end <= sent.start
@@ -404,9 +434,10 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     && !parties.contains(e)
             }) {
                 parties.insert(0, *e);
+                sides += 1;
             }
         }
-        if parties.len() < 2 || persons(&parties) == 0 {
+        if sides < 2 || persons(&parties) == 0 {
             continue;
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
@@ -850,3 +881,15 @@ fn tokens_between(doc: &Doc, a: Span, b: Span) -> usize {
         .filter(|t| t.kind != TokenKind::Punct)
         .count()
 }
+
+/// "With" in each language: a meeting noun followed by it names its counterpart.
+const WITH: &[(&str, &[&str])] = &[
+    ("en", &["with", "between"]),
+    ("fr", &["avec", "entre"]),
+    ("id", &["dengan", "antara"]),
+    ("vi", &["voi", "giua"]),
+    ("de", &["mit", "zwischen"]),
+    ("es", &["con", "entre"]),
+    ("it", &["con", "tra", "fra"]),
+    ("pt", &["com", "entre"]),
+];
