@@ -630,6 +630,12 @@ const CASES: &[Case] = &[
         Some((EventStatus::Planned, "2024-07-10", &["Budi Hartono", "Rina Sari"]))),
     ("id", "2024-07-01", "Presiden Budi Hartono menyambut baik kerja sama Initech dengan Rina Sari pada 30 Juni.",
         &["Budi Hartono", "Rina Sari"], &["Initech"], None),
+    ("en", "2024-06-23", "Tom Hart met Ravi Rao on 20 June. Rao said he planned to visit India next year.",
+        &["Tom Hart", "Ravi Rao"], &[],
+        Some((EventStatus::Happened, "2024-06-20", &["Tom Hart", "Ravi Rao"]))),
+    ("it", "2024-06-16", "La premier Anna Conti ha ricevuto Luca Riva il 15 giugno.",
+        &["Anna Conti", "Luca Riva"], &[],
+        Some((EventStatus::Happened, "2024-06-15", &["Anna Conti", "Luca Riva"]))),
     ("en", "2024-03-05", "Jane Roe said the market was large on 4 March.",
         &["Jane Roe", "John Doe"], &[], None),
 ];
@@ -667,7 +673,10 @@ fn table_cases_per_language() {
                 let mut want: Vec<String> = parts.iter().map(|s| s.to_string()).collect();
                 want.sort();
                 assert_eq!(got, want, "{text}");
-                assert_eq!(e.evidence.slice(text), text.trim());
+                assert!(
+                    doc.sentences.contains(&e.evidence),
+                    "{text}: evidence is a sentence"
+                );
             }
         }
     }

@@ -425,7 +425,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_person_at);
         // A person's own organisation (from their affiliation) is not a second party.
         let mut sides = named_parties;
-        if persons(&parties) == 0 || named_parties < 2 || pronoun_subject {
+        // "visit India", "thăm Việt Nam": a visit to a place names no counterpart to borrow.
+        let visits_place = place_mentions.iter().any(|(m, _)| {
+            m.start >= first_trigger.span.end
+                && sent.contains(*m)
+                && tokens_between(doc, first_trigger.span, *m) <= 1
+        });
+        if !visits_place && (persons(&parties) == 0 || named_parties < 2 || pronoun_subject) {
             let window_start = sentences[si.saturating_sub(3)].start;
             if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
                 m.end <= sent.start
@@ -442,9 +448,12 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
         let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        // Comma-delimited relative clauses before the trigger (", che oggi è atteso a Parigi,").
+        let asides = relative_asides(doc, lang, Span::new(sent.start, first_trigger.span.start));
         let in_sentence = resolved
             .iter()
             .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
+            .filter(|d| !asides.iter().any(|a| a.contains(d.span)))
             // A meeting named only by a noun takes a date that stands next to it ("Tuesday's
             // meeting", "the visit on 3 May"), not one from elsewhere in the sentence.
             .filter(|d| {
@@ -790,6 +799,27 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
         let word = w[1].text(doc.text).to_lowercase();
         (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
     })
+}
+
+/// Relative clauses opened by ", who/qui/che…" and closed by the next comma, inside `span`.
+fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
+    let Some((_, rel)) = RELATIVES.iter().find(|(l, _)| *l == lang) else {
+        return Vec::new();
+    };
+    let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
+    let mut out = Vec::new();
+    for k in 0..toks.len().saturating_sub(1) {
+        if toks[k].text(doc.text) == ","
+            && rel.contains(&toks[k + 1].text(doc.text).to_lowercase().as_str())
+        {
+            if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
+                out.push(Span::new(toks[k].span.start, close.span.end));
+            }
+        }
+    }
+    out
 }
 
 /// Determiners after which a trigger verb form is a noun ("the visit").
