@@ -636,6 +636,8 @@ const CASES: &[Case] = &[
     ("it", "2024-06-16", "La premier Anna Conti ha ricevuto Luca Riva il 15 giugno.",
         &["Anna Conti", "Luca Riva"], &[],
         Some((EventStatus::Happened, "2024-06-15", &["Anna Conti", "Luca Riva"]))),
+    ("en", "2024-05-04", "Acme chief executive Jane Roe visited an Acme store in Chicago on 3 May.",
+        &["Jane Roe"], &["Acme"], None),
     ("en", "2024-03-05", "Jane Roe said the market was large on 4 March.",
         &["Jane Roe", "John Doe"], &[], None),
 ];
@@ -787,6 +789,45 @@ fn never_panics_on_random_text_entities_and_dates() {
             );
         }
     }
+}
+
+#[test]
+fn one_visit_per_organisation_and_retold_meetings_merge() {
+    let text = "Prime Minister John Doe visited Acme and Globex on 3 May. \
+                Doe also talked with Globex chief Max Weber about chips.";
+    let gold = serde_json::json!({
+        "persons": [{"name": "John Doe", "aliases": ["John Doe"]}, {"name": "Max Weber", "aliases": ["Max Weber"]}],
+        "orgs": [{"name": "Acme", "aliases": ["Acme"], "type": "company"},
+                 {"name": "Globex", "aliases": ["Globex"], "type": "company"}],
+        "places": []
+    });
+    let doc = Doc::new(text, "en", DateValue::parse_iso("2024-05-04"));
+    let ents = oracle_entities(text, &gold);
+    let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
+    let mut got: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let mut p = e.participants.clone();
+            p.sort();
+            p
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            vec!["Acme".to_string(), "John Doe".to_string()],
+            vec![
+                "Globex".to_string(),
+                "John Doe".to_string(),
+                "Max Weber".to_string()
+            ],
+        ],
+        "{events:?}"
+    );
+    assert!(events
+        .iter()
+        .all(|e| e.date.as_deref() == Some("2024-05-03")));
 }
 
 #[test]

@@ -405,7 +405,6 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 }
             }
         }
-        let named_parties = parties.len();
         parties.extend(extra);
         let persons = |ps: &[usize]| {
             ps.iter()
@@ -423,15 +422,28 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .unwrap_or(sent.end)
             .min(first_trigger.span.start);
         let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_person_at);
-        // A person's own organisation (from their affiliation) is not a second party.
-        let mut sides = named_parties;
+        // Sides: persons, plus organisations nobody present represents. A person with their own
+        // organisation ("Tim Cook visited an Apple store") is one side, not a meeting.
+        let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
+        let free_orgs = |ps: &[usize]| {
+            ps.iter()
+                .filter(|&&o| {
+                    entities[o].kind == EntityKind::Org
+                        && !represented(o, ps, entities, &first_pos, doc, sent, &trigger_spans)
+                })
+                .count()
+        };
         // "visit India", "thăm Việt Nam": a visit to a place names no counterpart to borrow.
         let visits_place = place_mentions.iter().any(|(m, _)| {
             m.start >= first_trigger.span.end
                 && sent.contains(*m)
                 && tokens_between(doc, first_trigger.span, *m) <= 1
         });
-        if !visits_place && (persons(&parties) == 0 || named_parties < 2 || pronoun_subject) {
+        if !visits_place
+            && (persons(&parties) == 0
+                || persons(&parties) + free_orgs(&parties) < 2
+                || pronoun_subject)
+        {
             let window_start = sentences[si.saturating_sub(3)].start;
             if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
                 m.end <= sent.start
@@ -440,10 +452,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     && !parties.contains(e)
             }) {
                 parties.insert(0, *e);
-                sides += 1;
             }
         }
-        if sides < 2 || persons(&parties) == 0 {
+        if persons(&parties) + free_orgs(&parties) < 2 || persons(&parties) == 0 {
             continue;
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
@@ -520,7 +531,6 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         };
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
-        let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
         let unattached: Vec<usize> = parties
             .iter()
             .copied()
