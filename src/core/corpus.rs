@@ -1,10 +1,34 @@
 //! A loaded corpus: articles, their extractions, the timeline, and the indexes the filters need.
 
+use crate::core::filter::TOPICS;
 use crate::core::filter::{self, Filter};
-use crate::core::model::{Article, Entity, EntityKind, Extraction};
-use crate::core::text::fold;
+use crate::core::model::{Article, Entity, EntityKind, Extraction, Span};
+use crate::core::text::{fold, name_key};
 use crate::core::timeline::{self, Entry};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One row of the people & organisations index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRow {
+    pub kind: EntityKind,
+    pub name: String,
+    /// Org class (`company`, ...) or place type (`city`, ...).
+    pub class: Option<String>,
+    pub roles: Vec<String>,
+    pub affiliations: Vec<String>,
+    /// Articles naming it.
+    pub articles: usize,
+    /// Meetings it takes part in (a place: meetings held there).
+    pub meetings: usize,
+}
+
+/// A run of an article's text for the reader: plain, or naming an entity; inside the evidence or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub span: Span,
+    pub kind: Option<EntityKind>,
+    pub evidence: bool,
+}
 
 /// Articles with everything the core found in them. Built once; filtering never re-extracts.
 #[derive(Debug, Clone, Default)]
@@ -14,6 +38,8 @@ pub struct Corpus {
     pub timeline: Vec<Entry>,
     /// Title and text of each article, folded (lowercase, no diacritics) for full-text search.
     folded: Vec<String>,
+    /// Canonical names of the orgs the extractions class as companies.
+    company_names: BTreeSet<String>,
 }
 
 impl Corpus {
@@ -35,11 +61,18 @@ impl Corpus {
                 s
             })
             .collect();
+        let company_names = extractions
+            .iter()
+            .flat_map(|x| &x.entities)
+            .filter(|e| e.kind == EntityKind::Org && e.class.as_deref() == Some("company"))
+            .map(|e| e.name.clone())
+            .collect();
         Corpus {
             articles,
             extractions,
             timeline,
             folded,
+            company_names,
         }
     }
 
@@ -91,35 +124,365 @@ impl Corpus {
             .collect()
     }
 
+    /// Whether `name` (canonical) is a company, by the extractions or the org lexicon.
+    pub fn is_company(&self, name: &str) -> bool {
+        self.company_names.contains(name) || crate::core::lexicon::is_company(name)
+    }
+
+    /// The companies of a meeting: its org participants and its persons' affiliations, with the
+    /// orgs they belong to or were renamed to, when they are companies. Unique, in order.
+    pub fn entry_companies<'e>(&self, entry: &'e Entry) -> Vec<&'e str> {
+        let mut names: Vec<&str> = Vec::new();
+        for p in &entry.participants {
+            let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
+            for n in own.into_iter().chain(p.affiliation.as_deref()) {
+                for f in self.org_family(n) {
+                    if !names.contains(&f) && self.is_company(f) {
+                        names.push(f);
+                    }
+                }
+            }
+        }
+        names
+    }
+
     /// Companies taking part in meetings, with the number of timeline entries each appears in
     /// (as participant or as a participant's affiliation), most frequent first, then by name.
     pub fn companies(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        let is_company = |name: &str| {
-            self.extractions.iter().flat_map(|x| &x.entities).any(|e| {
-                e.kind == EntityKind::Org && e.name == name && e.class.as_deref() == Some("company")
-            })
-        };
         for entry in &self.timeline {
-            let mut names: Vec<&str> = Vec::new();
-            for p in &entry.participants {
-                let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
-                for n in own.into_iter().chain(p.affiliation.as_deref()) {
-                    for f in self.org_family(n) {
-                        if !names.contains(&f)
-                            && (is_company(f) || crate::core::lexicon::is_company(f))
-                        {
-                            names.push(f);
-                        }
-                    }
-                }
-            }
-            for n in names {
+            for n in self.entry_companies(entry) {
                 *counts.entry(n.to_string()).or_default() += 1;
             }
         }
         let mut v: Vec<(String, usize)> = counts.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v
+    }
+
+    /// People, organisations and places of `articles` (indexes), each once under its canonical name,
+    /// with every role and affiliation seen, the number of those articles naming it and of `entries`
+    /// it takes part in (or, for a place, hosts). Most meetings first, then most articles, then name.
+    pub fn entity_index(&self, articles: &[usize], entries: &[&Entry]) -> Vec<EntityRow> {
+        let mut rows: BTreeMap<(EntityKind, String), EntityRow> = BTreeMap::new();
+        for &i in articles {
+            let Some(x) = self.extractions.get(i) else {
+                continue;
+            };
+            for e in &x.entities {
+                let row = rows
+                    .entry((e.kind, name_key(&e.name)))
+                    .or_insert_with(|| EntityRow {
+                        kind: e.kind,
+                        name: e.name.clone(),
+                        class: e.class.clone().or_else(|| e.place_type.clone()),
+                        roles: Vec::new(),
+                        affiliations: Vec::new(),
+                        articles: 0,
+                        meetings: 0,
+                    });
+                row.articles += 1;
+                for (list, v) in [
+                    (&mut row.roles, &e.role),
+                    (&mut row.affiliations, &e.affiliation),
+                ] {
+                    if let Some(v) = v {
+                        if !list.contains(v) {
+                            list.push(v.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for entry in entries {
+            let mut keys: Vec<(EntityKind, String)> = entry
+                .participants
+                .iter()
+                .map(|p| (p.kind, name_key(&p.name)))
+                .collect();
+            keys.extend(entry.place.iter().map(|p| (EntityKind::Place, name_key(p))));
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                if let Some(row) = rows.get_mut(&k) {
+                    row.meetings += 1;
+                }
+            }
+        }
+        let mut v: Vec<EntityRow> = rows.into_values().collect();
+        v.sort_by(|a, b| {
+            b.meetings
+                .cmp(&a.meetings)
+                .then(b.articles.cmp(&a.articles))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        v
+    }
+
+    /// Company × topic matrix over `articles`: companies (most sentences first) and, for each, the
+    /// number of sentences carrying each topic of `TOPICS` that mention it. Companies with no such
+    /// sentence are left out.
+    pub fn company_topic_matrix(&self, articles: &[usize]) -> Vec<(String, [u32; 10])> {
+        let mut rows: BTreeMap<String, [u32; 10]> = BTreeMap::new();
+        for &i in articles {
+            let Some(x) = self.extractions.get(i) else {
+                continue;
+            };
+            for (company, topic, n) in
+                crate::core::topics::company_topics(&x.entities, &x.sentence_topics)
+            {
+                if let Some(t) = TOPICS.iter().position(|t| *t == topic) {
+                    rows.entry(company).or_insert([0; 10])[t] += n;
+                }
+            }
+        }
+        let mut v: Vec<(String, [u32; 10])> = rows.into_iter().collect();
+        v.sort_by(|a, b| {
+            let total = |r: &[u32; 10]| r.iter().sum::<u32>();
+            total(&b.1).cmp(&total(&a.1)).then_with(|| a.0.cmp(&b.0))
+        });
+        v
+    }
+
+    /// The sentences of `articles` carrying `topic`, in article order: (article index, sentence span,
+    /// companies the sentence mentions).
+    pub fn topic_sentences(
+        &self,
+        articles: &[usize],
+        topic: &str,
+    ) -> Vec<(usize, Span, Vec<String>)> {
+        let mut out = Vec::new();
+        for &i in articles {
+            let Some(x) = self.extractions.get(i) else {
+                continue;
+            };
+            for st in &x.sentence_topics {
+                if !st.topics.iter().any(|t| t == topic) {
+                    continue;
+                }
+                let companies: Vec<String> = x
+                    .entities
+                    .iter()
+                    .filter(|e| {
+                        e.kind == EntityKind::Org
+                            && self.is_company(&e.name)
+                            && e.mentions.iter().any(|m| st.span.contains(*m))
+                    })
+                    .map(|e| e.name.clone())
+                    .collect();
+                out.push((i, st.span, companies));
+            }
+        }
+        out
+    }
+
+    /// Article `idx` cut for reading: paragraphs (split at line breaks) of pieces, each a span of the
+    /// text with the kind of entity it names (if any) and whether it lies in `evidence`. Mentions are
+    /// taken longest first when they overlap. Pieces never split a character; empty lines are dropped.
+    pub fn reader(&self, idx: usize, evidence: Option<Span>) -> Vec<Vec<Piece>> {
+        let (Some(a), Some(x)) = (self.articles.get(idx), self.extractions.get(idx)) else {
+            return Vec::new();
+        };
+        let text = a.text.as_str();
+        let fits = |s: &Span| !s.is_empty() && text.get(s.start..s.end).is_some();
+        let mut marks: Vec<(Span, EntityKind)> = x
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.kind)))
+            .filter(|(m, _)| fits(m))
+            .collect();
+        marks.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
+        let mut kept: Vec<(Span, EntityKind)> = Vec::new();
+        for m in marks {
+            if kept.last().is_none_or(|k| k.0.end <= m.0.start) {
+                kept.push(m);
+            }
+        }
+        let evidence = evidence.filter(fits);
+        // Every position where a piece may start or end.
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        for (m, _) in &kept {
+            cuts.extend([m.start, m.end]);
+        }
+        if let Some(e) = evidence {
+            cuts.extend([e.start, e.end]);
+        }
+        cuts.extend(text.match_indices('\n').flat_map(|(i, _)| [i, i + 1]));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut paragraphs: Vec<Vec<Piece>> = vec![Vec::new()];
+        for w in cuts.windows(2) {
+            let span = Span::new(w[0], w[1]);
+            let piece_text = span.slice(text);
+            if piece_text == "\n" {
+                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                    paragraphs.push(Vec::new());
+                }
+                continue;
+            }
+            if piece_text.is_empty() {
+                continue;
+            }
+            let kind = kept.iter().find(|(m, _)| m.contains(span)).map(|(_, k)| *k);
+            let in_evidence = evidence.is_some_and(|e| e.contains(span));
+            if let Some(p) = paragraphs.last_mut() {
+                p.push(Piece {
+                    span,
+                    kind,
+                    evidence: in_evidence,
+                });
+            }
+        }
+        paragraphs.retain(|p| p.iter().any(|x| !x.span.slice(text).trim().is_empty()));
+        paragraphs
+    }
+
+    /// The index of the article with id `id`.
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::SentenceTopics;
+
+    fn entity(
+        kind: EntityKind,
+        name: &str,
+        class: Option<&str>,
+        mentions: &[(usize, usize)],
+    ) -> Entity {
+        Entity {
+            kind,
+            name: name.into(),
+            class: class.map(String::from),
+            place_type: None,
+            aliases: vec![],
+            role: None,
+            affiliation: None,
+            mentions: mentions.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        }
+    }
+
+    fn one(text: &str, entities: Vec<Entity>, sentence_topics: Vec<SentenceTopics>) -> Corpus {
+        let article = Article {
+            id: "x".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let x = Extraction {
+            id: "x".into(),
+            lang: "vi".into(),
+            published: None,
+            entities,
+            events: vec![],
+            topics: vec![],
+            sentence_topics,
+        };
+        Corpus::from_parts(vec![article], vec![x])
+    }
+
+    fn show(c: &Corpus, paragraphs: &[Vec<Piece>]) -> Vec<String> {
+        let text = &c.articles[0].text;
+        paragraphs
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|x| {
+                        let t = x.span.slice(text);
+                        let t = match x.kind {
+                            Some(EntityKind::Person) => format!("<P:{t}>"),
+                            Some(EntityKind::Org) => format!("<O:{t}>"),
+                            Some(EntityKind::Place) => format!("<L:{t}>"),
+                            None => t.to_string(),
+                        };
+                        if x.evidence {
+                            format!("[{t}]")
+                        } else {
+                            t
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reader_marks_mentions_evidence_and_paragraphs() {
+        // "Hà Nội" is multi-byte: every cut must stay on character boundaries.
+        let text = "Meta gặp Hà Nội.\n\nÔng Chính nói. Hết.";
+        let hn = text.find("Hà Nội").unwrap();
+        let chinh = text.find("Chính").unwrap();
+        let c = one(
+            text,
+            vec![
+                entity(EntityKind::Org, "Meta", Some("company"), &[(0, 4)]),
+                entity(
+                    EntityKind::Place,
+                    "Hanoi",
+                    None,
+                    &[(hn, hn + "Hà Nội".len())],
+                ),
+                entity(EntityKind::Place, "Ha", None, &[(hn, hn + "Hà".len())]),
+                entity(
+                    EntityKind::Person,
+                    "Pham Minh Chinh",
+                    None,
+                    &[(chinh, chinh + "Chính".len()), (3, 999)],
+                ),
+            ],
+            vec![],
+        );
+        let ev = text.find("Ông").unwrap();
+        let ev_end = text.find(" Hết").unwrap();
+        let got = show(&c, &c.reader(0, Some(Span::new(ev, ev_end))));
+        assert_eq!(
+            got,
+            ["<O:Meta> gặp <L:Hà Nội>.", "[Ông ][<P:Chính>][ nói.] Hết."]
+        );
+        // No evidence, or evidence that does not fit the text: nothing is marked as evidence.
+        for ev in [None, Some(Span::new(1, 9999))] {
+            let got = show(&c, &c.reader(0, ev));
+            assert_eq!(got[1], "Ông <P:Chính> nói. Hết.");
+        }
+        assert!(c.reader(7, None).is_empty());
+    }
+
+    #[test]
+    fn topic_views_count_sentences_per_company() {
+        let text = "Meta và AI. Meta, chip. Nvidia AI.";
+        let st = |s: usize, e: usize, t: &[&str]| SentenceTopics {
+            span: Span::new(s, e),
+            topics: t.iter().map(|x| x.to_string()).collect(),
+        };
+        let c = one(
+            text,
+            vec![
+                entity(
+                    EntityKind::Org,
+                    "Meta",
+                    Some("company"),
+                    &[(0, 4), (12, 16)],
+                ),
+                entity(EntityKind::Org, "Nvidia", Some("company"), &[(24, 30)]),
+            ],
+            vec![
+                st(0, 11, &["ai"]),
+                st(12, 23, &["semiconductors", "ai"]),
+                st(24, 34, &["ai"]),
+            ],
+        );
+        let m = c.company_topic_matrix(&[0]);
+        assert_eq!(m[0].0, "Meta");
+        assert_eq!(&m[0].1[..2], [2, 1]);
+        assert_eq!(&m[1].1[..2], [1, 0]);
+        let s = c.topic_sentences(&[0], "semiconductors");
+        assert_eq!(s, [(0, Span::new(12, 23), vec!["Meta".to_string()])]);
+        assert_eq!(c.topic_sentences(&[], "ai"), []);
+        let rows = c.entity_index(&[0], &[]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].articles, rows[0].meetings), (1, 0));
     }
 }
