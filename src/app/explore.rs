@@ -1,107 +1,115 @@
 //! The exploring views: topics (sentences per topic and a company × topic heatmap whose cells set the
 //! filter), the people & organisations index, and the who-met-whom network drawn in SVG.
 
+use crate::app::dom::{el, svg, N};
 use crate::app::i18n::{t, topic_name, Lang, K};
 use crate::app::state::Ctx;
 use crate::app::timeline::article_title;
-use crate::app::views::{link, Target};
+use crate::app::views::{button, link, Target};
 use crate::core::filter::{Field, TOPICS};
 use crate::core::model::EntityKind;
 use crate::core::query::View;
 use crate::core::timeline::{circle_layout, network, Entry};
 use leptos::prelude::*;
 
-/// The topic views: the heatmap, then each topic with the sentences carrying it.
-pub fn topics_view(ctx: Ctx, l: Lang) -> impl IntoView {
-    let heatmap = move || {
-        let rows = ctx
-            .corpus
-            .with_value(|c| ctx.articles.with(|a| c.company_topic_matrix(a)));
-        let max = rows.iter().flat_map(|r| r.1).max().unwrap_or(1).max(1);
-        let body = rows
+/// A table with one header row.
+fn table(head: Vec<String>, rows: Vec<N>) -> N {
+    let head = head
+        .iter()
+        .map(|h| el("th").at("scope", "col").txt(h))
+        .collect();
+    el("table")
+        .add(el("thead").add(el("tr").kids(head)))
+        .add(el("tbody").kids(rows))
+}
+
+/// A scrolling box (a labelled region, reachable by keyboard) around wide content.
+fn scroller(label: &str, inner: N) -> N {
+    el("div")
+        .cls("scroll")
+        .at("role", "region")
+        .at("aria-label", label)
+        .at("tabindex", "0")
+        .add(inner)
+}
+
+/// The topic views: the company × topic heatmap, then each topic with the sentences carrying it.
+pub fn topics_view(ctx: Ctx, l: Lang) -> N {
+    let articles = ctx.articles.get_untracked();
+    let chosen = ctx.filter.with_untracked(|f| f.topics.clone());
+    ctx.corpus.with_value(|c| {
+        let matrix = c.company_topic_matrix(&articles);
+        let max = matrix.iter().flat_map(|r| r.1).max().unwrap_or(1).max(1);
+        let rows = matrix
             .into_iter()
-            .map(|(company, counts)| {
-                let cells = TOPICS
-                    .iter()
-                    .zip(counts)
-                    .map(|(topic, n)| {
-                        let name = format!("{company}, {}: {n}", topic_name(l, topic));
-                        let style = format!("--v:{}", n * 100 / max);
-                        let (c2, t2) = (company.clone(), topic.to_string());
-                        let on_click = move |_| {
-                            ctx.edit(|s| {
-                                s.filter.companies = vec![c2.clone()];
-                                s.filter.topics = vec![t2.clone()];
-                            })
-                        };
-                        view! {
-                            <td>
-                                <button type="button" class="cell" style=style aria-label=name on:click=on_click>{n}</button>
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! { <tr><th scope="row">{company}</th>{cells}</tr> }
-            })
-            .collect_view();
-        view! {
-            <table class="heatmap">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(l, K::Company)}</th>
-                        {TOPICS.iter().map(|tp| view! { <th scope="col">{topic_name(l, tp)}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        }
-    };
-    let sections = move || {
-        let chosen = ctx.filter.with(|f| f.topics.clone());
-        ctx.corpus.with_value(|c| {
-            let articles = ctx.articles.get();
-            TOPICS
-                .iter()
-                .filter(|tp| chosen.is_empty() || chosen.iter().any(|x| x == *tp))
-                .filter_map(|tp| {
-                    let sentences = c.topic_sentences(&articles, tp);
-                    if sentences.is_empty() {
-                        return None;
-                    }
-                    let heading = format!("{} ({} {})", topic_name(l, tp), sentences.len(), t(l, K::Sentences));
-                    let items = sentences
-                        .into_iter()
-                        .map(|(i, span, companies)| {
-                            let a = &c.articles[i];
-                            let quote = span.slice(&a.text).trim().to_string();
-                            let companies = companies.join(", ");
-                            view! {
-                                <li>
-                                    <q>{quote}</q>" — "
-                                    {link(ctx, Target::Article(a.id.clone(), Some(span)), article_title(a), "")}
-                                    {(!companies.is_empty()).then(|| view! { " · "<span class="companies">{companies}</span> })}
-                                </li>
-                            }
+            .enumerate()
+            .map(|(ri, (company, counts))| {
+                let mut tr = el("tr").add(el("th").at("scope", "row").txt(&company));
+                for (ti, (topic, n)) in TOPICS.iter().zip(counts).enumerate() {
+                    let name = format!("{company}, {}: {n}", topic_name(l, topic));
+                    let company = company.clone();
+                    let cell = button(&n.to_string(), "cell", move || {
+                        ctx.edit(|s| {
+                            s.filter.companies = vec![company.clone()];
+                            s.filter.topics = vec![topic.to_string()];
                         })
-                        .collect_view();
-                    Some(view! {
-                        <section class="topic" aria-label=topic_name(l, tp)>
-                            <h3>{heading}</h3>
-                            <ul class="sentences">{items}</ul>
-                        </section>
                     })
+                    .at("id", &format!("cell-{ri}-{ti}"))
+                    .at("aria-label", &name)
+                    .at("style", &format!("--v:{}", n * 100 / max));
+                    tr = tr.add(el("td").add(cell));
+                }
+                tr
+            })
+            .collect();
+        let mut head = vec![t(l, K::Company).to_string()];
+        head.extend(TOPICS.iter().map(|tp| topic_name(l, tp)));
+        let mut section = el("section")
+            .cls("topics")
+            .at("aria-labelledby", "topics-heading")
+            .add(el("h2").at("id", "topics-heading").txt(t(l, K::Topics)))
+            .add(el("h3").txt(t(l, K::Heatmap)))
+            .add(scroller(t(l, K::Heatmap), table(head, rows).cls("heatmap")));
+        for tp in TOPICS {
+            if !chosen.is_empty() && !chosen.iter().any(|x| x == tp) {
+                continue;
+            }
+            let sentences = c.topic_sentences(&articles, tp);
+            if sentences.is_empty() {
+                continue;
+            }
+            let name = topic_name(l, tp);
+            let heading = format!("{name} ({} {})", sentences.len(), t(l, K::Sentences));
+            let items = sentences
+                .into_iter()
+                .map(|(i, span, companies)| {
+                    let a = &c.articles[i];
+                    let li = el("li")
+                        .add(el("q").txt(span.slice(&a.text).trim()))
+                        .txt(" — ")
+                        .add(link(
+                            ctx,
+                            Target::Article(a.id.clone(), Some(span)),
+                            &article_title(a),
+                        ));
+                    if companies.is_empty() {
+                        li
+                    } else {
+                        li.txt(" · ")
+                            .add(el("span").cls("companies").txt(&companies.join(", ")))
+                    }
                 })
-                .collect_view()
-        })
-    };
-    view! {
-        <section class="topics" aria-labelledby="topics-heading">
-            <h2 id="topics-heading">{t(l, K::Topics)}</h2>
-            <h3>{t(l, K::Heatmap)}</h3>
-            <div class="scroll" role="region" aria-label=t(l, K::Heatmap) tabindex="0">{heatmap}</div>
-            {sections}
-        </section>
-    }
+                .collect();
+            section = section.add(
+                el("section")
+                    .cls("topic")
+                    .at("aria-label", &name)
+                    .add(el("h3").txt(&heading))
+                    .add(el("ul").cls("sentences").kids(items)),
+            );
+        }
+        section
+    })
 }
 
 fn kind_name(l: Lang, k: EntityKind) -> &'static str {
@@ -115,65 +123,61 @@ fn kind_name(l: Lang, k: EntityKind) -> &'static str {
     )
 }
 
+/// The visible timeline entries.
+fn entries(ctx: Ctx, c: &crate::core::corpus::Corpus) -> Vec<&Entry> {
+    ctx.entries
+        .with_untracked(|v| v.iter().map(|&i| &c.timeline[i]).collect())
+}
+
 /// The people & organisations index: each entity with its roles, affiliations and counts; its name
 /// is a button that filters the timeline by it.
-pub fn entities_view(ctx: Ctx, l: Lang) -> impl IntoView {
-    let rows = move || {
-        ctx.corpus.with_value(|c| {
-            let entries: Vec<&Entry> = ctx.entries.get().into_iter().map(|i| &c.timeline[i]).collect();
-            ctx.articles
-                .with(|a| c.entity_index(a, &entries))
-                .into_iter()
-                .map(|r| {
-                    let field = match r.kind {
-                        EntityKind::Person => Field::Person,
-                        EntityKind::Org => Field::Company,
-                        EntityKind::Place => Field::Place,
-                    };
-                    let name = r.name.clone();
-                    let on_click = move |_| {
-                        ctx.edit(|s| {
-                            let list = s.filter.field_mut(field);
-                            if !list.contains(&name) {
-                                list.push(name.clone());
-                            }
-                            s.view = View::Timeline;
-                        })
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row"><button type="button" class="linkish" on:click=on_click>{r.name}</button></th>
-                            <td>{kind_name(l, r.kind)}</td>
-                            <td>{r.roles.join(", ")}</td>
-                            <td>{r.affiliations.join(", ")}</td>
-                            <td class="num">{r.articles}</td>
-                            <td class="num">{r.meetings}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <section class="entities" aria-labelledby="entities-heading">
-            <h2 id="entities-heading">{t(l, K::Entities)}</h2>
-            <div class="scroll" role="region" aria-label=t(l, K::Entities) tabindex="0">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(l, K::Name)}</th>
-                            <th scope="col">{t(l, K::Kind)}</th>
-                            <th scope="col">{t(l, K::Role)}</th>
-                            <th scope="col">{t(l, K::Affiliation)}</th>
-                            <th scope="col">{t(l, K::InArticles)}</th>
-                            <th scope="col">{t(l, K::InMeetings)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </section>
-    }
+pub fn entities_view(ctx: Ctx, l: Lang) -> N {
+    let articles = ctx.articles.get_untracked();
+    let rows = ctx.corpus.with_value(|c| {
+        c.entity_index(&articles, &entries(ctx, c))
+            .into_iter()
+            .map(|r| {
+                let field = match r.kind {
+                    EntityKind::Person => Field::Person,
+                    EntityKind::Org => Field::Company,
+                    EntityKind::Place => Field::Place,
+                };
+                let name = r.name.clone();
+                let pick = button(&r.name, "linkish", move || {
+                    ctx.edit(|s| {
+                        let list = s.filter.field_mut(field);
+                        if !list.contains(&name) {
+                            list.push(name.clone());
+                        }
+                        s.view = View::Timeline;
+                    })
+                });
+                el("tr")
+                    .add(el("th").at("scope", "row").add(pick))
+                    .add(el("td").txt(kind_name(l, r.kind)))
+                    .add(el("td").txt(&r.roles.join(", ")))
+                    .add(el("td").txt(&r.affiliations.join(", ")))
+                    .add(el("td").cls("num").txt(&r.articles.to_string()))
+                    .add(el("td").cls("num").txt(&r.meetings.to_string()))
+            })
+            .collect()
+    });
+    let head = [
+        K::Name,
+        K::Kind,
+        K::Role,
+        K::Affiliation,
+        K::InArticles,
+        K::InMeetings,
+    ]
+    .iter()
+    .map(|k| t(l, *k).to_string())
+    .collect();
+    el("section")
+        .cls("entities")
+        .at("aria-labelledby", "entities-heading")
+        .add(el("h2").at("id", "entities-heading").txt(t(l, K::Entities)))
+        .add(scroller(t(l, K::Entities), table(head, rows)))
 }
 
 /// The most participants the network draws.
@@ -181,59 +185,79 @@ const NETWORK_MAX: usize = 24;
 
 /// Who met whom: participants on a circle, one line per pair that met (thicker when more often),
 /// and the same pairs as a list.
-pub fn network_view(ctx: Ctx, l: Lang) -> impl IntoView {
-    let body = move || {
-        ctx.corpus.with_value(|c| {
-            let entries: Vec<&Entry> = ctx.entries.get().into_iter().map(|i| &c.timeline[i]).collect();
-            let net = network(&entries, NETWORK_MAX);
-            let pts = circle_layout(net.nodes.len(), 300.0, 200.0);
-            let lines = net
-                .edges
-                .iter()
-                .map(|&(a, b, n)| {
-                    let w = (1 + n.min(6)).to_string();
-                    view! { <line x1=pts[a].0 y1=pts[a].1 x2=pts[b].0 y2=pts[b].1 stroke-width=w /> }
-                })
-                .collect_view();
-            let nodes = net
-                .nodes
-                .iter()
-                .zip(&pts)
-                .map(|((name, kind, _), &(x, y))| {
-                    let anchor = if x < 299.0 { "end" } else if x > 301.0 { "start" } else { "middle" };
-                    let dx = if x < 299.0 { x - 10.0 } else if x > 301.0 { x + 10.0 } else { x };
-                    let dy = if y < 100.0 { y - 10.0 } else if y > 500.0 { y + 20.0 } else { y + 4.0 };
-                    view! {
-                        <g class=if *kind == EntityKind::Person { "node person" } else { "node org" }>
-                            <circle cx=x cy=y r="7" />
-                            <text x=dx y=dy text-anchor=anchor>{name.clone()}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            let pairs = net
-                .edges
-                .iter()
-                .map(|&(a, b, n)| {
-                    let text = format!("{} — {}: {n}", net.nodes[a].0, net.nodes[b].0);
-                    view! { <li>{text}</li> }
-                })
-                .collect_view();
-            let label = format!("{}: {} / {}", t(l, K::Network), net.nodes.len(), net.edges.len());
-            view! {
-                <svg class="network" viewBox="-40 -20 680 640" role="img" aria-label=label>
-                    <g class="edges">{lines}</g>
-                    {nodes}
-                </svg>
-                <h3>{t(l, K::Links)}</h3>
-                <ul class="pairs">{pairs}</ul>
-            }
-        })
-    };
-    view! {
-        <section class="network-view" aria-labelledby="network-heading">
-            <h2 id="network-heading">{t(l, K::Network)}</h2>
-            {body}
-        </section>
-    }
+pub fn network_view(ctx: Ctx, l: Lang) -> N {
+    ctx.corpus.with_value(|c| {
+        let net = network(&entries(ctx, c), NETWORK_MAX);
+        let pts: Vec<(i32, i32)> = circle_layout(net.nodes.len(), 300.0, 200.0)
+            .into_iter()
+            .map(|(x, y)| (x as i32, y as i32))
+            .collect();
+        let mut edges = svg("g").cls("edges");
+        let mut pairs = Vec::new();
+        for &(a, b, n) in &net.edges {
+            edges = edges.add(
+                svg("line")
+                    .at("x1", &pts[a].0.to_string())
+                    .at("y1", &pts[a].1.to_string())
+                    .at("x2", &pts[b].0.to_string())
+                    .at("y2", &pts[b].1.to_string())
+                    .at("stroke-width", &(1 + n.min(6)).to_string()),
+            );
+            pairs.push(el("li").txt(&format!("{} — {}: {n}", net.nodes[a].0, net.nodes[b].0)));
+        }
+        let mut drawing = svg("svg")
+            .cls("network")
+            .at("viewBox", "-60 -20 720 640")
+            .at("role", "img")
+            .at(
+                "aria-label",
+                &format!(
+                    "{}: {} / {}",
+                    t(l, K::Network),
+                    net.nodes.len(),
+                    net.edges.len()
+                ),
+            )
+            .add(edges);
+        for ((name, kind, _), &(x, y)) in net.nodes.iter().zip(&pts) {
+            let (anchor, dx) = match x {
+                x if x < 299 => ("end", x - 12),
+                x if x > 301 => ("start", x + 12),
+                x => ("middle", x),
+            };
+            let dy = match y {
+                y if y < 100 => y - 12,
+                y if y > 500 => y + 24,
+                y => y + 5,
+            };
+            drawing = drawing.add(
+                svg("g")
+                    .cls(if *kind == EntityKind::Person {
+                        "node person"
+                    } else {
+                        "node org"
+                    })
+                    .add(
+                        svg("circle")
+                            .at("cx", &x.to_string())
+                            .at("cy", &y.to_string())
+                            .at("r", "7"),
+                    )
+                    .add(
+                        svg("text")
+                            .at("x", &dx.to_string())
+                            .at("y", &dy.to_string())
+                            .at("text-anchor", anchor)
+                            .txt(name),
+                    ),
+            );
+        }
+        el("section")
+            .cls("network-view")
+            .at("aria-labelledby", "network-heading")
+            .add(el("h2").at("id", "network-heading").txt(t(l, K::Network)))
+            .add(drawing)
+            .add(el("h3").txt(t(l, K::Links)))
+            .add(el("ul").cls("pairs").kids(pairs))
+    })
 }

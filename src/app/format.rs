@@ -39,5 +39,8 @@ pub fn participant_extra(p: &Participant) -> String {
 
 /// "3 meetings", "1 meeting".
 pub fn count_meetings(l: Lang, n: usize) -> String {
-    format!("{n} {}", t(l, if n == 1 { K::Meeting } else { K::Meetings }))
+    format!(
+        "{n} {}",
+        t(l, if n == 1 { K::Meeting } else { K::Meetings })
+    )
 }

@@ -3,10 +3,10 @@
 
 use crate::core::corpus::Corpus;
 use crate::core::filter::Filter;
-use crate::core::query::{state_from_query, state_to_query, PageState};
-use leptos::prelude::*;
 use crate::core::model::Article;
 use crate::core::parse;
+use crate::core::query::{state_from_query, state_to_query, PageState};
+use leptos::prelude::*;
 
 /// The bundled corpus after parsing and extraction, with any file that could not be read.
 pub struct Loaded {
@@ -72,7 +72,8 @@ impl Ctx {
                 })
             })
         });
-        let articles = Memo::new(move |_| filter.with(|f| corpus.with_value(|c| c.visible_articles(f))));
+        let articles =
+            Memo::new(move |_| filter.with(|f| corpus.with_value(|c| c.visible_articles(f))));
         Ctx {
             corpus,
             state,
@@ -117,20 +118,27 @@ pub fn set_url(query: &str, push: bool) {
 /// (read from the URL) only normalises it, and back/forward (popstate) restore the state.
 pub fn sync_url(state: RwSignal<PageState>) {
     let popping = StoredValue::new(false);
-    Effect::new(move |prev: Option<()>| {
+    let first = StoredValue::new(true);
+    crate::app::dom::effect(Box::new(move || {
         let q = state.with(state_to_query);
-        let push = prev.is_some() && !popping.get_value();
+        let push = !first.get_value() && !popping.get_value();
+        first.set_value(false);
         popping.set_value(false);
         if q != location_search() {
             set_url(&q, push);
         }
-    });
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let next = state_from_query(&location_search());
-        if state.with_untracked(|s| *s != next) {
-            popping.set_value(true);
-            state.set(next);
-        }
-    });
-    std::mem::forget(handle);
+    }));
+    if let Some(w) = web_sys::window() {
+        crate::app::dom::listen(
+            &w,
+            "popstate",
+            Box::new(move |_| {
+                let next = state_from_query(&location_search());
+                if state.with_untracked(|s| *s != next) {
+                    popping.set_value(true);
+                    state.set(next);
+                }
+            }),
+        );
+    }
 }

@@ -156,7 +156,7 @@ impl Corpus {
             }
         }
         let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        crate::core::filter::rank(&mut v);
         v
     }
 
@@ -164,15 +164,17 @@ impl Corpus {
     /// with every role and affiliation seen, the number of those articles naming it and of `entries`
     /// it takes part in (or, for a place, hosts). Most meetings first, then most articles, then name.
     pub fn entity_index(&self, articles: &[usize], entries: &[&Entry]) -> Vec<EntityRow> {
-        let mut rows: BTreeMap<(EntityKind, String), EntityRow> = BTreeMap::new();
+        // Rows by "kind letter + name key" (a String-keyed map, like the others: a smaller wasm).
+        let key = |kind: EntityKind, name: &str| format!("{}{}", kind as u8, name_key(name));
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut rows: Vec<Option<EntityRow>> = Vec::new();
         for &i in articles {
             let Some(x) = self.extractions.get(i) else {
                 continue;
             };
             for e in &x.entities {
-                let row = rows
-                    .entry((e.kind, name_key(&e.name)))
-                    .or_insert_with(|| EntityRow {
+                let n = *index.entry(key(e.kind, &e.name)).or_insert_with(|| {
+                    rows.push(Some(EntityRow {
                         kind: e.kind,
                         name: e.name.clone(),
                         class: e.class.clone().or_else(|| e.place_type.clone()),
@@ -180,7 +182,12 @@ impl Corpus {
                         affiliations: Vec::new(),
                         articles: 0,
                         meetings: 0,
-                    });
+                    }));
+                    rows.len() - 1
+                });
+                let Some(Some(row)) = rows.get_mut(n) else {
+                    continue;
+                };
                 row.articles += 1;
                 for (list, v) in [
                     (&mut row.roles, &e.role),
@@ -195,35 +202,49 @@ impl Corpus {
             }
         }
         for entry in entries {
-            let mut keys: Vec<(EntityKind, String)> = entry
+            let mut keys: Vec<String> = Vec::new();
+            let all = entry
                 .participants
                 .iter()
-                .map(|p| (p.kind, name_key(&p.name)))
-                .collect();
-            keys.extend(entry.place.iter().map(|p| (EntityKind::Place, name_key(p))));
-            keys.sort();
-            keys.dedup();
+                .map(|p| key(p.kind, &p.name))
+                .chain(entry.place.iter().map(|p| key(EntityKind::Place, p)));
+            for k in all {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
             for k in keys {
-                if let Some(row) = rows.get_mut(&k) {
+                if let Some(Some(row)) = index.get(&k).and_then(|&n| rows.get_mut(n)) {
                     row.meetings += 1;
                 }
             }
         }
-        let mut v: Vec<EntityRow> = rows.into_values().collect();
-        v.sort_by(|a, b| {
-            b.meetings
-                .cmp(&a.meetings)
-                .then(b.articles.cmp(&a.articles))
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        v
+        // Rank by (meetings, articles) with the shared (name, count) sort; the row's index rides
+        // after the name so each key is unique.
+        let mut keys: Vec<(String, usize)> = rows
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, r)| {
+                let score = r.meetings.min(0x7fff) << 16 | r.articles.min(0xffff);
+                (format!("{}\u{1}{i}", r.name), score)
+            })
+            .collect();
+        crate::core::filter::rank(&mut keys);
+        keys.iter()
+            .filter_map(|(k, _)| {
+                let i: usize = k.rsplit('\u{1}').next()?.parse().ok()?;
+                rows.get_mut(i)?.take()
+            })
+            .collect()
     }
 
     /// Company × topic matrix over `articles`: companies (most sentences first) and, for each, the
     /// number of sentences carrying each topic of `TOPICS` that mention it. Companies with no such
     /// sentence are left out.
     pub fn company_topic_matrix(&self, articles: &[usize]) -> Vec<(String, [u32; 10])> {
-        let mut rows: BTreeMap<String, [u32; 10]> = BTreeMap::new();
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut rows: Vec<(String, [u32; 10])> = Vec::new();
         for &i in articles {
             let Some(x) = self.extractions.get(i) else {
                 continue;
@@ -232,16 +253,23 @@ impl Corpus {
                 crate::core::topics::company_topics(&x.entities, &x.sentence_topics)
             {
                 if let Some(t) = TOPICS.iter().position(|t| *t == topic) {
-                    rows.entry(company).or_insert([0; 10])[t] += n;
+                    let r = *index.entry(company.clone()).or_insert_with(|| {
+                        rows.push((company, [0; 10]));
+                        rows.len() - 1
+                    });
+                    rows[r].1[t] += n;
                 }
             }
         }
-        let mut v: Vec<(String, [u32; 10])> = rows.into_iter().collect();
-        v.sort_by(|a, b| {
-            let total = |r: &[u32; 10]| r.iter().sum::<u32>();
-            total(&b.1).cmp(&total(&a.1)).then_with(|| a.0.cmp(&b.0))
-        });
-        v
+        let mut order: Vec<(String, usize)> = rows
+            .iter()
+            .map(|(c, r)| (c.clone(), r.iter().sum::<u32>() as usize))
+            .collect();
+        crate::core::filter::rank(&mut order);
+        order
+            .iter()
+            .filter_map(|(c, _)| index.get(c).map(|&r| rows[r].clone()))
+            .collect()
     }
 
     /// The sentences of `articles` carrying `topic`, in article order: (article index, sentence span,
@@ -291,10 +319,14 @@ impl Corpus {
             .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.kind)))
             .filter(|(m, _)| fits(m))
             .collect();
-        marks.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
+        // Longest first (then leftmost): a selection loop, no sort (keeps the wasm small).
         let mut kept: Vec<(Span, EntityKind)> = Vec::new();
-        for m in marks {
-            if kept.last().is_none_or(|k| k.0.end <= m.0.start) {
+        while let Some(best) = (0..marks.len()).min_by_key(|&i| {
+            let m = marks[i].0;
+            (usize::MAX - m.len(), m.start)
+        }) {
+            let m = marks.swap_remove(best);
+            if !kept.iter().any(|k| k.0.overlaps(m.0)) {
                 kept.push(m);
             }
         }

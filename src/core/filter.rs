@@ -95,7 +95,7 @@ impl Field {
 
 /// The values of one field found on `entry` (companies are the meeting's own orgs and affiliations).
 pub fn entry_values<'c>(corpus: &'c Corpus, entry: &'c Entry, field: Field) -> Vec<&'c str> {
-    let mut v: Vec<&str> = match field {
+    let all: Vec<&str> = match field {
         Field::Company => corpus.entry_companies(entry),
         Field::Person => entry
             .participants
@@ -107,8 +107,12 @@ pub fn entry_values<'c>(corpus: &'c Corpus, entry: &'c Entry, field: Field) -> V
         Field::Topic => entry.topics.iter().map(String::as_str).collect(),
         Field::Lang => entry.sources.iter().map(|s| s.lang.as_str()).collect(),
     };
-    v.sort_unstable();
-    v.dedup();
+    let mut v: Vec<&str> = Vec::with_capacity(all.len());
+    for x in all {
+        if !v.contains(&x) {
+            v.push(x);
+        }
+    }
     v
 }
 
@@ -118,25 +122,31 @@ pub fn entry_values<'c>(corpus: &'c Corpus, entry: &'c Entry, field: Field) -> V
 pub fn facet(corpus: &Corpus, filter: &Filter, field: Field) -> Vec<(String, usize)> {
     let mut others = filter.clone();
     others.field_mut(field).clear();
-    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for e in &corpus.timeline {
         if entry_matches(corpus, e, &others) {
             for v in entry_values(corpus, e, field) {
-                *counts.entry(v).or_default() += 1;
+                *counts.entry(v.to_string()).or_default() += 1;
             }
         }
     }
-    let mut out: Vec<(String, usize)> = counts
-        .into_iter()
-        .map(|(k, n)| (k.to_string(), n))
-        .collect();
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
     for v in filter.field(field) {
         if !out.iter().any(|(k, _)| name_key(k) == name_key(v)) {
             out.push((v.clone(), 0));
         }
     }
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rank(&mut out);
     out
+}
+
+fn by_count(a: &(String, usize), b: &(String, usize)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+}
+
+/// Order (name, count) pairs most frequent first, then by name. (One shared sort keeps the wasm small.)
+pub fn rank(v: &mut [(String, usize)]) {
+    v.sort_by(by_count);
 }
 
 /// Whether an entry dated `date` (any precision) can fall within `[from, to]`.

@@ -273,8 +273,13 @@ pub fn network(entries: &[&Entry], max_nodes: usize) -> Network {
             }
         }
     }
-    nodes.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    nodes.truncate(max_nodes);
+    let mut order: Vec<(String, usize)> = nodes.iter().map(|n| (n.0.clone(), n.2)).collect();
+    crate::core::filter::rank(&mut order);
+    order.truncate(max_nodes);
+    let nodes: Vec<(String, EntityKind, usize)> = order
+        .into_iter()
+        .filter_map(|(name, _)| nodes.iter().find(|n| n.0 == name).cloned())
+        .collect();
     let keys: Vec<String> = nodes.iter().map(|n| name_key(&n.0)).collect();
     let mut edges: Vec<(usize, usize, usize)> = Vec::new();
     for e in entries {
@@ -297,12 +302,29 @@ pub fn network(entries: &[&Entry], max_nodes: usize) -> Network {
     Network { nodes, edges }
 }
 
-/// `n` points evenly on a circle of radius `r` around (`c`, `c`), the first at the top.
+/// sin(x) for x in [-π, π] by its Taylor series (exact to ~1e-6: plenty for a drawing, and it keeps
+/// libm's range reduction out of the wasm).
+fn sin_small(x: f32) -> f32 {
+    let (mut term, mut sum) = (x, x);
+    for k in 1..10 {
+        term *= -x * x / ((2 * k) * (2 * k + 1)) as f32;
+        sum += term;
+    }
+    sum
+}
+
+/// `n` points evenly on a circle of radius `r` around (`c`, `c`), the first at the top, clockwise.
 pub fn circle_layout(n: usize, c: f32, r: f32) -> Vec<(f32, f32)> {
+    use std::f32::consts::{FRAC_PI_2, PI, TAU};
+    let wrap = |a: f32| if a > PI { a - TAU } else { a };
     (0..n)
         .map(|i| {
-            let a = std::f32::consts::TAU * i as f32 / n as f32 - std::f32::consts::FRAC_PI_2;
-            (c + r * a.cos(), c + r * a.sin())
+            // Angle from the top in [0, 2π); x = sin(a), y = -cos(a) = sin(a - π/2).
+            let a = TAU * i as f32 / n as f32;
+            (
+                c + r * sin_small(wrap(a)),
+                c + r * sin_small(wrap(a - FRAC_PI_2)),
+            )
         })
         .collect()
 }
