@@ -23,14 +23,9 @@ fn table(head: Vec<String>, rows: Vec<N>) -> N {
         .add(el("tbody").kids(rows))
 }
 
-/// A scrolling box (a labelled region, reachable by keyboard) around wide content.
-fn scroller(label: &str, inner: N) -> N {
-    el("div")
-        .cls("scroll")
-        .at("role", "region")
-        .at("aria-label", label)
-        .at("tabindex", "0")
-        .add(inner)
+/// A scrolling box around wide content, reachable by keyboard so it can be scrolled without a mouse.
+fn scroller(inner: N) -> N {
+    el("div").cls("scroll").at("tabindex", "0").add(inner)
 }
 
 /// The topic views: the company × topic heatmap, then each topic with the sentences carrying it.
@@ -69,7 +64,7 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
             .at("aria-labelledby", "topics-heading")
             .add(el("h2").at("id", "topics-heading").txt(t(l, K::Topics)))
             .add(el("h3").txt(t(l, K::Heatmap)))
-            .add(scroller(t(l, K::Heatmap), table(head, rows).cls("heatmap")));
+            .add(scroller(table(head, rows).cls("heatmap")));
         for tp in TOPICS {
             if !chosen.is_empty() && !chosen.iter().any(|x| x == tp) {
                 continue;
@@ -177,7 +172,7 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
         .cls("entities")
         .at("aria-labelledby", "entities-heading")
         .add(el("h2").at("id", "entities-heading").txt(t(l, K::Entities)))
-        .add(scroller(t(l, K::Entities), table(head, rows)))
+        .add(scroller(table(head, rows)))
 }
 
 /// The most participants the network draws.
