@@ -166,7 +166,9 @@ test('the interface language follows the browser and the switch', async () => {
   const { page, context } = await openPage('', { locale: 'vi-VN' });
   await page.main.getByRole('heading', { level: 2, name: 'Dòng thời gian' }).waitFor();
   assert.equal(await page.page.getAttribute('html', 'lang'), 'vi');
-  await page.page.getByLabel('Ngôn ngữ giao diện').selectOption('fr');
+  const uiSwitch = page.page.getByLabel('Ngôn ngữ giao diện');
+  await uiSwitch.focus();
+  await uiSwitch.selectOption('fr');
   await page.main.getByRole('heading', { level: 2, name: 'Chronologie' }).waitFor();
   assert.match(page.query(), /ui=fr/);
   assert.equal(await page.page.getAttribute('html', 'lang'), 'fr');
