@@ -13,8 +13,16 @@ fn document() -> web_sys::Document {
         .expect("a browser document")
 }
 
-/// Mount the app into a fresh container and return the container.
+/// Mount the app into a fresh container and return the container. The URL holds the page state,
+/// so it is cleared first (another test may have left a filter in it).
 fn mount() -> web_sys::HtmlElement {
+    let window = web_sys::window().expect("a window");
+    let path = window.location().pathname().unwrap_or_default();
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("replace state");
     let container: web_sys::HtmlElement = document()
         .create_element("div")
         .expect("create div")
@@ -66,7 +74,10 @@ async fn app_mounts_with_a_timeline_region_and_a_company_facet() {
         .query_selector("section[aria-labelledby=timeline-heading]")
         .unwrap()
         .expect("timeline region");
-    let heading = region.query_selector("h2").unwrap().expect("timeline heading");
+    let heading = region
+        .query_selector("h2")
+        .unwrap()
+        .expect("timeline heading");
     assert_eq!(heading.text_content().as_deref(), Some("Timeline"));
     // Every bundled meeting is drawn as a card, one per timeline entry the core built.
     let loaded = dossier::app::load_bundled();
@@ -110,6 +121,9 @@ async fn ticking_a_company_narrows_the_timeline() {
             .item(k)
             .and_then(|c| c.text_content())
             .unwrap_or_default();
-        assert!(text.contains(company.as_str()), "card {k} names {company}: {text}");
+        assert!(
+            text.contains(company.as_str()),
+            "card {k} names {company}: {text}"
+        );
     }
 }

@@ -356,7 +356,7 @@ fn filters(ctx: Ctx, l: Lang) -> N {
         .add(text_input(ctx, l, "q", "search", K::Search))
         .add(
             el("div")
-                .cls("dates")
+                .cls("range")
                 .add(text_input(ctx, l, "from", "date", K::From))
                 .add(text_input(ctx, l, "to", "date", K::To)),
         );

@@ -517,4 +517,53 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].articles, rows[0].meetings), (1, 0));
     }
+
+    #[test]
+    fn entity_index_ranks_by_meetings_then_articles_then_name() {
+        use crate::core::model::EventStatus;
+        use crate::core::timeline::Participant;
+        let mut ents = vec![
+            entity(EntityKind::Org, "Meta", Some("company"), &[]),
+            entity(EntityKind::Person, "Nick Clegg", None, &[]),
+            entity(EntityKind::Place, "Hanoi", None, &[]),
+            entity(EntityKind::Org, "Bkav", Some("company"), &[]),
+        ];
+        ents[1].role = Some("President".into());
+        ents[1].affiliation = Some("Meta".into());
+        let c = one("x", ents, vec![]);
+        let p = |name: &str, kind| Participant {
+            name: name.into(),
+            kind,
+            role: None,
+            affiliation: None,
+        };
+        let meeting = |ps: Vec<Participant>, place: Option<&str>| Entry {
+            date: None,
+            status: EventStatus::Happened,
+            place: place.map(String::from),
+            participants: ps,
+            sources: vec![],
+            topics: vec![],
+        };
+        let es = [
+            meeting(
+                vec![
+                    p("Nick Clegg", EntityKind::Person),
+                    p("Meta", EntityKind::Org),
+                ],
+                Some("Hà Nội"),
+            ),
+            meeting(vec![p("nick clegg", EntityKind::Person)], None),
+        ];
+        let refs: Vec<&Entry> = es.iter().collect();
+        let rows = c.entity_index(&[0], &refs);
+        let got: Vec<(&str, usize)> = rows.iter().map(|r| (r.name.as_str(), r.meetings)).collect();
+        // "Hà Nội" is not the entity "Hanoi" (no alias here): the place has no meeting.
+        assert_eq!(
+            got,
+            [("Nick Clegg", 2), ("Meta", 1), ("Bkav", 0), ("Hanoi", 0)]
+        );
+        assert_eq!(rows[0].roles, ["President"]);
+        assert_eq!(rows[0].affiliations, ["Meta"]);
+    }
 }
