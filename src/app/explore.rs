@@ -175,6 +175,17 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
         .add(scroller(table(head, rows)))
 }
 
+/// A node label: the name, cut to 24 characters (the full names are in the list below the drawing).
+fn short(name: &str) -> String {
+    if name.chars().count() <= 24 {
+        name.to_string()
+    } else {
+        let mut s: String = name.chars().take(23).collect();
+        s.push('…');
+        s
+    }
+}
+
 /// The most participants the network draws.
 const NETWORK_MAX: usize = 24;
 
@@ -202,7 +213,7 @@ pub fn network_view(ctx: Ctx, l: Lang) -> N {
         }
         let mut drawing = svg("svg")
             .cls("network")
-            .at("viewBox", "-60 -20 720 640")
+            .at("viewBox", "-170 -30 940 660")
             .at("role", "img")
             .at(
                 "aria-label",
@@ -243,7 +254,7 @@ pub fn network_view(ctx: Ctx, l: Lang) -> N {
                             .at("x", &dx.to_string())
                             .at("y", &dy.to_string())
                             .at("text-anchor", anchor)
-                            .txt(name),
+                            .txt(&short(name)),
                     ),
             );
         }
