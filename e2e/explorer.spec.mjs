@@ -28,6 +28,7 @@ test('a date range narrows the timeline and the articles; clear-all restores the
   await page.from.fill('2024-01-01');
   await page.from.dispatchEvent('change');
   assert.deepEqual(await page.dates(), ['30 September 2024']);
+  assert.equal(await page.page.getByRole('status').innerText(), '1 meeting');
   assert.match(page.query(), /from=2024-01-01/);
   assert.equal((await articleTitles(page)).length, 1);
   await page.to.fill('2024-06-30');
@@ -148,6 +149,10 @@ test('keyboard only: skip link, search, then open a source, with a visible focus
   assert.notEqual(a.outline, 'none', 'the focus is visible');
   await p.keyboard.press('Enter');
   await page.main.locator('mark.evidence').waitFor();
+  // The focus moved to the redrawn main area; the next Tab reaches its first link.
+  assert.equal((await active()).id, 'main');
+  await p.keyboard.press('Tab');
+  assert.equal((await active()).text, 'Back to the timeline');
   await context.close();
 });
 

@@ -118,12 +118,21 @@ pub fn focused_id() -> Option<String> {
 
 /// Give the focus back to the element with `id` (after a part of the page was drawn again).
 #[inline(never)]
-pub fn refocus(id: Option<String>) {
+/// Whether it is still there to take the focus.
+pub fn refocus(id: Option<String>) -> bool {
     if let Some(e) = id.and_then(|id| document().get_element_by_id(&id)) {
         if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
-            let _ = e.focus();
+            return e.focus().is_ok();
         }
     }
+    false
+}
+
+/// Whether the focus is inside `e`.
+pub fn has_focus_within(e: &Element) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|a| e.contains(Some(&a)))
 }
 
 /// The element as an <input>.

@@ -1,7 +1,7 @@
 //! The page's frame: masthead with the interface-language switch, view navigation, the filter panel,
 //! the main area drawn again when the page state changes, and links that change the state in place.
 
-use crate::app::dom::{clear, effect, el, focused_id, input, refocus, N};
+use crate::app::dom::{clear, effect, el, focused_id, has_focus_within, input, refocus, N};
 use crate::app::explore::{entities_view, network_view, topics_view};
 use crate::app::i18n::{browser_lang, language_name, t, topic_name, Lang, K};
 use crate::app::reader::reader_view;
@@ -116,11 +116,20 @@ pub fn App() -> impl IntoView {
             .add(nav(ctx, l));
         let main = el("main").at("id", "main").at("tabindex", "-1");
         let main_el = main.0.clone();
-        page.add(el("div").cls("layout").add(filters(ctx, l)).add(main));
+        // A status line outside the redrawn area, so screen readers hear the new count.
+        let status = el("p").cls("sr-only").at("role", "status");
+        let status_el = status.0.clone();
+        page.add(el("div").cls("layout").add(filters(ctx, l)).add(main))
+            .add(status);
+        effect(Box::new(move || {
+            let n = ctx.entries.with(Vec::len);
+            status_el.set_text_content(Some(&crate::app::format::count_meetings(l, n)));
+        }));
         // The main area follows the page state.
         effect(Box::new(move || {
             let s = ctx.state.get();
             let focus = focused_id();
+            let focus_in_main = has_focus_within(&main_el);
             clear(&main_el);
             let content = match s.view {
                 View::Timeline => vec![timeline_view(ctx, l), articles_view(ctx, l)],
@@ -132,7 +141,12 @@ pub fn App() -> impl IntoView {
             for c in content {
                 let _ = main_el.append_child(&c.0);
             }
-            refocus(focus);
+            // The focused control was redrawn: focus it again, or the main area (a link in it led here).
+            if !refocus(focus) && focus_in_main {
+                if let Some(m) = main_el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = m.focus();
+                }
+            }
             if s.view == View::Article {
                 if let Some(e) = crate::app::dom::document().get_element_by_id("evidence") {
                     e.scroll_into_view();
