@@ -41,6 +41,11 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
             .map(|(ri, (company, counts))| {
                 let mut tr = el("tr").add(el("th").at("scope", "row").txt(&company));
                 for (ti, (topic, n)) in TOPICS.iter().zip(counts).enumerate() {
+                    // Empty cells are plain text: no tab stop that leads nowhere.
+                    if n == 0 {
+                        tr = tr.add(el("td").cls("zero").txt("0"));
+                        continue;
+                    }
                     let name = format!("{company}, {}: {n}", topic_name(l, topic));
                     let company = company.clone();
                     let cell = button(&n.to_string(), "cell", move || {
