@@ -57,26 +57,48 @@ export class DossierPage {
     page.on('pageerror', (e) => this.errors.push(String(e)));
   }
 
+  /** Open the page (with an optional `?query`) and wait until the main area is drawn. */
   async open(baseUrl, query = '') {
+    this.baseUrl = baseUrl;
     await this.page.goto(baseUrl + query);
-    await this.timeline.waitFor();
+    await this.page.locator('main#main > *').first().waitFor();
     return this;
   }
 
   get timeline() { return this.page.getByRole('region', { name: 'Timeline' }); }
-  get company() { return this.page.getByLabel('Company'); }
+  get main() { return this.page.getByRole('main'); }
+  get filters() { return this.page.getByRole('complementary', { name: 'Filters' }); }
+  /** The Company facet: a group of checkboxes, one per company ("Name (count)"). */
+  get company() { return this.page.getByRole('group', { name: 'Company' }); }
+  get search() { return this.page.getByLabel('Search'); }
+  get from() { return this.page.getByLabel('From', { exact: true }); }
+  get to() { return this.page.getByLabel('To', { exact: true }); }
+  get views() { return this.page.getByRole('navigation', { name: 'Views' }); }
 
-  /** Choose a company in the Company control by its name (the option reads "Name (count)"). */
-  async chooseCompany(name) {
-    const labels = await this.company.locator('option').allInnerTexts();
-    const label = labels.find((l) => l === name || l.startsWith(`${name} (`));
-    if (!label) throw new Error(`no company ${name} among: ${labels.join(', ')}`);
-    await this.company.selectOption({ label });
+  /** The checkbox of `value` in the facet group named `group`. */
+  facetBox(group, value) {
+    return this.page.getByRole('group', { name: group })
+      .getByRole('checkbox', { name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`) });
   }
+
+  /** Tick a company in the Company facet by its name. */
+  async chooseCompany(name) { await this.facetBox('Company', name).check(); }
+
+  /** Type a full-text query and commit it (Enter). */
+  async searchFor(text) {
+    await this.search.fill(text);
+    await this.search.press('Enter');
+  }
+
+  /** Go to a view through the navigation ("Timeline", "Topics", ...). */
+  async goTo(name) { await this.views.getByRole('link', { name }).click(); }
 
   /** The text of each meeting card on the timeline, in order. */
   async meetings() { return this.timeline.locator('.meeting').allInnerTexts(); }
 
-  /** The dates shown on the timeline, in order. */
-  async dates() { return this.timeline.locator('.date-group h3').allInnerTexts(); }
+  /** The dates shown on the timeline, in order (one per day that has meetings). */
+  async dates() { return this.timeline.locator('.date-group h4').allInnerTexts(); }
+
+  /** The query string of the page's URL. */
+  query() { return new URL(this.page.url()).search; }
 }

@@ -1,8 +1,13 @@
 //! The Leptos page: a thin view over the core. It loads the bundled corpus, runs the core on it, and
-//! draws the timeline, the filters and the article list.
+//! draws the timeline, topics, entity index, network and article reader, all following the filters.
 
+mod dom;
+mod explore;
 mod format;
+mod i18n;
+mod reader;
 mod state;
+mod timeline;
 mod views;
 
 pub use state::{load_bundled, Loaded};

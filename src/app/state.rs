@@ -1,8 +1,12 @@
-//! Page state: the corpus the page loaded (bundled files run through the core) and the URL-backed filter.
+//! Page state: the corpus the page loaded (bundled files run through the core), the URL-backed page
+//! state with what passes its filter, and the URL ⇄ state synchronisation (history, back/forward).
 
 use crate::core::corpus::Corpus;
+use crate::core::filter::Filter;
 use crate::core::model::Article;
 use crate::core::parse;
+use crate::core::query::{state_from_query, state_to_query, PageState};
+use leptos::prelude::*;
 
 /// The bundled corpus after parsing and extraction, with any file that could not be read.
 pub struct Loaded {
@@ -38,5 +42,103 @@ pub fn load_files(files: &[(&str, &[u8])]) -> Loaded {
     Loaded {
         corpus: Corpus::new(articles),
         problems,
+    }
+}
+
+/// What every view reads: the corpus, the URL-backed page state, and what the filter lets through.
+/// All fields are handles, so the context is `Copy`.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub corpus: StoredValue<Corpus>,
+    pub state: RwSignal<PageState>,
+    pub filter: Memo<Filter>,
+    /// Indexes of the timeline entries that pass the filter.
+    pub entries: Memo<Vec<usize>>,
+    /// Indexes of the articles that pass the filter.
+    pub articles: Memo<Vec<usize>>,
+}
+
+impl Ctx {
+    pub fn new(corpus: Corpus, state: PageState) -> Ctx {
+        let corpus = StoredValue::new(corpus);
+        let state = RwSignal::new(state);
+        let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
+        let entries = Memo::new(move |_| {
+            filter.with(|f| {
+                corpus.with_value(|c| {
+                    (0..c.timeline.len())
+                        .filter(|&i| crate::core::filter::entry_matches(c, &c.timeline[i], f))
+                        .collect()
+                })
+            })
+        });
+        let articles =
+            Memo::new(move |_| filter.with(|f| corpus.with_value(|c| c.visible_articles(f))));
+        Ctx {
+            corpus,
+            state,
+            filter,
+            entries,
+            articles,
+        }
+    }
+
+    /// Change the page state (the URL follows).
+    pub fn edit(&self, f: impl FnOnce(&mut PageState)) {
+        self.state.update(f);
+    }
+}
+
+/// The query string of the page's URL ("" outside a browser window).
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Put `query` in the page's URL without a reload, keeping its path (so any sub-path works):
+/// a new history entry when `push`, else the current one is replaced.
+pub fn set_url(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    if let Ok(history) = window.history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
+    }
+}
+
+/// Keep the URL and the page state in step: user changes push a history entry, the first state
+/// (read from the URL) only normalises it, and back/forward (popstate) restore the state.
+pub fn sync_url(state: RwSignal<PageState>) {
+    let popping = StoredValue::new(false);
+    let first = StoredValue::new(true);
+    crate::app::dom::effect(Box::new(move || {
+        let q = state.with(state_to_query);
+        let push = !first.get_value() && !popping.get_value();
+        first.set_value(false);
+        popping.set_value(false);
+        if q != location_search() {
+            set_url(&q, push);
+        }
+    }));
+    if let Some(w) = web_sys::window() {
+        crate::app::dom::listen(
+            &w,
+            "popstate",
+            Box::new(move |_| {
+                let next = state_from_query(&location_search());
+                if state.with_untracked(|s| *s != next) {
+                    popping.set_value(true);
+                    state.set(next);
+                }
+            }),
+        );
     }
 }

@@ -1,10 +1,34 @@
 //! A loaded corpus: articles, their extractions, the timeline, and the indexes the filters need.
 
+use crate::core::filter::TOPICS;
 use crate::core::filter::{self, Filter};
-use crate::core::model::{Article, Entity, EntityKind, Extraction};
-use crate::core::text::fold;
+use crate::core::model::{Article, Entity, EntityKind, Extraction, Span};
+use crate::core::text::{fold, name_key};
 use crate::core::timeline::{self, Entry};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One row of the people & organisations index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRow {
+    pub kind: EntityKind,
+    pub name: String,
+    /// Org class (`company`, ...) or place type (`city`, ...).
+    pub class: Option<String>,
+    pub roles: Vec<String>,
+    pub affiliations: Vec<String>,
+    /// Articles naming it.
+    pub articles: usize,
+    /// Meetings it takes part in (a place: meetings held there).
+    pub meetings: usize,
+}
+
+/// A run of an article's text for the reader: plain, or naming an entity; inside the evidence or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub span: Span,
+    pub kind: Option<EntityKind>,
+    pub evidence: bool,
+}
 
 /// Articles with everything the core found in them. Built once; filtering never re-extracts.
 #[derive(Debug, Clone, Default)]
@@ -14,6 +38,8 @@ pub struct Corpus {
     pub timeline: Vec<Entry>,
     /// Title and text of each article, folded (lowercase, no diacritics) for full-text search.
     folded: Vec<String>,
+    /// Canonical names of the orgs the extractions class as companies.
+    company_names: BTreeSet<String>,
 }
 
 impl Corpus {
@@ -35,11 +61,18 @@ impl Corpus {
                 s
             })
             .collect();
+        let company_names = extractions
+            .iter()
+            .flat_map(|x| &x.entities)
+            .filter(|e| e.kind == EntityKind::Org && e.class.as_deref() == Some("company"))
+            .map(|e| e.name.clone())
+            .collect();
         Corpus {
             articles,
             extractions,
             timeline,
             folded,
+            company_names,
         }
     }
 
@@ -91,35 +124,446 @@ impl Corpus {
             .collect()
     }
 
+    /// Whether `name` (canonical) is a company, by the extractions or the org lexicon.
+    pub fn is_company(&self, name: &str) -> bool {
+        self.company_names.contains(name) || crate::core::lexicon::is_company(name)
+    }
+
+    /// The companies of a meeting: its org participants and its persons' affiliations, with the
+    /// orgs they belong to or were renamed to, when they are companies. Unique, in order.
+    pub fn entry_companies<'e>(&self, entry: &'e Entry) -> Vec<&'e str> {
+        let mut names: Vec<&str> = Vec::new();
+        for p in &entry.participants {
+            let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
+            for n in own.into_iter().chain(p.affiliation.as_deref()) {
+                for f in self.org_family(n) {
+                    if !names.contains(&f) && self.is_company(f) {
+                        names.push(f);
+                    }
+                }
+            }
+        }
+        names
+    }
+
     /// Companies taking part in meetings, with the number of timeline entries each appears in
     /// (as participant or as a participant's affiliation), most frequent first, then by name.
     pub fn companies(&self) -> Vec<(String, usize)> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        let is_company = |name: &str| {
-            self.extractions.iter().flat_map(|x| &x.entities).any(|e| {
-                e.kind == EntityKind::Org && e.name == name && e.class.as_deref() == Some("company")
-            })
-        };
         for entry in &self.timeline {
-            let mut names: Vec<&str> = Vec::new();
-            for p in &entry.participants {
-                let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
-                for n in own.into_iter().chain(p.affiliation.as_deref()) {
-                    for f in self.org_family(n) {
-                        if !names.contains(&f)
-                            && (is_company(f) || crate::core::lexicon::is_company(f))
-                        {
-                            names.push(f);
-                        }
-                    }
-                }
-            }
-            for n in names {
+            for n in self.entry_companies(entry) {
                 *counts.entry(n.to_string()).or_default() += 1;
             }
         }
         let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        crate::core::filter::rank(&mut v);
         v
+    }
+
+    /// People, organisations and places of `articles` (indexes), each once under its canonical name,
+    /// with every role and affiliation seen, the number of those articles naming it and of `entries`
+    /// it takes part in (or, for a place, hosts). Most meetings first, then most articles, then name.
+    pub fn entity_index(&self, articles: &[usize], entries: &[&Entry]) -> Vec<EntityRow> {
+        // Rows by "kind letter + name key" (a String-keyed map, like the others: a smaller wasm).
+        let key = |kind: EntityKind, name: &str| format!("{}{}", kind as u8, name_key(name));
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut rows: Vec<Option<EntityRow>> = Vec::new();
+        for &i in articles {
+            let Some(x) = self.extractions.get(i) else {
+                continue;
+            };
+            for e in &x.entities {
+                let n = *index.entry(key(e.kind, &e.name)).or_insert_with(|| {
+                    rows.push(Some(EntityRow {
+                        kind: e.kind,
+                        name: e.name.clone(),
+                        class: e.class.clone().or_else(|| e.place_type.clone()),
+                        roles: Vec::new(),
+                        affiliations: Vec::new(),
+                        articles: 0,
+                        meetings: 0,
+                    }));
+                    rows.len() - 1
+                });
+                let Some(Some(row)) = rows.get_mut(n) else {
+                    continue;
+                };
+                row.articles += 1;
+                for (list, v) in [
+                    (&mut row.roles, &e.role),
+                    (&mut row.affiliations, &e.affiliation),
+                ] {
+                    if let Some(v) = v {
+                        if !list.contains(v) {
+                            list.push(v.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for entry in entries {
+            let mut keys: Vec<String> = Vec::new();
+            let all = entry
+                .participants
+                .iter()
+                .map(|p| key(p.kind, &p.name))
+                .chain(entry.place.iter().map(|p| key(EntityKind::Place, p)));
+            for k in all {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            for k in keys {
+                if let Some(Some(row)) = index.get(&k).and_then(|&n| rows.get_mut(n)) {
+                    row.meetings += 1;
+                }
+            }
+        }
+        // Rank by (meetings, articles) with the shared (name, count) sort; the row's index rides
+        // after the name so each key is unique.
+        let mut keys: Vec<(String, usize)> = rows
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, r)| {
+                let score = r.meetings.min(0x7fff) << 16 | r.articles.min(0xffff);
+                (format!("{}\u{1}{i}", r.name), score)
+            })
+            .collect();
+        crate::core::filter::rank(&mut keys);
+        keys.iter()
+            .filter_map(|(k, _)| {
+                let i: usize = k.rsplit('\u{1}').next()?.parse().ok()?;
+                rows.get_mut(i)?.take()
+            })
+            .collect()
+    }
+
+    /// Company × topic matrix over `articles`: companies (most sentences first) and, for each, the
+    /// number of sentences carrying each topic of `TOPICS` that mention it. Companies with no such
+    /// sentence are left out.
+    pub fn company_topic_matrix(&self, articles: &[usize]) -> Vec<(String, [u32; 10])> {
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut rows: Vec<(String, [u32; 10])> = Vec::new();
+        for &i in articles {
+            let Some(x) = self.extractions.get(i) else {
+                continue;
+            };
+            for (company, topic, n) in
+                crate::core::topics::company_topics(&x.entities, &x.sentence_topics)
+            {
+                if let Some(t) = TOPICS.iter().position(|t| *t == topic) {
+                    let r = *index.entry(company.clone()).or_insert_with(|| {
+                        rows.push((company, [0; 10]));
+                        rows.len() - 1
+                    });
+                    rows[r].1[t] += n;
+                }
+            }
+        }
+        let mut order: Vec<(String, usize)> = rows
+            .iter()
+            .map(|(c, r)| (c.clone(), r.iter().sum::<u32>() as usize))
+            .collect();
+        crate::core::filter::rank(&mut order);
+        order
+            .iter()
+            .filter_map(|(c, _)| index.get(c).map(|&r| rows[r].clone()))
+            .collect()
+    }
+
+    /// The sentences of `articles` carrying `topic`, in article order: (article index, sentence span,
+    /// companies the sentence mentions).
+    pub fn topic_sentences(
+        &self,
+        articles: &[usize],
+        topic: &str,
+    ) -> Vec<(usize, Span, Vec<String>)> {
+        let mut out = Vec::new();
+        for &i in articles {
+            let Some(x) = self.extractions.get(i) else {
+                continue;
+            };
+            for st in &x.sentence_topics {
+                if !st.topics.iter().any(|t| t == topic) {
+                    continue;
+                }
+                let companies: Vec<String> = x
+                    .entities
+                    .iter()
+                    .filter(|e| {
+                        e.kind == EntityKind::Org
+                            && self.is_company(&e.name)
+                            && e.mentions.iter().any(|m| st.span.contains(*m))
+                    })
+                    .map(|e| e.name.clone())
+                    .collect();
+                out.push((i, st.span, companies));
+            }
+        }
+        out
+    }
+
+    /// Article `idx` cut for reading: paragraphs (split at line breaks) of pieces, each a span of the
+    /// text with the kind of entity it names (if any) and whether it lies in `evidence`. Mentions are
+    /// taken longest first when they overlap. Pieces never split a character; empty lines are dropped.
+    pub fn reader(&self, idx: usize, evidence: Option<Span>) -> Vec<Vec<Piece>> {
+        let (Some(a), Some(x)) = (self.articles.get(idx), self.extractions.get(idx)) else {
+            return Vec::new();
+        };
+        let text = a.text.as_str();
+        let fits = |s: &Span| !s.is_empty() && text.get(s.start..s.end).is_some();
+        let mut marks: Vec<(Span, EntityKind)> = x
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.kind)))
+            .filter(|(m, _)| fits(m))
+            .collect();
+        // Longest first (then leftmost): a selection loop, no sort (keeps the wasm small).
+        let mut kept: Vec<(Span, EntityKind)> = Vec::new();
+        while let Some(best) = (0..marks.len()).min_by_key(|&i| {
+            let m = marks[i].0;
+            (usize::MAX - m.len(), m.start)
+        }) {
+            let m = marks.swap_remove(best);
+            if !kept.iter().any(|k| k.0.overlaps(m.0)) {
+                kept.push(m);
+            }
+        }
+        let evidence = evidence.filter(fits);
+        // Every position where a piece may start or end.
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        for (m, _) in &kept {
+            cuts.extend([m.start, m.end]);
+        }
+        if let Some(e) = evidence {
+            cuts.extend([e.start, e.end]);
+        }
+        cuts.extend(text.match_indices('\n').flat_map(|(i, _)| [i, i + 1]));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut paragraphs: Vec<Vec<Piece>> = vec![Vec::new()];
+        for w in cuts.windows(2) {
+            let span = Span::new(w[0], w[1]);
+            let piece_text = span.slice(text);
+            if piece_text == "\n" {
+                if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                    paragraphs.push(Vec::new());
+                }
+                continue;
+            }
+            if piece_text.is_empty() {
+                continue;
+            }
+            let kind = kept.iter().find(|(m, _)| m.contains(span)).map(|(_, k)| *k);
+            let in_evidence = evidence.is_some_and(|e| e.contains(span));
+            if let Some(p) = paragraphs.last_mut() {
+                p.push(Piece {
+                    span,
+                    kind,
+                    evidence: in_evidence,
+                });
+            }
+        }
+        paragraphs.retain(|p| p.iter().any(|x| !x.span.slice(text).trim().is_empty()));
+        paragraphs
+    }
+
+    /// The index of the article with id `id`.
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::SentenceTopics;
+
+    fn entity(
+        kind: EntityKind,
+        name: &str,
+        class: Option<&str>,
+        mentions: &[(usize, usize)],
+    ) -> Entity {
+        Entity {
+            kind,
+            name: name.into(),
+            class: class.map(String::from),
+            place_type: None,
+            aliases: vec![],
+            role: None,
+            affiliation: None,
+            mentions: mentions.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        }
+    }
+
+    fn one(text: &str, entities: Vec<Entity>, sentence_topics: Vec<SentenceTopics>) -> Corpus {
+        let article = Article {
+            id: "x".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let x = Extraction {
+            id: "x".into(),
+            lang: "vi".into(),
+            published: None,
+            entities,
+            events: vec![],
+            topics: vec![],
+            sentence_topics,
+        };
+        Corpus::from_parts(vec![article], vec![x])
+    }
+
+    fn show(c: &Corpus, paragraphs: &[Vec<Piece>]) -> Vec<String> {
+        let text = &c.articles[0].text;
+        paragraphs
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|x| {
+                        let t = x.span.slice(text);
+                        let t = match x.kind {
+                            Some(EntityKind::Person) => format!("<P:{t}>"),
+                            Some(EntityKind::Org) => format!("<O:{t}>"),
+                            Some(EntityKind::Place) => format!("<L:{t}>"),
+                            None => t.to_string(),
+                        };
+                        if x.evidence {
+                            format!("[{t}]")
+                        } else {
+                            t
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reader_marks_mentions_evidence_and_paragraphs() {
+        // "Hà Nội" is multi-byte: every cut must stay on character boundaries.
+        let text = "Meta gặp Hà Nội.\n\nÔng Chính nói. Hết.";
+        let hn = text.find("Hà Nội").unwrap();
+        let chinh = text.find("Chính").unwrap();
+        let c = one(
+            text,
+            vec![
+                entity(EntityKind::Org, "Meta", Some("company"), &[(0, 4)]),
+                entity(
+                    EntityKind::Place,
+                    "Hanoi",
+                    None,
+                    &[(hn, hn + "Hà Nội".len())],
+                ),
+                entity(EntityKind::Place, "Ha", None, &[(hn, hn + "Hà".len())]),
+                entity(
+                    EntityKind::Person,
+                    "Pham Minh Chinh",
+                    None,
+                    &[(chinh, chinh + "Chính".len()), (3, 999)],
+                ),
+            ],
+            vec![],
+        );
+        let ev = text.find("Ông").unwrap();
+        let ev_end = text.find(" Hết").unwrap();
+        let got = show(&c, &c.reader(0, Some(Span::new(ev, ev_end))));
+        assert_eq!(
+            got,
+            ["<O:Meta> gặp <L:Hà Nội>.", "[Ông ][<P:Chính>][ nói.] Hết."]
+        );
+        // No evidence, or evidence that does not fit the text: nothing is marked as evidence.
+        for ev in [None, Some(Span::new(1, 9999))] {
+            let got = show(&c, &c.reader(0, ev));
+            assert_eq!(got[1], "Ông <P:Chính> nói. Hết.");
+        }
+        assert!(c.reader(7, None).is_empty());
+    }
+
+    #[test]
+    fn topic_views_count_sentences_per_company() {
+        let text = "Meta và AI. Meta, chip. Nvidia AI.";
+        let st = |s: usize, e: usize, t: &[&str]| SentenceTopics {
+            span: Span::new(s, e),
+            topics: t.iter().map(|x| x.to_string()).collect(),
+        };
+        let c = one(
+            text,
+            vec![
+                entity(
+                    EntityKind::Org,
+                    "Meta",
+                    Some("company"),
+                    &[(0, 4), (12, 16)],
+                ),
+                entity(EntityKind::Org, "Nvidia", Some("company"), &[(24, 30)]),
+            ],
+            vec![
+                st(0, 11, &["ai"]),
+                st(12, 23, &["semiconductors", "ai"]),
+                st(24, 34, &["ai"]),
+            ],
+        );
+        let m = c.company_topic_matrix(&[0]);
+        assert_eq!(m[0].0, "Meta");
+        assert_eq!(&m[0].1[..2], [2, 1]);
+        assert_eq!(&m[1].1[..2], [1, 0]);
+        let s = c.topic_sentences(&[0], "semiconductors");
+        assert_eq!(s, [(0, Span::new(12, 23), vec!["Meta".to_string()])]);
+        assert_eq!(c.topic_sentences(&[], "ai"), []);
+        let rows = c.entity_index(&[0], &[]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].articles, rows[0].meetings), (1, 0));
+    }
+
+    #[test]
+    fn entity_index_ranks_by_meetings_then_articles_then_name() {
+        use crate::core::model::EventStatus;
+        use crate::core::timeline::Participant;
+        let mut ents = vec![
+            entity(EntityKind::Org, "Meta", Some("company"), &[]),
+            entity(EntityKind::Person, "Nick Clegg", None, &[]),
+            entity(EntityKind::Place, "Hanoi", None, &[]),
+            entity(EntityKind::Org, "Bkav", Some("company"), &[]),
+        ];
+        ents[1].role = Some("President".into());
+        ents[1].affiliation = Some("Meta".into());
+        let c = one("x", ents, vec![]);
+        let p = |name: &str, kind| Participant {
+            name: name.into(),
+            kind,
+            role: None,
+            affiliation: None,
+        };
+        let meeting = |ps: Vec<Participant>, place: Option<&str>| Entry {
+            date: None,
+            status: EventStatus::Happened,
+            place: place.map(String::from),
+            participants: ps,
+            sources: vec![],
+            topics: vec![],
+        };
+        let es = [
+            meeting(
+                vec![
+                    p("Nick Clegg", EntityKind::Person),
+                    p("Meta", EntityKind::Org),
+                ],
+                Some("Hà Nội"),
+            ),
+            meeting(vec![p("nick clegg", EntityKind::Person)], None),
+        ];
+        let refs: Vec<&Entry> = es.iter().collect();
+        let rows = c.entity_index(&[0], &refs);
+        let got: Vec<(&str, usize)> = rows.iter().map(|r| (r.name.as_str(), r.meetings)).collect();
+        // "Hà Nội" is not the entity "Hanoi" (no alias here): the place has no meeting.
+        assert_eq!(
+            got,
+            [("Nick Clegg", 2), ("Meta", 1), ("Bkav", 0), ("Hanoi", 0)]
+        );
+        assert_eq!(rows[0].roles, ["President"]);
+        assert_eq!(rows[0].affiliations, ["Meta"]);
     }
 }

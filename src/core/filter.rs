@@ -25,6 +25,128 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
+
+    /// The list of values of a multi-valued field.
+    pub fn field(&self, field: Field) -> &Vec<String> {
+        match field {
+            Field::Company => &self.companies,
+            Field::Person => &self.persons,
+            Field::Place => &self.places,
+            Field::Topic => &self.topics,
+            Field::Lang => &self.langs,
+        }
+    }
+
+    pub fn field_mut(&mut self, field: Field) -> &mut Vec<String> {
+        match field {
+            Field::Company => &mut self.companies,
+            Field::Person => &mut self.persons,
+            Field::Place => &mut self.places,
+            Field::Topic => &mut self.topics,
+            Field::Lang => &mut self.langs,
+        }
+    }
+
+    /// Add `value` to `field` when absent, remove it when present.
+    pub fn toggle(&mut self, field: Field, value: &str) {
+        let list = self.field_mut(field);
+        match list.iter().position(|v| v == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.to_string()),
+        }
+    }
+}
+
+/// The topic taxonomy of `spec/extract-json.md`, in its order.
+pub const TOPICS: [&str; 10] = [
+    "ai",
+    "semiconductors",
+    "digital_transformation",
+    "cybersecurity",
+    "iot",
+    "vr_metaverse",
+    "education_training",
+    "investment_manufacturing",
+    "tax_regulation",
+    "finance",
+];
+
+/// The multi-valued fields of a filter (each a facet with counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Company,
+    Person,
+    Place,
+    Topic,
+    Lang,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Company,
+        Field::Person,
+        Field::Place,
+        Field::Topic,
+        Field::Lang,
+    ];
+}
+
+/// The values of one field found on `entry` (companies are the meeting's own orgs and affiliations).
+pub fn entry_values<'c>(corpus: &'c Corpus, entry: &'c Entry, field: Field) -> Vec<&'c str> {
+    let all: Vec<&str> = match field {
+        Field::Company => corpus.entry_companies(entry),
+        Field::Person => entry
+            .participants
+            .iter()
+            .filter(|p| p.kind == EntityKind::Person)
+            .map(|p| p.name.as_str())
+            .collect(),
+        Field::Place => entry.place.as_deref().into_iter().collect(),
+        Field::Topic => entry.topics.iter().map(String::as_str).collect(),
+        Field::Lang => entry.sources.iter().map(|s| s.lang.as_str()).collect(),
+    };
+    let mut v: Vec<&str> = Vec::with_capacity(all.len());
+    for x in all {
+        if !v.contains(&x) {
+            v.push(x);
+        }
+    }
+    v
+}
+
+/// Facet counts of `field`: for each value, how many meetings would show if it were chosen together
+/// with the rest of the filter (the field's own choices set aside). Chosen values are always listed.
+/// Most frequent first, then by name.
+pub fn facet(corpus: &Corpus, filter: &Filter, field: Field) -> Vec<(String, usize)> {
+    let mut others = filter.clone();
+    others.field_mut(field).clear();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in &corpus.timeline {
+        if entry_matches(corpus, e, &others) {
+            for v in entry_values(corpus, e, field) {
+                *counts.entry(v.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    for v in filter.field(field) {
+        if !out.iter().any(|(k, _)| name_key(k) == name_key(v)) {
+            out.push((v.clone(), 0));
+        }
+    }
+    rank(&mut out);
+    out
+}
+
+fn by_count(a: &(String, usize), b: &(String, usize)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+}
+
+/// Order (name, count) pairs most frequent first, then by name. (One shared sort keeps the wasm small.)
+pub fn rank(v: &mut [(String, usize)]) {
+    v.sort_by(by_count);
 }
 
 /// Whether an entry dated `date` (any precision) can fall within `[from, to]`.
@@ -36,7 +158,8 @@ pub fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -
     // A coarse date covers a period: "2023-09" runs from "2023-09" to "2023-09~" in string order.
     let first = d.to_string();
     let last = format!("{d}~");
-    from.is_none_or(|f| last.as_str() >= f) && to.is_none_or(|t| first.as_str() <= t)
+    // A coarse `to` bound ("2024-09") takes in its whole period too.
+    from.is_none_or(|f| last.as_str() >= f) && to.is_none_or(|t| first <= format!("{t}~"))
 }
 
 fn any_key_matches<'a>(wanted: &[String], mut candidates: impl Iterator<Item = &'a str>) -> bool {
@@ -48,6 +171,15 @@ fn any_key_matches<'a>(wanted: &[String], mut candidates: impl Iterator<Item = &
 /// (language, full text, and the entity/topic facets: the article must name them).
 pub fn article_matches(corpus: &Corpus, idx: usize, filter: &Filter) -> bool {
     let x = &corpus.extractions[idx];
+    if !date_in_range(
+        x.published
+            .as_deref()
+            .or(corpus.articles[idx].published.as_deref()),
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    ) {
+        return false;
+    }
     if !filter.langs.is_empty() && !filter.langs.iter().any(|l| l.eq_ignore_ascii_case(&x.lang)) {
         return false;
     }
@@ -128,4 +260,163 @@ pub fn entry_matches(corpus: &Corpus, entry: &Entry, filter: &Filter) -> bool {
         .sources
         .iter()
         .any(|s| article_matches(corpus, s.article, &text_filter))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Article, EventStatus, Extraction, Span};
+    use crate::core::timeline::{Participant, Source};
+
+    fn person(name: &str, affiliation: Option<&str>) -> Participant {
+        Participant {
+            name: name.into(),
+            kind: EntityKind::Person,
+            role: None,
+            affiliation: affiliation.map(String::from),
+        }
+    }
+
+    /// Two articles (fr, vi) and three meetings, built by hand so the counts are known.
+    fn corpus() -> Corpus {
+        let articles = vec![
+            Article {
+                id: "a".into(),
+                text: "Rencontre à Hà Nội.".into(),
+                published: Some("2024-09-30".into()),
+                ..Article::default()
+            },
+            Article {
+                id: "b".into(),
+                text: "Gặp gỡ ở Thành phố Hồ Chí Minh.".into(),
+                published: Some("2023-09-19".into()),
+                ..Article::default()
+            },
+        ];
+        let x = |id: &str, lang: &str| Extraction {
+            id: id.into(),
+            lang: lang.into(),
+            published: None,
+            entities: vec![],
+            events: vec![],
+            topics: vec![],
+            sentence_topics: vec![],
+        };
+        let mut c = Corpus::from_parts(articles, vec![x("a", "fr"), x("b", "vi")]);
+        let src = |article: usize, lang: &str| Source {
+            article,
+            article_id: String::new(),
+            lang: lang.into(),
+            evidence: Span::new(0, 1),
+        };
+        let entry = |date: &str, place: &str, ps: Vec<Participant>, topics: &[&str], s| Entry {
+            date: Some(date.into()),
+            status: EventStatus::Happened,
+            place: Some(place.into()),
+            participants: ps,
+            sources: vec![s],
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+        };
+        c.timeline = vec![
+            entry(
+                "2023-09-18",
+                "Silicon Valley",
+                vec![
+                    person("Pham Minh Chinh", None),
+                    person("Jensen Huang", Some("Nvidia")),
+                ],
+                &["ai", "semiconductors"],
+                src(1, "vi"),
+            ),
+            entry(
+                "2024-09-30",
+                "Hanoi",
+                vec![
+                    person("Pham Minh Chinh", None),
+                    person("Nick Clegg", Some("Meta")),
+                ],
+                &["ai"],
+                src(0, "fr"),
+            ),
+            entry(
+                "2024-10-02",
+                "Hanoi",
+                vec![person("Nick Clegg", Some("Meta"))],
+                &["cybersecurity"],
+                src(0, "fr"),
+            ),
+        ];
+        c
+    }
+
+    fn f(edit: impl FnOnce(&mut Filter)) -> Filter {
+        let mut f = Filter::default();
+        edit(&mut f);
+        f
+    }
+
+    #[test]
+    fn filters_combine_and_counts_follow() {
+        let c = corpus();
+        let cases: Vec<(Filter, usize)> = vec![
+            (Filter::default(), 3),
+            (f(|f| f.persons = vec!["pham minh chinh".into()]), 2),
+            (f(|f| f.places = vec!["Hanoi".into()]), 2),
+            (f(|f| f.topics = vec!["ai".into()]), 2),
+            (f(|f| f.langs = vec!["VI".into()]), 1),
+            (f(|f| f.from = Some("2024-01-01".into())), 2),
+            (f(|f| f.to = Some("2024-09-30".into())), 2),
+            (
+                f(|f| {
+                    f.places = vec!["Hanoi".into()];
+                    f.topics = vec!["ai".into(), "cybersecurity".into()];
+                    f.to = Some("2024-09".into());
+                }),
+                1,
+            ),
+            (f(|f| f.q = "ha noi".into()), 2),
+            (f(|f| f.q = "HỒ CHÍ".into()), 1),
+            (f(|f| f.q = "paris".into()), 0),
+        ];
+        for (filter, want) in cases {
+            assert_eq!(c.visible_entries(&filter).len(), want, "{filter:?}");
+        }
+    }
+
+    #[test]
+    fn facet_counts_set_their_own_field_aside() {
+        let c = corpus();
+        let filter = f(|f| f.places = vec!["Hanoi".into()]);
+        assert_eq!(
+            facet(&c, &filter, Field::Place),
+            [("Hanoi".to_string(), 2), ("Silicon Valley".to_string(), 1)]
+        );
+        assert_eq!(
+            facet(&c, &filter, Field::Person),
+            [
+                ("Nick Clegg".to_string(), 2),
+                ("Pham Minh Chinh".to_string(), 1)
+            ]
+        );
+        assert_eq!(facet(&c, &filter, Field::Lang), [("fr".to_string(), 2)]);
+        let chosen = f(|f| f.langs = vec!["de".into()]);
+        assert!(facet(&c, &chosen, Field::Lang).contains(&("de".to_string(), 0)));
+    }
+
+    #[test]
+    fn toggle_adds_then_removes() {
+        let mut filter = Filter::default();
+        filter.toggle(Field::Company, "Meta");
+        filter.toggle(Field::Company, "Nvidia");
+        assert_eq!(filter.companies, ["Meta", "Nvidia"]);
+        filter.toggle(Field::Company, "Meta");
+        assert_eq!(filter.companies, ["Nvidia"]);
+    }
+
+    #[test]
+    fn articles_follow_the_date_range() {
+        let c = corpus();
+        let filter = f(|f| f.from = Some("2024-01-01".into()));
+        assert_eq!(c.visible_articles(&filter), [0]);
+    }
 }

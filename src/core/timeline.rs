@@ -184,6 +184,151 @@ pub fn group_by_date<'e>(entries: &[&'e Entry]) -> Vec<DateGroup<'e>> {
     groups
 }
 
+/// How the timeline axis groups meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    #[default]
+    Month,
+    Year,
+}
+
+/// One stretch of the timeline axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AxisItem<'e> {
+    /// A year (`2023`) or month (`2023-09`) with meetings, or `None` for undated ones, with its
+    /// date groups. Under `Month`, meetings dated only by year form their own `2023` period.
+    Period {
+        key: Option<String>,
+        groups: Vec<DateGroup<'e>>,
+    },
+    /// Years or months (as the scale counts) with no meeting between two periods.
+    Gap { units: u32 },
+}
+
+/// Months since year 0 of a `YYYY[-MM[-DD]]` date (a year alone counts as its January).
+fn month_number(date: &str) -> Option<u32> {
+    let y: u32 = date.get(..4)?.parse().ok()?;
+    let m: u32 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    Some(y * 12 + m.clamp(1, 12) - 1)
+}
+
+/// The timeline axis of `entries` (sorted as `build` sorts them): periods of the scale holding
+/// meetings, with a `Gap` between two periods that are not consecutive.
+pub fn axis<'e>(entries: &[&'e Entry], scale: Scale) -> Vec<AxisItem<'e>> {
+    let key_of = |d: Option<&str>| -> Option<String> {
+        let d = d?;
+        let n = match scale {
+            Scale::Year => 4,
+            Scale::Month => 7,
+        };
+        Some(d.get(..n).unwrap_or(d).to_string())
+    };
+    let mut items: Vec<AxisItem<'e>> = Vec::new();
+    let mut last: Option<u32> = None;
+    for g in group_by_date(entries) {
+        let key = key_of(g.date);
+        if let Some(AxisItem::Period { key: k, groups }) = items.last_mut() {
+            if *k == key {
+                groups.push(g);
+                continue;
+            }
+        }
+        let number = key.as_deref().and_then(month_number).map(|m| match scale {
+            Scale::Year => m / 12,
+            Scale::Month => m,
+        });
+        if let (Some(a), Some(b)) = (last, number) {
+            if b > a + 1 {
+                items.push(AxisItem::Gap { units: b - a - 1 });
+            }
+        }
+        if number.is_some() {
+            last = number;
+        }
+        items.push(AxisItem::Period {
+            key,
+            groups: vec![g],
+        });
+    }
+    items
+}
+
+/// Who met whom: participants as nodes (name, kind, meetings), and for each pair that met, the
+/// number of meetings they shared. Nodes most connected first; edges as (node, node, meetings).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Network {
+    pub nodes: Vec<(String, EntityKind, usize)>,
+    pub edges: Vec<(usize, usize, usize)>,
+}
+
+/// The who-met-whom network of `entries`, keeping at most `max_nodes` participants (the most active).
+pub fn network(entries: &[&Entry], max_nodes: usize) -> Network {
+    let mut nodes: Vec<(String, EntityKind, usize)> = Vec::new();
+    for e in entries {
+        for p in &e.participants {
+            let key = name_key(&p.name);
+            match nodes.iter_mut().find(|n| name_key(&n.0) == key) {
+                Some(n) => n.2 += 1,
+                None => nodes.push((p.name.clone(), p.kind, 1)),
+            }
+        }
+    }
+    let mut order: Vec<(String, usize)> = nodes.iter().map(|n| (n.0.clone(), n.2)).collect();
+    crate::core::filter::rank(&mut order);
+    order.truncate(max_nodes);
+    let nodes: Vec<(String, EntityKind, usize)> = order
+        .into_iter()
+        .filter_map(|(name, _)| nodes.iter().find(|n| n.0 == name).cloned())
+        .collect();
+    let keys: Vec<String> = nodes.iter().map(|n| name_key(&n.0)).collect();
+    let mut edges: Vec<(usize, usize, usize)> = Vec::new();
+    for e in entries {
+        let mut ids: Vec<usize> = e
+            .participants
+            .iter()
+            .filter_map(|p| keys.iter().position(|k| *k == name_key(&p.name)))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                match edges.iter_mut().find(|x| x.0 == a && x.1 == b) {
+                    Some(x) => x.2 += 1,
+                    None => edges.push((a, b, 1)),
+                }
+            }
+        }
+    }
+    Network { nodes, edges }
+}
+
+/// sin(x) for x in [-π, π] by its Taylor series (exact to ~1e-6: plenty for a drawing, and it keeps
+/// libm's range reduction out of the wasm).
+fn sin_small(x: f32) -> f32 {
+    let (mut term, mut sum) = (x, x);
+    for k in 1..10 {
+        term *= -x * x / ((2 * k) * (2 * k + 1)) as f32;
+        sum += term;
+    }
+    sum
+}
+
+/// `n` points evenly on a circle of radius `r` around (`c`, `c`), the first at the top, clockwise.
+pub fn circle_layout(n: usize, c: f32, r: f32) -> Vec<(f32, f32)> {
+    use std::f32::consts::{FRAC_PI_2, PI, TAU};
+    let wrap = |a: f32| if a > PI { a - TAU } else { a };
+    (0..n)
+        .map(|i| {
+            // Angle from the top in [0, 2π); x = sin(a), y = -cos(a) = sin(a - π/2).
+            let a = TAU * i as f32 / n as f32;
+            (
+                c + r * sin_small(wrap(a)),
+                c + r * sin_small(wrap(a - FRAC_PI_2)),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +402,94 @@ mod tests {
         assert_eq!(t.len(), 2);
         let refs: Vec<&Entry> = t.iter().collect();
         assert_eq!(group_by_date(&refs).len(), 1);
+    }
+
+    fn dated(date: Option<&str>, names: &[&str]) -> Entry {
+        Entry {
+            date: date.map(String::from),
+            status: EventStatus::Happened,
+            place: None,
+            participants: names
+                .iter()
+                .map(|n| Participant {
+                    name: n.to_string(),
+                    kind: EntityKind::Person,
+                    role: None,
+                    affiliation: None,
+                })
+                .collect(),
+            sources: vec![],
+            topics: vec![],
+        }
+    }
+
+    /// The axis written compactly: periods as `key:groups`, gaps as `~n`.
+    fn axis_text(dates: &[Option<&str>], scale: Scale) -> String {
+        let entries: Vec<Entry> = dates.iter().map(|d| dated(*d, &["A"])).collect();
+        let refs: Vec<&Entry> = entries.iter().collect();
+        axis(&refs, scale)
+            .iter()
+            .map(|i| match i {
+                AxisItem::Period { key, groups } => {
+                    format!("{}:{}", key.as_deref().unwrap_or("?"), groups.len())
+                }
+                AxisItem::Gap { units } => format!("~{units}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn axis_compresses_empty_stretches() {
+        let d = [
+            Some("2023-09-18"),
+            Some("2023-09-18"),
+            Some("2023-09-20"),
+            Some("2023-10"),
+            Some("2024-09-30"),
+            Some("2026-01-02"),
+            None,
+        ];
+        let cases = [
+            (
+                Scale::Month,
+                "2023-09:2 2023-10:1 ~10 2024-09:1 ~15 2026-01:1 ?:1",
+            ),
+            (Scale::Year, "2023:3 2024:1 ~1 2026:1 ?:1"),
+        ];
+        for (scale, want) in cases {
+            assert_eq!(axis_text(&d, scale), want, "{scale:?}");
+        }
+        assert_eq!(
+            axis_text(&[Some("2023"), Some("2023-03")], Scale::Month),
+            "2023:1 ~1 2023-03:1"
+        );
+        assert_eq!(axis_text(&[], Scale::Year), "");
+    }
+
+    #[test]
+    fn network_counts_shared_meetings() {
+        let es = [
+            dated(None, &["Pham Minh Chinh", "Jensen Huang"]),
+            dated(None, &["Phạm Minh Chính", "Nick Clegg", "Jensen Huang"]),
+            dated(None, &["Nick Clegg"]),
+        ];
+        let refs: Vec<&Entry> = es.iter().collect();
+        let n = network(&refs, 10);
+        let names: Vec<(&str, usize)> = n.nodes.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Jensen Huang", 2),
+                ("Nick Clegg", 2),
+                ("Pham Minh Chinh", 2)
+            ]
+        );
+        assert_eq!(n.edges, [(0, 2, 2), (0, 1, 1), (1, 2, 1)]);
+        assert_eq!(network(&refs, 1).edges, []);
+        let pts = circle_layout(4, 100.0, 50.0);
+        assert!((pts[0].0 - 100.0).abs() < 1e-3 && (pts[0].1 - 50.0).abs() < 1e-3);
+        assert!((pts[1].0 - 150.0).abs() < 1e-3);
     }
 
     #[test]

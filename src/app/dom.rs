@@ -1,0 +1,149 @@
+//! A tiny DOM builder over web-sys. The page draws its views with it instead of `view!`: plain,
+//! non-generic calls keep the wasm small (the first load has a 300 KB gzip budget). Text always goes
+//! in as text nodes, never as HTML.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event};
+
+#[inline(never)]
+
+pub fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
+}
+
+/// An element being built.
+pub struct N(pub Element);
+
+/// A new HTML element.
+#[inline(never)]
+pub fn el(tag: &str) -> N {
+    N(document().create_element(tag).expect("create element"))
+}
+
+/// A new SVG element.
+#[inline(never)]
+pub fn svg(tag: &str) -> N {
+    N(document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
+        .expect("create svg element"))
+}
+
+impl N {
+    /// Set an attribute.
+    #[inline(never)]
+    pub fn at(self, name: &str, value: &str) -> N {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Set an attribute when `on`.
+    #[inline(never)]
+    pub fn at_if(self, on: bool, name: &str, value: &str) -> N {
+        if on {
+            self.at(name, value)
+        } else {
+            self
+        }
+    }
+
+    #[inline(never)]
+
+    pub fn cls(self, class: &str) -> N {
+        self.at("class", class)
+    }
+
+    /// Append text (a text node).
+    #[inline(never)]
+    pub fn txt(self, text: &str) -> N {
+        let _ = self.0.append_child(&document().create_text_node(text));
+        self
+    }
+
+    /// Append a child element.
+    #[inline(never)]
+    pub fn add(self, child: N) -> N {
+        let _ = self.0.append_child(&child.0);
+        self
+    }
+
+    /// Append a child when there is one.
+    #[inline(never)]
+    pub fn opt(self, child: Option<N>) -> N {
+        match child {
+            Some(c) => self.add(c),
+            None => self,
+        }
+    }
+
+    /// Append children.
+    #[inline(never)]
+    pub fn kids(self, children: Vec<N>) -> N {
+        for c in children {
+            let _ = self.0.append_child(&c.0);
+        }
+        self
+    }
+
+    /// Listen to `event`. The listener lives as long as the element (JavaScript owns it).
+    #[inline(never)]
+    pub fn on(self, event: &str, f: impl FnMut(Event) + 'static) -> N {
+        listen(&self.0, event, Box::new(f));
+        self
+    }
+}
+
+#[inline(never)]
+pub fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event)>) {
+    let closure = Closure::wrap(f).into_js_value();
+    let _ = target.add_event_listener_with_callback(event, closure.unchecked_ref());
+}
+
+/// Remove every child of `e`.
+#[inline(never)]
+pub fn clear(e: &Element) {
+    e.set_text_content(None);
+}
+
+/// The id of the focused element, if it has one.
+#[inline(never)]
+pub fn focused_id() -> Option<String> {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty())
+}
+
+/// Give the focus back to the element with `id` (after a part of the page was drawn again).
+#[inline(never)]
+/// Whether it is still there to take the focus.
+pub fn refocus(id: Option<String>) -> bool {
+    if let Some(e) = id.and_then(|id| document().get_element_by_id(&id)) {
+        if let Ok(e) = e.dyn_into::<web_sys::HtmlElement>() {
+            return e.focus().is_ok();
+        }
+    }
+    false
+}
+
+/// Whether the focus is inside `e`.
+pub fn has_focus_within(e: &Element) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|a| e.contains(Some(&a)))
+}
+
+/// The element as an <input>.
+#[inline(never)]
+pub fn input(e: &Element) -> Option<&web_sys::HtmlInputElement> {
+    e.dyn_ref::<web_sys::HtmlInputElement>()
+}
+
+/// Run `f` now and again whenever a signal it reads changes. One non-generic wrapper around
+/// `Effect::new`, so each effect does not cost its own copy of the effect machinery in the wasm.
+#[inline(never)]
+pub fn effect(f: Box<dyn Fn()>) {
+    leptos::prelude::Effect::new(move |_| f());
+}

@@ -1,0 +1,274 @@
+//! The exploring views: topics (sentences per topic and a company × topic heatmap whose cells set the
+//! filter), the people & organisations index, and the who-met-whom network drawn in SVG.
+
+use crate::app::dom::{el, svg, N};
+use crate::app::i18n::{t, topic_name, Lang, K};
+use crate::app::state::Ctx;
+use crate::app::timeline::article_title;
+use crate::app::views::{button, link, Target};
+use crate::core::filter::{Field, TOPICS};
+use crate::core::model::EntityKind;
+use crate::core::query::View;
+use crate::core::timeline::{circle_layout, network, Entry};
+use leptos::prelude::*;
+
+/// A table with one header row.
+fn table(head: Vec<String>, rows: Vec<N>) -> N {
+    let head = head
+        .iter()
+        .map(|h| el("th").at("scope", "col").txt(h))
+        .collect();
+    el("table")
+        .add(el("thead").add(el("tr").kids(head)))
+        .add(el("tbody").kids(rows))
+}
+
+/// A scrolling box around wide content, reachable by keyboard so it can be scrolled without a mouse.
+fn scroller(inner: N) -> N {
+    el("div").cls("scroll").at("tabindex", "0").add(inner)
+}
+
+/// The topic views: the company × topic heatmap, then each topic with the sentences carrying it.
+pub fn topics_view(ctx: Ctx, l: Lang) -> N {
+    let articles = ctx.articles.get_untracked();
+    let chosen = ctx.filter.with_untracked(|f| f.topics.clone());
+    ctx.corpus.with_value(|c| {
+        let matrix = c.company_topic_matrix(&articles);
+        let max = matrix.iter().flat_map(|r| r.1).max().unwrap_or(1).max(1);
+        let rows = matrix
+            .into_iter()
+            .enumerate()
+            .map(|(ri, (company, counts))| {
+                let mut tr = el("tr").add(el("th").at("scope", "row").txt(&company));
+                for (ti, (topic, n)) in TOPICS.iter().zip(counts).enumerate() {
+                    // Empty cells are plain text: no tab stop that leads nowhere.
+                    if n == 0 {
+                        tr = tr.add(el("td").cls("zero").txt("0"));
+                        continue;
+                    }
+                    let name = format!("{company}, {}: {n}", topic_name(l, topic));
+                    let company = company.clone();
+                    let cell = button(&n.to_string(), "cell", move || {
+                        ctx.edit(|s| {
+                            s.filter.companies = vec![company.clone()];
+                            s.filter.topics = vec![topic.to_string()];
+                        })
+                    })
+                    .at("id", &format!("cell-{ri}-{ti}"))
+                    .at("aria-label", &name)
+                    .at("style", &format!("--v:{}", n * 100 / max));
+                    tr = tr.add(el("td").add(cell));
+                }
+                tr
+            })
+            .collect();
+        let mut head = vec![t(l, K::Company).to_string()];
+        head.extend(TOPICS.iter().map(|tp| topic_name(l, tp)));
+        let mut section = el("section")
+            .cls("topics")
+            .at("aria-labelledby", "topics-heading")
+            .add(el("h2").at("id", "topics-heading").txt(t(l, K::Topics)))
+            .add(el("h3").txt(t(l, K::Heatmap)))
+            .add(scroller(table(head, rows).cls("heatmap")));
+        for tp in TOPICS {
+            if !chosen.is_empty() && !chosen.iter().any(|x| x == tp) {
+                continue;
+            }
+            let sentences = c.topic_sentences(&articles, tp);
+            if sentences.is_empty() {
+                continue;
+            }
+            let name = topic_name(l, tp);
+            let heading = format!("{name} ({} {})", sentences.len(), t(l, K::Sentences));
+            let items = sentences
+                .into_iter()
+                .map(|(i, span, companies)| {
+                    let a = &c.articles[i];
+                    let li = el("li")
+                        .add(el("q").txt(span.slice(&a.text).trim()))
+                        .txt(" — ")
+                        .add(link(
+                            ctx,
+                            Target::Article(a.id.clone(), Some(span)),
+                            &article_title(a),
+                        ));
+                    if companies.is_empty() {
+                        li
+                    } else {
+                        li.txt(" · ")
+                            .add(el("span").cls("companies").txt(&companies.join(", ")))
+                    }
+                })
+                .collect();
+            section = section.add(
+                el("section")
+                    .cls("topic")
+                    .at("aria-label", &name)
+                    .add(el("h3").txt(&heading))
+                    .add(el("ul").cls("sentences").kids(items)),
+            );
+        }
+        section
+    })
+}
+
+fn kind_name(l: Lang, k: EntityKind) -> &'static str {
+    t(
+        l,
+        match k {
+            EntityKind::Person => K::Person,
+            EntityKind::Org => K::Organisation,
+            EntityKind::Place => K::Place,
+        },
+    )
+}
+
+/// The visible timeline entries.
+fn entries(ctx: Ctx, c: &crate::core::corpus::Corpus) -> Vec<&Entry> {
+    ctx.entries
+        .with_untracked(|v| v.iter().map(|&i| &c.timeline[i]).collect())
+}
+
+/// The people & organisations index: each entity with its roles, affiliations and counts; its name
+/// is a button that filters the timeline by it.
+pub fn entities_view(ctx: Ctx, l: Lang) -> N {
+    let articles = ctx.articles.get_untracked();
+    let rows = ctx.corpus.with_value(|c| {
+        c.entity_index(&articles, &entries(ctx, c))
+            .into_iter()
+            .map(|r| {
+                let field = match r.kind {
+                    EntityKind::Person => Field::Person,
+                    EntityKind::Org => Field::Company,
+                    EntityKind::Place => Field::Place,
+                };
+                let name = r.name.clone();
+                let pick = button(&r.name, "linkish", move || {
+                    ctx.edit(|s| {
+                        let list = s.filter.field_mut(field);
+                        if !list.contains(&name) {
+                            list.push(name.clone());
+                        }
+                        s.view = View::Timeline;
+                    })
+                });
+                el("tr")
+                    .add(el("th").at("scope", "row").add(pick))
+                    .add(el("td").txt(kind_name(l, r.kind)))
+                    .add(el("td").txt(&r.roles.join(", ")))
+                    .add(el("td").txt(&r.affiliations.join(", ")))
+                    .add(el("td").cls("num").txt(&r.articles.to_string()))
+                    .add(el("td").cls("num").txt(&r.meetings.to_string()))
+            })
+            .collect()
+    });
+    let head = [
+        K::Name,
+        K::Kind,
+        K::Role,
+        K::Affiliation,
+        K::InArticles,
+        K::InMeetings,
+    ]
+    .iter()
+    .map(|k| t(l, *k).to_string())
+    .collect();
+    el("section")
+        .cls("entities")
+        .at("aria-labelledby", "entities-heading")
+        .add(el("h2").at("id", "entities-heading").txt(t(l, K::Entities)))
+        .add(scroller(table(head, rows)))
+}
+
+/// A node label: the name, cut to 24 characters (the full names are in the list below the drawing).
+fn short(name: &str) -> String {
+    if name.chars().count() <= 24 {
+        name.to_string()
+    } else {
+        let mut s: String = name.chars().take(23).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The most participants the network draws.
+const NETWORK_MAX: usize = 24;
+
+/// Who met whom: participants on a circle, one line per pair that met (thicker when more often),
+/// and the same pairs as a list.
+pub fn network_view(ctx: Ctx, l: Lang) -> N {
+    ctx.corpus.with_value(|c| {
+        let net = network(&entries(ctx, c), NETWORK_MAX);
+        let pts: Vec<(i32, i32)> = circle_layout(net.nodes.len(), 300.0, 200.0)
+            .into_iter()
+            .map(|(x, y)| (x as i32, y as i32))
+            .collect();
+        let mut edges = svg("g").cls("edges");
+        let mut pairs = Vec::new();
+        for &(a, b, n) in &net.edges {
+            edges = edges.add(
+                svg("line")
+                    .at("x1", &pts[a].0.to_string())
+                    .at("y1", &pts[a].1.to_string())
+                    .at("x2", &pts[b].0.to_string())
+                    .at("y2", &pts[b].1.to_string())
+                    .at("stroke-width", &(1 + n.min(6)).to_string()),
+            );
+            pairs.push(el("li").txt(&format!("{} — {}: {n}", net.nodes[a].0, net.nodes[b].0)));
+        }
+        let mut drawing = svg("svg")
+            .cls("network")
+            .at("viewBox", "-170 -30 940 660")
+            .at("role", "img")
+            .at(
+                "aria-label",
+                &format!(
+                    "{}: {} / {}",
+                    t(l, K::Network),
+                    net.nodes.len(),
+                    net.edges.len()
+                ),
+            )
+            .add(edges);
+        for ((name, kind, _), &(x, y)) in net.nodes.iter().zip(&pts) {
+            let (anchor, dx) = match x {
+                x if x < 299 => ("end", x - 12),
+                x if x > 301 => ("start", x + 12),
+                x => ("middle", x),
+            };
+            let dy = match y {
+                y if y < 100 => y - 12,
+                y if y > 500 => y + 24,
+                y => y + 5,
+            };
+            drawing = drawing.add(
+                svg("g")
+                    .cls(if *kind == EntityKind::Person {
+                        "node person"
+                    } else {
+                        "node org"
+                    })
+                    .add(
+                        svg("circle")
+                            .at("cx", &x.to_string())
+                            .at("cy", &y.to_string())
+                            .at("r", "7"),
+                    )
+                    .add(
+                        svg("text")
+                            .at("x", &dx.to_string())
+                            .at("y", &dy.to_string())
+                            .at("text-anchor", anchor)
+                            .txt(&short(name)),
+                    ),
+            );
+        }
+        el("section")
+            .cls("network-view")
+            .at("aria-labelledby", "network-heading")
+            .add(el("h2").at("id", "network-heading").txt(t(l, K::Network)))
+            .add(drawing)
+            .add(el("h3").txt(t(l, K::Links)))
+            .add(el("ul").cls("pairs").kids(pairs))
+    })
+}
