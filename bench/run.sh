@@ -13,6 +13,8 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   [[ "$want" == "$have" ]] || { echo "wasm-bindgen CLI $have != crate $want" >&2; exit 1; }
   wasm-bindgen --target nodejs --out-dir "$here/pkg" \
     "$here/node-api/target/wasm32-unknown-unknown/release/dossier_node_api.wasm"
+  # wasm-bindgen's nodejs output is CommonJS; bench/package.json says "type": "module".
+  echo '{ "type": "commonjs" }' > "$here/pkg/package.json"
 fi
 if [[ ! -d "$here/node_modules/wink-nlp" ]]; then
   (cd "$here" && npm ci --no-audit --no-fund)
