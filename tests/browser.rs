@@ -13,8 +13,12 @@ fn document() -> web_sys::Document {
         .expect("a browser document")
 }
 
-/// Mount the app into a fresh container and return the container.
+/// Mount the app into a fresh container and return the container. The URL's query is cleared
+/// first: the tests share one page, and the app reads its filter from the URL.
 fn mount() -> web_sys::HtmlElement {
+    let window = web_sys::window().expect("a browser window");
+    let path = window.location().pathname().expect("a path");
+    window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("clear the query");
     let container: web_sys::HtmlElement = document()
         .create_element("div")
         .expect("create div")

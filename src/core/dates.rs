@@ -1,4 +1,29 @@
 //! Dates in eight languages: finds date expressions and resolves them against the publication date.
+//!
+//! Forms found (fr, id, en, vi, de, es, it, pt; word tables in `dates/words.rs`):
+//! - day + month [+ year]: "30 septembre 2024", "18. September", "18 de septiembre de 2023",
+//!   "ngày 18 tháng 9 năm 2023", "September 18, 2023", "Sept. 18", "the 18th of September";
+//!   pairs and ranges give their first day too ("le 18 et le 19 septembre", "vom 20. bis 22.");
+//! - numeric: `2023-09-18`, `18.09.2023`, `11/12/2023` (day first; month first only when day
+//!   first is invalid, e.g. US "9/18/2023"), `d/m` only with a context word ("ngày", "chiều",
+//!   "tanggal", "le", "am", …) or in brackets ("(17/4)"), German `18.9.` after "am"/"vom";
+//! - month + year ("Oktober 2014", "tháng 6/2005"), a month alone after a context word ("in
+//!   March", "fin mai", "im Juni", "a finales de mayo") or with a modifier ("novembre dernier",
+//!   "tháng 10 tới", "November last year"); a year alone after a year word ("in 2015", "năm
+//!   2022", "seit 2020", "the end of 2025");
+//! - weekdays, alone or with a modifier ("Wednesday", "lundi dernier", "Senin lalu", "el pasado
+//!   martes", "nesta quinta-feira") or with a date ("Senin (18/9)", "sexta-feira (20)");
+//! - relative words ("yesterday", "hôm qua", "kemarin", "gestern", "ayer", "ieri", "ontem"…),
+//!   weeks/months/years ("last week", "tháng trước", "l'an dernier") and counts ("two days ago",
+//!   "il y a trois jours", "vor zwei Wochen").
+//!
+//! Resolution (see `cost`): yearless dates take the year that puts them nearest the anchor, the
+//! future costing 4× its distance unless a future cue ("will", "sẽ", "akan", "wird", "-ra",
+//! "-rá", "prossimo"…) stands in the same sentence, in which case the past costs 4×. Weekdays:
+//! the previous one (today included) unless the next one is cheaper by the same rule or a future
+//! cue is seen. Weeks resolve to a `Month` (the month of anchor ± 7 days). Without an anchor,
+//! yearless dates take the nearest preceding written year and relative ones stay None.
+//! Never panics; spans are token boundaries, hence char boundaries.
 
 mod words;
 
@@ -137,11 +162,15 @@ fn valid_day(y: i32, m: u32, d: u32) -> bool {
 
 /// The anchor as a day: a `Month` anchor stands for its 15th, a `Year` anchor for 1 July.
 fn anchor_day(a: DateValue) -> (i32, u32, u32) {
-    match a {
+    let (y, m, d) = match a {
         DateValue::Day { y, m, d } => (y, m, d),
         DateValue::Month { y, m } => (y, m, 15),
         DateValue::Year { y } => (y, 7, 1),
-    }
+    };
+    // Keep arithmetic far from overflow and inside the calendar.
+    let y = y.clamp(-99_999, 99_999);
+    let m = m.clamp(1, 12);
+    (y, m, d.clamp(1, days_in_month(y, m)))
 }
 
 /// How unlikely a candidate `delta` units away from the anchor is. News mostly reports the past:
@@ -162,7 +191,7 @@ fn cost(delta: i64, future: bool) -> i64 {
 /// published 2023-09-19 is 2023-09-18; "30 September" published 2024-09-01 is 2024-09-30 (4 × 29
 /// days ahead beats 336 days back); "5 January" with "will" published in December is next January.
 pub fn resolve_yearless(m: u32, d: u32, anchor: DateValue, future: bool) -> DateValue {
-    resolve_yearless_wd(m, d, anchor, future, None).unwrap_or(DateValue::Month {
+    resolve_yearless_wd(m, d, anchor, future, None, None).unwrap_or(DateValue::Month {
         y: anchor_day(anchor).0,
         m: m.clamp(1, 12),
     })
@@ -174,6 +203,7 @@ fn resolve_yearless_wd(
     anchor: DateValue,
     future: bool,
     wd: Option<u32>,
+    force: Option<i32>,
 ) -> Option<DateValue> {
     let (ay, am, ad) = anchor_day(anchor);
     let a = days_from_civil(ay, am, ad);
@@ -182,9 +212,14 @@ fn resolve_yearless_wd(
         if !valid_day(y, m, d) {
             continue;
         }
-        let mut c = cost(days_from_civil(y, m, d) - a, future);
+        let delta = days_from_civil(y, m, d) - a;
+        let mut c = cost(delta, future);
         if wd.is_some_and(|w| w != weekday(y, m, d)) {
             c += 10_000;
+        }
+        // "le 2 mars dernier", "ngày 18/9 vừa qua", "el próximo 5 de octubre".
+        if force.is_some_and(|k| (k < 0 && delta > 0) || (k > 0 && delta < 0)) {
+            c += 100_000;
         }
         if best.is_none_or(|(bc, _)| c < bc) {
             best = Some((c, y));
@@ -470,6 +505,16 @@ impl<'a> Finder<'a> {
                     let after = self.tok(i + 1).is_some_and(|n| n.punct("("));
                     return (before || after).then_some((d - 7, 1));
                 }
+                // "Santo Domingo", "Black Friday"; in languages that write weekdays in lower case,
+                // a capitalised one mid-sentence is a name ("il governo Sabato").
+                if self.after_inner_capital(i)
+                    || (matches!(self.lang, "fr" | "es" | "it" | "pt")
+                        && t.cap
+                        && !self.sentence_initial(i)
+                        && !self.tok(i + 1).is_some_and(|n| n.punct("(")))
+                {
+                    return None;
+                }
                 if self.lang == "id" && w == "minggu" {
                     // "minggu" is also "week": the day only when capitalised and not "Minggu lalu".
                     if !t.cap || self.modifier_at(i + 1).is_some() {
@@ -556,6 +601,29 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Whether token `i` opens a sentence (first token, or after . ! ? : or a line break).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).and_then(|j| self.tok(j)) else {
+            return true;
+        };
+        p.kind == TokenKind::Punct
+            && matches!(p.raw, "." | "!" | "?" | ":" | "\"" | "“" | "«" | "—" | "–")
+    }
+
+    /// Whether a capitalised word stands just before `i` in the middle of a sentence
+    /// ("Santo Domingo", "Black Friday", "Plácido Domingo").
+    fn after_inner_capital(&self, i: usize) -> bool {
+        let Some(j) = i.checked_sub(1) else {
+            return false;
+        };
+        let p = &self.toks[j];
+        p.kind == TokenKind::Word
+            && p.cap
+            && !self.sentence_initial(j)
+            && self.modifier_at(j).is_none()
+            && words::weekdays(self.lang).iter().all(|(w, _)| p.base != *w)
+    }
+
     /// Whether `i` sits between brackets: "(" at i-1 and ")" at i+1.
     fn bracketed(&self, i: usize) -> bool {
         i.checked_sub(1)
@@ -580,6 +648,33 @@ impl<'a> Finder<'a> {
         let s = t.raw;
         if s.contains(',') {
             return None;
+        }
+        // "20-21/9", "20-21/9/2023": a day range in one token → its first day.
+        if let Some((a, rest)) = s.split_once('-') {
+            if rest.contains('/') && a.len() <= 2 && !rest.contains('-') {
+                let d: u32 = a.parse().ok()?;
+                let mut parts = rest.split('/');
+                let _ = parts.next()?.parse::<u32>().ok()?;
+                let m: u32 = parts.next()?.parse().ok()?;
+                let y: Option<i32> = match parts.next() {
+                    Some(y) if y.len() == 4 => Some(y.parse().ok()?),
+                    Some(_) => return None,
+                    None => None,
+                };
+                if parts.next().is_some() || !(ctx || y.is_some()) {
+                    return None;
+                }
+                let raw = match y {
+                    Some(y) if valid_day(y, m, d) => Raw::Full(DateValue::Day { y, m, d }),
+                    None if valid_day(2000, m, d) => Raw::YDay { m, d, wd: None },
+                    _ => return None,
+                };
+                return Some(Found {
+                    start: i,
+                    end: i + 1,
+                    raw,
+                });
+            }
         }
         let sep = s.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'));
         let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
@@ -622,7 +717,21 @@ impl<'a> Finder<'a> {
                     // A day range before a month: "18-19 septembre" → the first day.
                     if l0 <= 2 && l1 <= 2 {
                         let d = p(0)?;
-                        return self.day_month_from(i, d, i + 1);
+                        if let Some(f) = self.day_month_from(i, d, i + 1) {
+                            return Some(f);
+                        }
+                        // Vietnamese papers also write "ngày 18-9", "sáng 19-9".
+                        let m = p(1)?;
+                        if ctx && valid_day(2000, m, d) {
+                            return found(i + 1, Raw::YDay { m, d, wd: None });
+                        }
+                        return None;
+                    }
+                    if ctx && l0 <= 2 && l1 == 4 {
+                        let (m, y) = (p(0)?, p(1)? as i32);
+                        return ((1..=12).contains(&m) && (1900..=2100).contains(&y))
+                            .then_some(())
+                            .and_then(|_| found(i + 1, Raw::Full(DateValue::Month { y, m })));
                     }
                     return None;
                 }
@@ -652,9 +761,47 @@ impl<'a> Finder<'a> {
             1 => {
                 let d = t.small()?;
                 self.day_month_from(i, d, i + 1)
+                    .or_else(|| self.first_of_pair(i, d))
             }
             _ => None,
         }
+    }
+
+    /// The first day of a pair or range written before one month: "le 18 et le 19 septembre",
+    /// "from 20 to 22 September", "vom 20. bis 22. September", "18 y 19 de septiembre".
+    /// Only the first number is spanned; the second is found on its own.
+    fn first_of_pair(&self, i: usize, d: u32) -> Option<Found> {
+        let mut j = i + 1;
+        let mut end = i + 1;
+        if self.tok(j).is_some_and(|t| t.punct(".")) && self.lang == "de" {
+            j += 1;
+            end = j;
+        }
+        let conj = self.tok(j)?;
+        const CONJ: &[&str] = &[
+            "et", "au", "and", "to", "through", "y", "al", "e", "a", "und", "bis", "dan", "hingga",
+            "sampai", "va", "den", "-", "–", "ou", "or", "oder", "o",
+        ];
+        if !CONJ.contains(&conj.f.as_str()) {
+            return None;
+        }
+        j += 1;
+        if self
+            .tok(j)
+            .is_some_and(|t| ["le", "el", "il", "ngay", "zum", "the"].contains(&t.f.as_str()))
+        {
+            j += 1;
+        }
+        let e = self.tok(j)?.small()?;
+        let second = self.day_month_from(j, e, j + 1)?;
+        let raw = match second.raw {
+            Raw::Full(DateValue::Day { y, m, .. }) if valid_day(y, m, d) => {
+                Raw::Full(DateValue::Day { y, m, d })
+            }
+            Raw::YDay { m, .. } if valid_day(2000, m, d) => Raw::YDay { m, d, wd: None },
+            _ => return None,
+        };
+        Some(Found { start: i, end, raw })
     }
 
     /// After a day number at `start` (next token `j`): "[er|.] [de] MONTH [[,|de] YEAR]",
@@ -675,7 +822,9 @@ impl<'a> Finder<'a> {
         if self.tok(j).is_some_and(|t| t.punct(".")) && self.lang == "de" {
             j += 1;
         }
-        if self.tok(j).is_some_and(|t| t.is("de")) && matches!(self.lang, "es" | "pt") {
+        if self.tok(j).is_some_and(|t| t.is("de")) && matches!(self.lang, "es" | "pt")
+            || self.tok(j).is_some_and(|t| t.is("of")) && self.lang == "en"
+        {
             j += 1;
         }
         let (m, mut end) = if self.lang == "vi" {
@@ -755,7 +904,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             let n = self.tok(i + 1)?;
-            if let Some((m, y)) = n.raw.split_once('/') {
+            if let Some((m, y)) = n.raw.split_once(['/', '-']) {
                 let (m, y): (u32, i32) = (m.parse().ok()?, y.parse().ok()?);
                 if (1..=12).contains(&m) && (1900..=2100).contains(&y) && y >= 1000 {
                     return Some(Found {
@@ -837,9 +986,43 @@ impl<'a> Finder<'a> {
         if abbr {
             return None;
         }
+        // A month on its own needs a context word before it ("in March", "fin mai", "im Juni")
+        // or a modifier after it ("novembre dernier"); an ambiguous one ("May", "Mars") also
+        // must not be capitalised mid-sentence in languages that write months in lower case
+        // ("Julio Iglesias", "Editora Abril", "Mayo Clinic").
         let after_mod = self.modifier_at(j).is_some_and(|k| k != 0);
-        if ambiguous && !prev_ctx && !after_mod && !ctx {
+        let prev_ctx = prev_ctx || self.toks[i].f.starts_with("d'");
+        // "d'avril à juin 2023", "from March to May 2024": the year of the range end.
+        if let Some(c) = self.tok(j) {
+            if [
+                "a", "au", "to", "until", "bis", "al", "hingga", "sampai", "-", "–", "y", "and",
+                "et", "und", "e",
+            ]
+            .contains(&c.f.as_str())
+            {
+                if let Some(Found {
+                    raw: Raw::Full(DateValue::Month { y, m: m2 }),
+                    ..
+                }) = self.explicit_month_first(j + 1, true)
+                {
+                    let y = if m <= m2 { y } else { y - 1 };
+                    return Some(Found {
+                        start: i,
+                        end: j,
+                        raw: Raw::Full(DateValue::Month { y, m }),
+                    });
+                }
+            }
+        }
+        if !prev_ctx && !after_mod && !ctx {
             return None;
+        }
+        let lower_case_lang = matches!(self.lang, "fr" | "es" | "it" | "pt");
+        if (lower_case_lang || ambiguous) && self.toks[i].cap && !self.sentence_initial(i) {
+            let name_like = lower_case_lang || !prev_ctx;
+            if name_like {
+                return None;
+            }
         }
         Some(self.yearless_month_tail(i, j, m))
     }
@@ -923,8 +1106,68 @@ impl<'a> Finder<'a> {
         Some(f)
     }
 
+    /// Whether the folded tokens from `i` spell `seq`.
+    fn seq_at(&self, i: usize, seq: &[&str]) -> bool {
+        seq.iter()
+            .enumerate()
+            .all(|(k, w)| self.tok(i + k).is_some_and(|t| t.is(w)))
+    }
+
+    /// A count and a unit at `i` ("two days", "3 Wochen", "hai ngày"): (n, unit, tokens used).
+    fn count_unit_at(&self, i: usize) -> Option<(u32, char, usize)> {
+        let t = self.tok(i)?;
+        let n = t.small().or_else(|| {
+            words::number_words(self.lang)
+                .iter()
+                .find(|(w, _)| t.f == *w)
+                .map(|&(_, n)| n)
+        })?;
+        let u = self.tok(i + 1)?;
+        let unit = words::count_units(self.lang)
+            .iter()
+            .find(|(w, _)| u.f == *w)
+            .map(|&(_, c)| c)?;
+        Some((n, unit, 2))
+    }
+
+    /// "two days ago", "il y a trois jours", "dua hari lalu", "vor zwei Wochen", "hace un año".
+    fn ago_at(&self, i: usize) -> Option<Found> {
+        let (before, after) = words::ago_words(self.lang);
+        let raw = |n: u32, unit: char| -> Raw {
+            let n = n as i32;
+            match unit {
+                'd' => Raw::Offset(-(n as i64)),
+                u => Raw::Unit { unit: u, k: -n },
+            }
+        };
+        for seq in before {
+            if self.seq_at(i, seq) {
+                let (n, unit, used) = self.count_unit_at(i + seq.len())?;
+                return Some(Found {
+                    start: i,
+                    end: i + seq.len() + used,
+                    raw: raw(n, unit),
+                });
+            }
+        }
+        let (n, unit, used) = self.count_unit_at(i)?;
+        for seq in after {
+            if self.seq_at(i + used, seq) {
+                return Some(Found {
+                    start: i,
+                    end: i + used + seq.len(),
+                    raw: raw(n, unit),
+                });
+            }
+        }
+        None
+    }
+
     /// Everything that may start at `i`.
     fn core(&self, i: usize, ctx: bool) -> Option<Found> {
+        if let Some(f) = self.ago_at(i) {
+            return Some(f);
+        }
         // Modifier before a weekday: "last Friday", "el pasado lunes", "nesta quinta-feira".
         if let Some(k) = self.modifier_at(i) {
             if self.modifier_len(i) == 1 {
@@ -961,9 +1204,31 @@ impl<'a> Finder<'a> {
         if let Some(f) = self.explicit(i, ctx) {
             return Some(f);
         }
+        // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
+        if self
+            .tok(i)
+            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f.as_str()))
+        {
+            if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
+                let unit_after = self
+                    .tok(i + 2)
+                    .is_some_and(|t| words::count_units(self.lang).iter().any(|(w, _)| t.f == *w));
+                if (1..=31).contains(&d) && !unit_after && self.explicit(i + 1, true).is_none() {
+                    return Some(Found {
+                        start: i,
+                        end: i + 2,
+                        raw: Raw::DayOnly { d, wd: None },
+                    });
+                }
+            }
+        }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
-        if words::YEAR_CONTEXT.contains(&t.f.as_str()) {
+        let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f.as_str())
+            && i.checked_sub(1)
+                .and_then(|j| self.tok(j))
+                .is_some_and(|p| words::YEAR_PERIOD.contains(&p.f.as_str()));
+        if words::YEAR_CONTEXT.contains(&t.f.as_str()) || period_of {
             // "mid-2024"
             if self
                 .tok(i + 1)
@@ -1079,11 +1344,7 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                "en" => {
-                    if t.f.ends_with("'ll") {
-                        return true;
-                    }
-                }
+                "en" if t.f.ends_with("'ll") => return true,
                 "fr" => {
                     let f = t.f.as_str();
                     if !t.cap
@@ -1197,7 +1458,20 @@ pub fn find_dates(text: &str, lang: &str, anchor: Option<DateValue>) -> Vec<Date
                 finder.toks[f.start].span.start,
                 finder.toks[f.end - 1].span.end,
             );
-            let (value, yearless, relative) = resolve(f.raw, anchor, fut, || context_year(f.start));
+            // A past/next modifier just before or closing the expression.
+            let force = f
+                .start
+                .checked_sub(1)
+                .and_then(|j| finder.modifier_at(j))
+                .filter(|k| *k != 0)
+                .or_else(|| {
+                    (f.start + 1..f.end)
+                        .rev()
+                        .take(2)
+                        .find_map(|j| finder.modifier_at(j).filter(|k| *k != 0))
+                });
+            let (value, yearless, relative) =
+                resolve(f.raw, anchor, fut, force, || context_year(f.start));
             DateMention {
                 span,
                 value,
@@ -1213,13 +1487,14 @@ fn resolve(
     raw: Raw,
     anchor: Option<DateValue>,
     fut: bool,
+    force: Option<i32>,
     context_year: impl Fn() -> Option<i32>,
 ) -> (Option<DateValue>, bool, bool) {
     match raw {
         Raw::Full(v) => (Some(v), false, false),
         Raw::YDay { m, d, wd } => {
             let v = match anchor {
-                Some(a) => resolve_yearless_wd(m, d, a, fut, wd),
+                Some(a) => resolve_yearless_wd(m, d, a, fut, wd, force),
                 None => context_year()
                     .filter(|&y| valid_day(y, m, d))
                     .map(|y| DateValue::Day { y, m, d }),

@@ -91,7 +91,7 @@ fn affix_lang(w: &str) -> Option<usize> {
     {
         return Some(2);
     }
-    if (n >= 5 && ends("ing")) || (n >= 5 && ends("ed")) || ends("ly") || starts("wh") {
+    if (n >= 5 && (ends("ing") || ends("ed"))) || ends("ly") || starts("wh") {
         return Some(0);
     }
     None

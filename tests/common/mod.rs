@@ -18,9 +18,19 @@ pub struct GoldArticle {
     pub gold: Value,
 }
 
+/// Hold-out articles written for this project (never used to tune rules), with gold, inside the repository.
+pub fn holdout_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/holdout"))
+}
+
 /// Every dev article, sorted by file name. Panics with a clear message when the folder is missing.
 pub fn load_dev() -> Vec<GoldArticle> {
-    let dir = dev_dir();
+    load_gold_dir(&dev_dir())
+}
+
+/// Every gold-annotated article of `dir`, sorted by file name.
+pub fn load_gold_dir(dir: &std::path::Path) -> Vec<GoldArticle> {
+    let dir = dir.to_path_buf();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("the dev corpus is expected at {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -253,10 +263,14 @@ pub fn score_article(x: &Extraction, gold: &Value) -> Scores {
 
 /// Extract and score the whole dev set: overall scores and scores per language.
 pub fn score_dev() -> (Scores, BTreeMap<String, Scores>) {
-    let dev = load_dev();
+    score_set(&load_dev())
+}
+
+/// Extract and score gold articles: overall scores and scores per language.
+pub fn score_set(dev: &[GoldArticle]) -> (Scores, BTreeMap<String, Scores>) {
     let mut total = Scores::new();
     let mut by_lang: BTreeMap<String, Scores> = BTreeMap::new();
-    for g in &dev {
+    for g in dev {
         let x = dossier::core::extract(&g.article);
         let s = score_article(&x, &g.gold);
         let lang = g.article.lang.clone().unwrap_or_default();
