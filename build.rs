@@ -51,6 +51,6 @@ fn main() {
 fn is_article_file(p: &Path) -> bool {
     matches!(
         p.extension().and_then(|e| e.to_str()),
-        Some("json" | "jsonl" | "txt" | "md")
+        Some("json" | "jsonl" | "txt" | "md" | "html" | "htm")
     )
 }

@@ -189,7 +189,7 @@ fn snapshot_spanish_italian_portuguese() {
             person Giorgia Meloni [-] aliases=["Giorgia Meloni"] role=Prime Minister aff=Italy mentions=1
             place Palazzo Chigi [venue] aliases=["Palazzo Chigi"] role=- aff=- mentions=1
             org Microsoft [company] aliases=["Microsoft"] role=- aff=- mentions=1
-            person Satya Nadella [-] aliases=["Satya Nadella", "Nadella"] role=CEO of Microsoft aff=Microsoft mentions=2
+            person Satya Nadella [-] aliases=["Satya Nadella", "Nadella"] role=CEO aff=Microsoft mentions=2
             place Milan [city] aliases=["Milano"] role=- aff=- mentions=1
         "#]],
     );

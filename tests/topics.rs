@@ -268,3 +268,51 @@ fn dev_set_topic_f1() {
     );
     assert!(f >= 0.80, "dev topic F1 {f:.3} < 0.80");
 }
+
+#[test]
+fn never_panics_on_random_text() {
+    let pool = [
+        "AI",
+        "IA",
+        "chip",
+        "bán dẫn",
+        "l'intelligence",
+        "artificielle",
+        "😀",
+        "é",
+        "\n",
+        "(",
+        ")",
+        "Digital",
+        "Transformación",
+        "'",
+        "’",
+        "5G",
+        "Đ",
+        "ß",
+        "investment",
+        " ",
+        ".",
+    ];
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    for round in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(round % 50) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(pool[(x % pool.len() as u64) as usize]);
+            if x % 3 > 0 {
+                text.push(' ');
+            }
+        }
+        let lang = ["en", "fr", "vi", "id", "de", "es", "it", "pt", "zz"][round % 9];
+        let doc = Doc::new(&text, lang, None);
+        let (topics, per) = classify(&doc);
+        for st in &per {
+            assert!(text.is_char_boundary(st.span.start) && text.is_char_boundary(st.span.end));
+            assert!(!st.topics.is_empty());
+        }
+        assert!(topics.windows(2).all(|w| w[0] < w[1]));
+    }
+}

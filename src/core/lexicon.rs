@@ -279,6 +279,8 @@ pub struct Cues {
     classes: HashMap<String, PhraseTable>,
     /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
     stop_raw: HashSet<String>,
+    /// (class, word as written, lowercased) for every cue word.
+    raw: HashSet<(String, String)>,
 }
 
 impl Cues {
@@ -312,6 +314,9 @@ impl Cues {
                     for w in split_bar(v[1]) {
                         t.insert(w, v.get(2).copied().unwrap_or(""));
                     }
+                    for w in split_bar(v[1]) {
+                        c.raw.insert((v[0].to_string(), w.to_lowercase()));
+                    }
                     if v[0] == "stopword" {
                         c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
                     }
@@ -324,6 +329,12 @@ impl Cues {
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stop_raw.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
+    /// Vietnamese "Phú" and "Phong" are not the venue and office words "Phủ" and "Phòng".
+    pub fn is_word(&self, class: &str, word: &str) -> bool {
+        self.raw.contains(&(class.to_string(), word.to_lowercase()))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.

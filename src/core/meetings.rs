@@ -28,6 +28,8 @@ pub enum CueKind {
     Veto,
     Invite,
     Future,
+    /// A thing, not a party ("award", "letter"): after a weak trigger it cancels the trigger.
+    Object,
 }
 
 impl CueKind {
@@ -68,6 +70,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
             "veto" => CueKind::Veto,
             "invite" => CueKind::Invite,
             "future" => CueKind::Future,
+            "object" => CueKind::Object,
             _ => continue,
         };
         let form = cols[1].trim();
@@ -183,24 +186,42 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                 if cue.kind == CueKind::Block {
                     blocked.push(s);
                 } else {
-                    // "the visit", "la visite", "esta visita": a verb form used as a noun.
+                    // "the visit", "la visite", "esta visita", "Nadella's visit": a verb form used as a noun.
                     let after_determiner = i > 0
-                        && DETERMINERS
-                            .iter()
+                        && (words[i - 1].folded[0].ends_with("'s")
+                            || DETERMINERS.iter().find(|(l, _)| *l == lang).is_some_and(
+                                |(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()),
+                            ));
+                    // "une rencontre avec X", "pertemuan dengan X": a noun with its counterpart reads as a verb.
+                    let with_follows =
+                        WITH.iter()
                             .find(|(l, _)| *l == lang)
-                            .is_some_and(|(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()));
-                    let kind =
-                        if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner {
-                            CueKind::Noun
-                        } else {
-                            cue.kind
-                        };
+                            .is_some_and(|(_, ws)| {
+                                words[(i + n).min(words.len())..words.len().min(i + n + 2)]
+                                    .iter()
+                                    .any(|w| ws.contains(&w.folded[0].as_str()))
+                            });
+                    let kind = if cue.kind == CueKind::Noun && with_follows {
+                        CueKind::Verb
+                    } else if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner
+                    {
+                        CueKind::Noun
+                    } else {
+                        cue.kind
+                    };
                     hits.push(CueHit { kind, span: s });
                 }
             }
         }
     }
     hits.retain(|h| !(h.kind.is_trigger() && blocked.iter().any(|b| b.overlaps(h.span))));
+    // A word listed both as a verb stem and as a noun ("incontr*", "incontro") is the noun.
+    let nouns: Vec<Span> = hits
+        .iter()
+        .filter(|h| h.kind == CueKind::Noun)
+        .map(|h| h.span)
+        .collect();
+    hits.retain(|h| !(matches!(h.kind, CueKind::Verb | CueKind::Weak) && nouns.contains(&h.span)));
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     hits
 }
@@ -236,7 +257,7 @@ fn place_rank(e: &Entity) -> u8 {
         Some("city") => 3,
         Some("region") => 2,
         Some("country") => 1,
-        _ => 2,
+        _ => 3,
     }
 }
 
@@ -251,6 +272,8 @@ struct Candidate {
     has_noun: bool,
     status: EventStatus,
     place: Option<usize>,
+    /// The place came from the dateline, not from the sentence.
+    place_weak: bool,
     /// Candidates split from one sentence (one per visited organisation) never merge together.
     group: usize,
     /// Paragraph index of the (last merged) sentence.
@@ -305,12 +328,25 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .and_then(|d| d.value)
     });
     let dateline_place = dateline_place(doc, &place_mentions, entities);
+    let dateline_end = dateline_end(doc);
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut group = 0;
     for (si, &sent) in sentences.iter().enumerate() {
         let cues = cues_in(doc, lang, sent);
-        let triggers: Vec<&CueHit> = cues.iter().filter(|c| c.kind.is_trigger()).collect();
+        // "received an award", "signed a letter": a weak trigger whose object is a thing.
+        let triggers: Vec<&CueHit> = cues
+            .iter()
+            .filter(|c| c.kind.is_trigger())
+            .filter(|c| {
+                c.kind != CueKind::Weak
+                    || !cues.iter().any(|o| {
+                        o.kind == CueKind::Object
+                            && o.span.start >= c.span.end
+                            && tokens_between(doc, c.span, o.span) <= 3
+                    })
+            })
+            .collect();
         let Some(first_trigger) = triggers.first() else {
             continue;
         };
@@ -324,6 +360,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         let has_noun = triggers.iter().any(|c| c.kind == CueKind::Noun);
+        let noun_only = triggers.iter().all(|c| c.kind == CueKind::Noun);
         let weak_only = triggers.iter().all(|c| c.kind == CueKind::Weak);
         // Parties in order of first mention.
         let mut parties: Vec<usize> = Vec::new();
@@ -375,8 +412,38 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .count()
         };
         // The person in focus: the last person named in the three sentences before.
-        let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_trigger.span.start);
-        if persons(&parties) == 0 || parties.len() < 2 || pronoun_subject {
+        // A subject pronoun before any named person stands for the person in focus ("He was joined
+        // by…"); after one, it is that person ("Musk said he planned…").
+        let first_person_at = first_pos
+            .iter()
+            .filter(|(e, _)| entities[*e].kind == EntityKind::Person)
+            .map(|(_, p)| *p)
+            .min()
+            .unwrap_or(sent.end)
+            .min(first_trigger.span.start);
+        let pronoun_subject = subject_pronoun_before(doc, lang, sent, first_person_at);
+        // Sides: persons, plus organisations nobody present represents. A person with their own
+        // organisation ("Tim Cook visited an Apple store") is one side, not a meeting.
+        let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
+        let free_orgs = |ps: &[usize]| {
+            ps.iter()
+                .filter(|&&o| {
+                    entities[o].kind == EntityKind::Org
+                        && !represented(o, ps, entities, &first_pos, doc, sent, &trigger_spans)
+                })
+                .count()
+        };
+        // "visit India", "thăm Việt Nam": a visit to a place names no counterpart to borrow.
+        let visits_place = place_mentions.iter().any(|(m, _)| {
+            m.start >= first_trigger.span.end
+                && sent.contains(*m)
+                && tokens_between(doc, first_trigger.span, *m) <= 1
+        });
+        if !visits_place
+            && (persons(&parties) == 0
+                || persons(&parties) + free_orgs(&parties) < 2
+                || pronoun_subject)
+        {
             let window_start = sentences[si.saturating_sub(3)].start;
             if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
                 m.end <= sent.start
@@ -387,14 +454,25 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 parties.insert(0, *e);
             }
         }
-        if parties.len() < 2 || persons(&parties) == 0 {
+        if persons(&parties) + free_orgs(&parties) < 2 || persons(&parties) == 0 {
             continue;
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
         let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        // Comma-delimited relative clauses before the trigger (", che oggi è atteso a Parigi,").
+        let asides = relative_asides(doc, lang, Span::new(sent.start, first_trigger.span.start));
         let in_sentence = resolved
             .iter()
             .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
+            .filter(|d| !asides.iter().any(|a| a.contains(d.span)))
+            // A meeting named only by a noun takes a date that stands next to it ("Tuesday's
+            // meeting", "the visit on 3 May"), not one from elsewhere in the sentence.
+            .filter(|d| {
+                !noun_only
+                    || triggers
+                        .iter()
+                        .any(|t| tokens_between(doc, t.span, d.span) <= NOUN_DATE_REACH)
+            })
             .max_by_key(|d| {
                 let dist = d.span.start.abs_diff(first_trigger.span.start);
                 (
@@ -433,15 +511,26 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         // Place: the most specific place named in the sentence, else the dateline's.
-        let place = place_mentions
+        // Place: the most specific place named in the sentence (the first of equal rank); a country
+        // there often only qualifies someone ("South Korea's president"), so a dateline
+        // city or region beats it.
+        let sentence_place = place_mentions
             .iter()
-            .filter(|(m, _)| sent.contains(*m))
-            .map(|(_, e)| *e)
-            .max_by_key(|&e| place_rank(&entities[e]))
-            .or(dateline_place);
+            .filter(|(m, _)| sent.contains(*m) && dateline_end.is_none_or(|d| m.start >= d))
+            .map(|(m, e)| (*e, m.start))
+            .min_by_key(|&(e, pos)| (std::cmp::Reverse(place_rank(&entities[e])), pos))
+            .map(|(e, _)| e);
+        let (place, place_weak) = match (sentence_place, dateline_place) {
+            (Some(sp), Some(dp))
+                if place_rank(&entities[sp]) < 2 && place_rank(&entities[dp]) >= 2 =>
+            {
+                (Some(dp), true)
+            }
+            (Some(sp), _) => (Some(sp), false),
+            (None, dp) => (dp, true),
+        };
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
-        let trigger_spans: Vec<Span> = triggers.iter().map(|t| t.span).collect();
         let unattached: Vec<usize> = parties
             .iter()
             .copied()
@@ -469,6 +558,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     has_noun,
                     status,
                     place,
+                    place_weak,
                     group,
                     para,
                 });
@@ -482,6 +572,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 has_noun,
                 status,
                 place,
+                place_weak,
                 group,
                 para,
             });
@@ -564,6 +655,14 @@ fn represented(
         }
     }
     false
+}
+
+/// Where the dateline ("PHOENIX (EE. UU.) —") ends in the first sentence, if there is one.
+fn dateline_end(doc: &Doc) -> Option<usize> {
+    let first = doc.sentences.first()?;
+    let s = first.slice(doc.text);
+    let dash = s.find(" — ").or_else(|| s.find(" – "))?;
+    (dash <= 60).then_some(first.start + dash)
 }
 
 /// The place the dateline names ("PHOENIX (EE. UU.) —", "HÀ NỘI —"): a place mentioned in the first line before a dash.
@@ -656,8 +755,9 @@ fn merge(
                         o.parties.push(*p);
                     }
                 }
-                if o.place.is_none() {
+                if o.place.is_none() || (o.place_weak && !c.place_weak && c.place.is_some()) {
                     o.place = c.place;
+                    o.place_weak = c.place_weak;
                 }
                 o.para = o.para.max(c.para);
             }
@@ -670,13 +770,19 @@ fn merge(
             status: c.status,
             date: c.date.map(|d| d.iso()),
             place: c.place.map(|p| entities[p].name.clone()),
-            participants: c
-                .parties
-                .iter()
-                .map(|&p| entities[p].name.clone())
-                .collect(),
+            participants: {
+                let mut names: Vec<String> = Vec::new();
+                for &p in &c.parties {
+                    let n = &entities[p].name;
+                    if !names.iter().any(|m| name_key(m) == name_key(n)) {
+                        names.push(n.clone());
+                    }
+                }
+                names
+            },
             evidence: c.sentence,
         })
+        .filter(|e| e.participants.len() >= 2)
         .collect()
 }
 
@@ -697,12 +803,33 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let rel = RELATIVES.iter().find(|(l, _)| *l == lang)?.1;
     let lo = doc.tokens.partition_point(|t| t.span.start < from);
     let hi = doc.tokens.partition_point(|t| t.span.start < sent.end);
-    let toks = &doc.tokens[lo..hi];
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
         let word = w[1].text(doc.text).to_lowercase();
         (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
     })
+}
+
+/// Relative clauses opened by ", who/qui/che…" and closed by the next comma, inside `span`.
+fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
+    let Some((_, rel)) = RELATIVES.iter().find(|(l, _)| *l == lang) else {
+        return Vec::new();
+    };
+    let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
+    let mut out = Vec::new();
+    for k in 0..toks.len().saturating_sub(1) {
+        if toks[k].text(doc.text) == ","
+            && rel.contains(&toks[k + 1].text(doc.text).to_lowercase().as_str())
+        {
+            if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
+                out.push(Span::new(toks[k].span.start, close.span.end));
+            }
+        }
+    }
+    out
 }
 
 /// Determiners after which a trigger verb form is a noun ("the visit").
@@ -763,7 +890,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     };
     let lo = doc.tokens.partition_point(|t| t.span.start < sent.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
-    let toks = &doc.tokens[lo..hi];
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
         let w = t.text(doc.text).to_lowercase();
         prons.contains(&w.as_str())
@@ -773,3 +900,36 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
                 .is_some_and(|n| n.is_capitalized(doc.text))
     })
 }
+
+/// How many words may separate a meeting noun from its date.
+const NOUN_DATE_REACH: usize = 8;
+
+/// The number of word or number tokens strictly between two spans.
+fn tokens_between(doc: &Doc, a: Span, b: Span) -> usize {
+    let (lo, hi) = if a.start <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    if lo >= hi {
+        return 0;
+    }
+    let i = doc.tokens.partition_point(|t| t.span.start < lo);
+    let j = doc.tokens.partition_point(|t| t.span.start < hi);
+    doc.tokens[i..j]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count()
+}
+
+/// "With" in each language: a meeting noun followed by it names its counterpart.
+const WITH: &[(&str, &[&str])] = &[
+    ("en", &["with", "between"]),
+    ("fr", &["avec", "entre"]),
+    ("id", &["dengan", "antara"]),
+    ("vi", &["voi", "giua"]),
+    ("de", &["mit", "zwischen"]),
+    ("es", &["con", "entre"]),
+    ("it", &["con", "tra", "fra"]),
+    ("pt", &["com", "entre"]),
+];

@@ -60,6 +60,13 @@ fn classify(line: &str, index: usize, count: usize) -> Option<NoiseKind> {
             }
         }
     }
+    // "Reporting by X; Editing by Y", "Texte de …" (a credit phrase opening the line, no colon).
+    for n in [2usize, 3] {
+        let head: Vec<&str> = trimmed.split_whitespace().take(n).collect();
+        if head.len() == n && c.is("credit_cue", &name_key(&head.join(" "))) && words.len() <= 12 {
+            return Some(NoiseKind::Credit);
+        }
+    }
     // A caption ending in a credit: "… (Ảnh: TTXVN)", "… Foto: dpa".
     if let Some(pos) = trimmed.rfind(':') {
         let before = &trimmed[..pos];
@@ -143,6 +150,10 @@ mod tests {
             (
                 "Titel\nText.\nGelsinger und Scholz im Kanzleramt. Foto: dpa",
                 &["Gelsinger und Scholz im Kanzleramt. Foto: dpa"],
+            ),
+            (
+                "Headline\nBody text here.\n\nReporting by Jane Doe; Editing by Tom Brown",
+                &["Reporting by Jane Doe; Editing by Tom Brown"],
             ),
             ("A headline\nA body sentence. Another one.\nThe end.", &[]),
         ];

@@ -5,6 +5,12 @@ use crate::core::model::Article;
 use serde_json::Value;
 use std::fmt;
 
+/// The largest file the page reads (5 MiB). Larger files are refused with `ParseError::TooLarge`.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The file types `parse_file` reads, for messages and file pickers.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "txt", "md", "html", "htm"];
+
 /// Why a file could not be read as articles. `Display` names the problem; the caller adds the file name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
@@ -26,6 +32,23 @@ pub enum ParseError {
     UnsupportedExtension {
         extension: String,
     },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+}
+
+/// A size in bytes for people: `812 bytes`, `14.2 KB`, `6.3 MB`.
+pub fn human_size(bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} bytes")
+    } else if b < KB * KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{:.1} MB", b / (KB * KB))
+    }
 }
 
 impl fmt::Display for ParseError {
@@ -56,9 +79,15 @@ impl fmt::Display for ParseError {
             ParseError::UnsupportedExtension { extension } => {
                 write!(
                     f,
-                    "unsupported file type `.{extension}` (use .json, .jsonl, .txt or .md)"
+                    "unsupported file type `.{extension}` (use .json, .jsonl, .txt, .md, .html or .htm)"
                 )
             }
+            ParseError::TooLarge { bytes, limit } => write!(
+                f,
+                "the file is too large ({}; the limit is {}): split it into smaller files",
+                human_size(*bytes),
+                human_size(*limit)
+            ),
         }
     }
 }
@@ -82,22 +111,64 @@ pub fn extension(name: &str) -> String {
 }
 
 /// Read the articles in a file called `name` (its extension picks the format) from its raw bytes.
+/// Files over `MAX_FILE_BYTES` are refused.
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<Vec<Article>, ParseError> {
+    parse_file_with_limit(name, bytes, MAX_FILE_BYTES)
+}
+
+/// `parse_file` with another size limit (the native command line reads files of any size).
+pub fn parse_file_with_limit(
+    name: &str,
+    bytes: &[u8],
+    limit: usize,
+) -> Result<Vec<Article>, ParseError> {
+    if bytes.len() > limit {
+        return Err(ParseError::TooLarge {
+            bytes: bytes.len(),
+            limit,
+        });
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ParseError::Empty);
     }
     if bytes.contains(&0) {
         return Err(ParseError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ParseError::InvalidUtf8 {
-        byte: e.valid_up_to(),
-    })?;
+    let legacy;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            // A web page may declare a Western single-byte charset instead of UTF-8.
+            let decoded = matches!(extension(name).as_str(), "html" | "htm")
+                .then(|| crate::core::html::decode_legacy(bytes))
+                .flatten();
+            match decoded {
+                Some(d) => {
+                    legacy = d;
+                    legacy.as_str()
+                }
+                None => {
+                    return Err(ParseError::InvalidUtf8 {
+                        byte: e.valid_up_to(),
+                    })
+                }
+            }
+        }
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let stem = file_stem(name);
     match extension(name).as_str() {
         "json" => parse_json(stem, text),
         "jsonl" | "ndjson" => parse_json_lines(stem, text),
         "txt" | "md" | "" => Ok(vec![plain_article(stem, text)]),
+        "html" | "htm" => crate::core::html::parse_page(text)
+            .into_article(stem)
+            .map(|a| vec![a])
+            .ok_or_else(|| ParseError::NotAnArticle {
+                record: None,
+                line: None,
+                message: "the page has no body text".into(),
+            }),
         other => Err(ParseError::UnsupportedExtension {
             extension: other.to_string(),
         }),
@@ -236,6 +307,47 @@ pub fn article_from_value(v: &Value, default_id: &str) -> Result<Article, String
         source: optional_string(obj, "source")?,
         url: optional_string(obj, "url")?,
     })
+}
+
+/// Refuse articles whose ids are already loaded or repeat among themselves. The message lists
+/// up to five of them, so the page can show it as it is.
+pub fn check_new_ids(existing: &[&str], new: &[Article]) -> Result<(), String> {
+    let old: std::collections::HashSet<&str> = existing.iter().copied().collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut clashes: Vec<&str> = Vec::new();
+    let mut repeats: Vec<&str> = Vec::new();
+    for a in new {
+        let id = a.id.as_str();
+        if old.contains(id) {
+            if !clashes.contains(&id) {
+                clashes.push(id);
+            }
+        } else if !seen.insert(id) && !repeats.contains(&id) {
+            repeats.push(id);
+        }
+    }
+    let list = |ids: &[&str]| {
+        let mut s = ids
+            .iter()
+            .take(5)
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if ids.len() > 5 {
+            s.push_str(&format!(" and {} more", ids.len() - 5));
+        }
+        s
+    };
+    match (clashes.is_empty(), repeats.is_empty()) {
+        (true, true) => Ok(()),
+        (false, true) => Err(format!("already loaded: article id {}", list(&clashes))),
+        (true, false) => Err(format!("article id used twice: {}", list(&repeats))),
+        (false, false) => Err(format!(
+            "already loaded: article id {}; used twice: {}",
+            list(&clashes),
+            list(&repeats)
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -51,11 +51,14 @@ def read_tsv(name, ncols):
 
 
 def uniq(seq):
+    """Drop repeats, including forms that differ only in the case of non-initial letters (the
+    core's key ignores case; the first letter's case still matters to the matcher)."""
     seen, out = set(), []
     for x in seq:
         x = " ".join(x.split())
-        if x and x not in seen:
-            seen.add(x)
+        key = x[:1] + x[1:].lower()
+        if x and key not in seen:
+            seen.add(key)
             out.append(x)
     return out
 

@@ -14,7 +14,8 @@ def load():
             given = split_aliases(al)
             # "!nocanon": the canonical is a common phrase ("Die Welt" = "the world"), match only the aliases
             aliases = [a for a in given if a != "!nocanon"]
-            if "!nocanon" not in given:
+            # a qualified canonical ("Time (magazine)") is never written so in text
+            if "!nocanon" not in given and "(" not in canon:
                 aliases = [canon] + aliases
             # No folded copies: the core matches on a diacritic-insensitive key (text::name_key).
             if canon in seen:

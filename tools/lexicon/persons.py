@@ -13,7 +13,6 @@ def load(known_affiliations=None):
         if known_affiliations is not None and aff and aff not in known_affiliations:
             print(f"warning: persons: {canon}: affiliation {aff!r} is neither a country nor an org")
         aliases = [canon] + split_aliases(al)
-        aliases += [fold(a) for a in aliases]
         rows.append([canon, role, aff, uniq(aliases)])
     owners = {}
     for canon, _, _, al in rows:

@@ -9,8 +9,8 @@ from common import VI_LETTERS, fold, is_latin, read_tsv, split_aliases, uniq, wr
 LANGS = ["fr", "id", "vi", "de", "es", "it", "pt"]
 SUBDIV_COUNTRIES = ["VN", "ID", "US", "BR", "DE", "CN", "IN"]
 CITY_MIN_POP = 500_000
-# Elsewhere only cities of a million or more (keeps places.tsv compact; China alone has ~290 >= 500k).
-CITY_MIN_POP_OTHER = 1_000_000
+# Elsewhere only cities of 1.5 million or more (keeps places.tsv compact; China alone has ~290 >= 500k).
+CITY_MIN_POP_OTHER = 1_500_000
 CITY_POP_500K = set("VN ID US GB FR DE ES IT PT BR JP KR TW TH MY PH SG AU CA".split())
 # Countries whose cities win name clashes (languages we read + most covered in their news).
 FOCUS = set("VN ID US GB FR DE ES IT PT BR CN JP KR TW IN RU AU CA MX AR".split())
@@ -20,7 +20,7 @@ CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Re
              "Guatemala", "Mexico", "Panama", "Kuwait", "Djibouti", "Luxembourg", "Singapore",
              "Pest", "Serra", "Natal", "Aba", "Teni", "Hamilton", "Charlotte", "Douglas", "Stanley",
              "Plymouth", "The Valley", "Saint-Denis", "Columbus", "Budta", "Malingao", "Honcho",
-             "Gibraltar", "Monaco", "Surat", "Essen", "San Marino", "Vatican City", "Macau", "Hong Kong"}
+             "Gibraltar", "Monaco", "Surat", "Essen", "Saint-Pierre", "San Marino", "Vatican City", "Macau", "Hong Kong"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
@@ -32,8 +32,14 @@ class Place:
 
 
 # Surface forms that are ordinary words or given names in one of our languages (see README.md).
-ALIAS_STOP = {"Ao", "Áo", "Bỉ", "Bi", "Séc", "Sec", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Mỹ Tho", "Hàn", "Trung", "RI", "Nam",
-              "Kota", "Praia", "Solo", "Male", "Victoria", "Georgia (U.S. state)"}
+ALIAS_STOP = {
+    # vi short forms that are words or given names (and collide under the diacritic-free key)
+    "Ao", "Áo", "Bỉ", "Bi", "Séc", "Sec", "Anh", "Đức", "Duc", "Ý", "Y", "My", "Hàn", "Trung", "Nam",
+    "Viên", "Vien",
+    # words in en/fr/de/es/it/pt/id (checked with wordcheck.py)
+    "Island", "Para", "Pará", "Marche", "Gênes", "Genes", "Canton", "Kanton", "Seul", "Reunion",
+    "Réunion", "Babel", "Pari", "RI", "Kota", "Praia", "Solo", "Male", "Victoria",
+}
 
 
 def good_alias(a):
@@ -181,8 +187,14 @@ def build_countries():
         canonical = fold(e["canonical"] or getattr(c, "common_name", None) or c.name)
         al = [canonical] + names
         short = [c.name] + ([c.common_name] if hasattr(c, "common_name") else [])
-        for t in langs.values():
-            al += [t.gettext(n) for n in short]
+        for lang, t in langs.items():
+            for n in short:
+                tn = t.gettext(n)
+                # vi syllable-by-syllable transliterations ("Ác-hen-ti-na") are not what the press
+                # writes (it uses "Argentina"); skip them.
+                if lang == "vi" and tn.count("-") >= 2:
+                    continue
+                al.append(tn)
         # Folded Vietnamese forms only for the hand-kept (newsworthy) countries: keeps the file small.
         al = with_folds(al) if c.alpha_2 in extra else al
         al = [a for a in al + with_folds(e["aliases"]) if good_alias(a)]
@@ -299,7 +311,11 @@ def build_hand_places(known_countries):
             raise SystemExit(f"places.tsv: bad type {ptype!r} for {canon}")
         if country and country not in known_countries:
             raise SystemExit(f"places.tsv: unknown country {country!r} for {canon}")
-        al = [a for a in with_folds([canon] + split_aliases(al)) if good_alias(a)]
+        al = [canon] + split_aliases(al)
+        # folded copies only for Vietnamese places (the core's matcher ignores diacritics anyway)
+        if country in ("Vietnam", ""):
+            al = with_folds(al)
+        al = [a for a in al if good_alias(a)]
         out.append(Place(canon, ptype, country, uniq(al), pop=10**7, hand=True))
     return out
 
