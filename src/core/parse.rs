@@ -38,16 +38,20 @@ pub enum ParseError {
     },
 }
 
-/// A size in bytes for people: `812 bytes`, `14.2 KB`, `6.3 MB`.
+/// A size in bytes for people: `812 bytes`, `14.2 KB`, `6.3 MB` (integer arithmetic: no float
+/// formatting code in the wasm).
 pub fn human_size(bytes: usize) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
+    const KB: usize = 1024;
+    let tenths = |unit: usize| {
+        let t = (bytes as u128 * 10 + unit as u128 / 2) / unit as u128;
+        format!("{}.{}", t / 10, t % 10)
+    };
+    if bytes < KB {
         format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{:.1} KB", b / KB)
+    } else if bytes < KB * KB {
+        format!("{} KB", tenths(KB))
     } else {
-        format!("{:.1} MB", b / (KB * KB))
+        format!("{} MB", tenths(KB * KB))
     }
 }
 
