@@ -505,3 +505,57 @@ fn core_is_pure() {
     }
     assert!(seen >= 5, "found only {seen} core files");
 }
+
+/// (lang, text, names that must be found, names that must not be found).
+const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "es",
+        "El Ministerio de Industria, Comercio y Turismo publicó los datos el lunes.",
+        &["Ministry of Industry, Trade and Tourism"],
+        &["Ministry of Industria", "Comercio", "Turismo"],
+    ),
+    (
+        "pt",
+        "Segundo o Ministério do Desenvolvimento, Indústria, Comércio e Serviços, o investimento cresceu.",
+        &["Ministry of Development, Industry, Trade and Services"],
+        &["Indústria", "Serviços"],
+    ),
+    (
+        "en",
+        "A spokesperson for the Department for Science, Innovation and Technology said talks went well.",
+        &["Department for Science, Innovation and Technology"],
+        &["Innovation", "Department for Science"],
+    ),
+    (
+        "it",
+        "Il piano è stato presentato al ministero dello Sviluppo economico a Roma.",
+        &["Ministry of Economic Development"],
+        &[],
+    ),
+    (
+        "id",
+        "Kementerian Luar Negeri, Kementerian Keuangan dan Kementerian Perdagangan ikut hadir.",
+        &["Ministry of Foreign Affairs", "Ministry of Finance", "Ministry of Trade"],
+        &[],
+    ),
+    (
+        "id",
+        "Presiden Joko Widodo menerima investor di Jakarta.\n>> Baca juga: Luhut: Tesla Tertarik Bangun Pabrik Baterai\nIa berbicara soal nikel.",
+        &["Joko Widodo", "Tesla"],
+        &["Tertarik Bangun Pabrik Baterai"],
+    ),
+];
+
+#[test]
+fn names_found_and_not_found() {
+    for (lang, text, want, not) in NAME_CASES {
+        let x = core::extract(&article("t", lang, text));
+        let got: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        for w in *want {
+            assert!(got.contains(w), "{lang}: {w:?} missing in {got:?} ({text})");
+        }
+        for w in *not {
+            assert!(!got.contains(w), "{lang}: {w:?} wrongly in {got:?} ({text})");
+        }
+    }
+}

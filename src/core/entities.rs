@@ -589,7 +589,9 @@ impl<'a> Ctx<'a> {
     /// Ministry pattern at `i`: end token and canonical name.
     fn ministry(&self, i: usize) -> Option<(usize, String)> {
         let t = &self.toks[i];
-        if !t.cap || !t.word {
+        // "ministero dello Sviluppo economico": a lowercase head needs a known field.
+        let lower = !t.cap;
+        if !t.word || (lower && !t.key.starts_with("minist")) {
             return None;
         }
         let c = self.c;
@@ -603,8 +605,87 @@ impl<'a> Ctx<'a> {
         if !self.toks[h].cap || !self.toks[h].word {
             return None;
         }
+        // Fields: "Industria, Comercio y Turismo" → ["Industry", "Trade", "Tourism"].
+        let mut parts: Vec<String> = Vec::new();
+        let mut end;
+        let mut j = h;
+        loop {
+            let (fe, field, known) = self.ministry_field(j)?;
+            if lower && parts.is_empty() && !known {
+                return None;
+            }
+            parts.push(field);
+            end = fe;
+            // Another field after "," or a conjunction; a comma list must close with a conjunction.
+            let mut k = fe;
+            let mut comma = false;
+            if k < self.toks.len() && self.toks[k].punct == ',' && !self.toks[k].word {
+                comma = true;
+                k += 1;
+            }
+            let conj = k < self.toks.len()
+                && self.toks[k].word
+                && !self.toks[k].skip
+                && matches!(
+                    self.toks[k].key.as_str(),
+                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
+                );
+            if conj {
+                k += 1;
+                // "Ministerio de Industria y del Turismo".
+                while k < self.toks.len() && self.toks[k].word && !self.toks[k].cap && k < fe + 4 {
+                    if !self.c.is("name_connector", &self.toks[k].key) {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            if !(comma || conj) || k >= self.toks.len() || !self.toks[k].cap || self.toks[k].skip {
+                break;
+            }
+            if comma && !conj && !self.comma_list_closes(k) {
+                break;
+            }
+            // The next field must be a known domain and not a new ministry ("…, Kementerian …").
+            let head_next = phrase_end(&self.toks, k, c.ministry_heads.max_words.max(1), |x| {
+                c.ministry_heads.contains(x)
+            }) > k;
+            let next_known = self.ministry_field(k).is_some_and(|f| f.2);
+            let prev_known = self.ministry_field(j).is_some_and(|f| f.2);
+            if head_next || (!next_known && (comma || prev_known)) {
+                break;
+            }
+            j = k;
+            if parts.len() >= 6 {
+                break;
+            }
+        }
+        let body = match parts.len() {
+            0 => return None,
+            1 => parts.pop().unwrap_or_default(),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                format!("{} and {}", parts.join(", "), last)
+            }
+        };
+        // English heads keep their own word ("Department for …").
+        let head = self.surface(i, h);
+        let head = if head.starts_with("Department") {
+            head.to_string()
+        } else {
+            "Ministry of".to_string()
+        };
+        Some((end, format!("{head} {body}")))
+    }
+
+    /// One ministry field at `j`: a known domain (translated) or capitalised words and connectors.
+    fn ministry_field(&self, j: usize) -> Option<(usize, String, bool)> {
+        let c = self.c;
+        if !self.toks.get(j).is_some_and(|t| t.word && t.cap && !t.skip) {
+            return None;
+        }
         let mut en = None;
-        let d = phrase_end(&self.toks, h, c.ministry_domains.max_words.max(1), |k| {
+        let d = phrase_end(&self.toks, j, c.ministry_domains.max_words.max(1), |k| {
             if let Some(v) = c.ministry_domains.get(k) {
                 en = Some(v.to_string());
                 true
@@ -612,31 +693,46 @@ impl<'a> Ctx<'a> {
                 false
             }
         });
-        if let Some(en) = en {
-            return Some((d, format!("Ministry of {en}")));
+        if d > j {
+            // `en` holds the value of the last hit, which is the longest.
+            return en.map(|e| (d, e, true));
         }
         // Unknown field: capitalised words and connectors.
-        let mut j = h;
-        let mut last = h;
-        while j < self.toks.len() && self.toks[j].word && !self.toks[j].skip {
-            let u = &self.toks[j];
+        let mut k = j;
+        let mut last = j;
+        while k < self.toks.len() && self.toks[k].word && !self.toks[k].skip {
+            let u = &self.toks[k];
             if u.cap {
-                last = j + 1;
-            } else if !(self.c.is("name_connector", &u.key)
-                || matches!(
-                    u.key.as_str(),
-                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
-                ))
-            {
+                last = k + 1;
+            } else if !self.c.is("name_connector", &u.key) {
                 break;
             }
-            j += 1;
+            k += 1;
         }
-        if last == h {
-            return None;
+        (last > j).then(|| (last, strip_diacritics(self.surface(j, last)), false))
+    }
+
+    /// Whether a comma list of ministry fields from `k` ends in "and/y/e/und …" within a few words.
+    fn comma_list_closes(&self, k: usize) -> bool {
+        let mut words = 0;
+        for t in self.toks.iter().skip(k).take(12) {
+            if t.skip || (!t.word && t.punct != ',') {
+                return false;
+            }
+            if t.word {
+                if matches!(
+                    t.key.as_str(),
+                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
+                ) {
+                    return words > 0;
+                }
+                if !t.cap && !self.c.is("name_connector", &t.key) {
+                    return false;
+                }
+                words += 1;
+            }
         }
-        let x = self.surface(h, last);
-        Some((last, format!("Ministry of {}", strip_diacritics(x))))
+        false
     }
 
     /// Whether the tokens before `i` name a minister ("Bộ trưởng Bộ …", "Minister of …").
@@ -1605,9 +1701,14 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let text = doc.text;
     // Credit and source regions are parsed apart; counters are skipped.
     let mut regions: Vec<Span> = Vec::new();
+    // Related-link lines are headlines of other articles: only known names count there.
+    let mut related: Vec<Span> = Vec::new();
     for (line, kind) in classify_lines(text) {
         let region = match kind {
-            NoiseKind::Related => continue,
+            NoiseKind::Related => {
+                related.push(line);
+                continue;
+            }
             NoiseKind::Counter => {
                 regions.push(Span::new(line.end, line.end));
                 mark_skip(&mut toks, line);
@@ -1643,6 +1744,11 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     };
     ctx.run();
     ctx.appositives();
+    if !related.is_empty() {
+        let inside = |s: Span| related.iter().any(|r| r.contains(s));
+        ctx.cands.retain(|cd| cd.known || !inside(cd.span));
+        ctx.bare_titles.retain(|(s, _)| !inside(*s));
+    }
     for r in regions {
         if !r.is_empty() {
             ctx.credits(r);
