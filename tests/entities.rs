@@ -544,6 +544,30 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Joko Widodo", "Tesla"],
         &["Tertarik Bangun Pabrik Baterai"],
     ),
+    (
+        "en",
+        "Donald Trump spoke first. Melania Trump and Ivanka Trump attended the dinner.",
+        &["Donald Trump", "Melania Trump", "Ivanka Trump"],
+        &[],
+    ),
+    (
+        "it",
+        "Xi ha incontrato il presidente della Camera, Roberto Fico, a Roma.",
+        &["Roberto Fico"],
+        &["Robert Fico", "Roberto"],
+    ),
+    (
+        "pt",
+        "Acompanharam o presidente a ministra Tereza Cristina e o chanceler Carlos França.",
+        &["Carlos Franca"],
+        &["France"],
+    ),
+    (
+        "vi",
+        "Chủ tịch nước đã hội đàm với ông Tập Cận Bình. Ông Tập cho biết Trung Quốc sẵn sàng hợp tác.",
+        &["Xi Jinping"],
+        &["TAP Air Portugal"],
+    ),
 ];
 
 #[test]
@@ -555,7 +579,10 @@ fn names_found_and_not_found() {
             assert!(got.contains(w), "{lang}: {w:?} missing in {got:?} ({text})");
         }
         for w in *not {
-            assert!(!got.contains(w), "{lang}: {w:?} wrongly in {got:?} ({text})");
+            assert!(
+                !got.contains(w),
+                "{lang}: {w:?} wrongly in {got:?} ({text})"
+            );
         }
     }
 }

@@ -6,7 +6,7 @@
 //! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
 //! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
-use crate::core::lexicon::{cues, gazetteer, Cues, Gazetteer};
+use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
@@ -286,6 +286,7 @@ fn gaz_match_pref(
         return None;
     }
     let mut found: Option<(usize, u32)> = None;
+    let mut found_exact = false;
     let mut key = String::new();
     let mut words = 0;
     let mut j = i;
@@ -325,10 +326,18 @@ fn gaz_match_pref(
             };
             if ok {
                 let preferred = prefer.is_some_and(|k| g.entries[h.entry as usize].kind == k);
-                if preferred || found.is_none_or(|(fe, _)| fe < j) {
+                // Among same-length hits, the one spelled as in the text wins ("Nhà Trắng" ≠ "Nha Trang").
+                let exact = spelled_as(surface, &h.surface);
+                let better = match found {
+                    None => true,
+                    Some((fe, _)) if fe < j => true,
+                    Some(_) => exact && !found_exact,
+                };
+                if preferred || better {
                     found = Some((j, h.entry));
+                    found_exact = exact;
                 }
-                if preferred || prefer.is_none() {
+                if preferred || (prefer.is_none() && exact) {
                     break;
                 }
             }
@@ -393,6 +402,23 @@ fn case_fits(surface: &str, alias: &str) -> bool {
         any |= sc.is_uppercase() || sc.is_ascii_digit();
     }
     any || alias.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Same letters ignoring case, diacritics kept ("Tập" is not "TAP", "França" is not "France").
+fn spelled_as(surface: &str, alias: &str) -> bool {
+    surface
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(alias
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase))
+}
+
+/// A discovered name may be read as this alias: same spelling, or the text carries no diacritics.
+fn spelling_fits(surface: &str, alias: &str) -> bool {
+    spelled_as(surface, alias) || surface.is_ascii()
 }
 
 fn letters_eq(a: &str, b: &str) -> bool {
@@ -1182,6 +1208,33 @@ impl<'a> Ctx<'a> {
             if j > i {
                 if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
                     let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
+                    // "Carlos França", "Anand Mahindra": a known first name, then a one-word
+                    // place or company read as the surname.
+                    // "Roberto Fico" is not "(Robert) Fico": another first name before a known surname.
+                    let other_first = gk == EntityKind::Person
+                        && !self.g.entries[(id & !HYPHEN_HEAD) as usize]
+                            .canonical
+                            .split(' ')
+                            .next()
+                            .is_some_and(|f| name_key(f) == self.toks[i].key);
+                    if !head_initial
+                        && (gk != EntityKind::Person || other_first)
+                        && j == i + 1
+                        && ge == j + 1
+                        && id & HYPHEN_HEAD == 0
+                        && (c.is("first_name", &self.toks[i].key)
+                            || (other_first
+                                && self.toks[i].cap
+                                && !self.toks[i].allcaps
+                                && !self.is_stop(&self.toks[i])
+                                && !c.is("common_cap", &self.toks[i].key)))
+                        && !self.toks[j].key.contains(' ')
+                        && !self.toks.get(ge).is_some_and(|t| t.word && t.cap)
+                    {
+                        j = ge;
+                        end = ge;
+                        continue;
+                    }
                     if head_initial && gk != EntityKind::Person {
                         if gk == EntityKind::Place {
                             let mut cd = self.gaz_cand(j, ge, id);
@@ -1805,7 +1858,15 @@ fn group(
     for c in kept.iter_mut() {
         if c.kind == Some(EntityKind::Person) && !c.known {
             let k = name_key(&c.canonical);
-            if let Some(h) = g.lookup(&k).first() {
+            let surface = c.span.slice(text);
+            let fits = |h: &&AliasHit| {
+                if h.strict {
+                    letters_eq(surface, &h.surface)
+                } else {
+                    spelling_fits(surface, &h.surface)
+                }
+            };
+            if let Some(h) = g.lookup(&k).iter().find(fits) {
                 let e = &g.entries[h.entry as usize];
                 c.kind = Some(e.kind);
                 c.canonical = e.canonical.clone();
