@@ -568,6 +568,12 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Xi Jinping"],
         &["TAP Air Portugal"],
     ),
+    (
+        "es",
+        "El presidente recibió al empresario en el Palacio.\nFoto: Pool Moncloa / Cuartoscuro\nLa reunión duró una hora.",
+        &["Cuartoscuro"],
+        &["Pool Moncloa"],
+    ),
 ];
 
 #[test]

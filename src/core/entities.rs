@@ -1644,7 +1644,15 @@ impl<'a> Ctx<'a> {
             }
         }
         pieces.push(Span::new(region.start + start, region.end));
-        for p in pieces {
+        let count = pieces
+            .iter()
+            .filter(|p| !p.slice(text).trim().is_empty())
+            .count();
+        let last_piece = pieces
+            .iter()
+            .rposition(|p| !p.slice(text).trim().is_empty())
+            .unwrap_or(0);
+        for (pi, p) in pieces.into_iter().enumerate() {
             let raw = p.slice(text);
             let lead = raw.len() - raw.trim_start().len();
             let t = raw.trim();
@@ -1727,6 +1735,14 @@ impl<'a> Ctx<'a> {
             let headed = ws
                 .iter()
                 .any(|w| self.c.value("org_head", &name_key(w)).is_some());
+            // "Pool Moncloa", "Ufficio Stampa", "Handout": not a photographer.
+            if ws.iter().any(|w| self.c.is("credit_noise", &name_key(w))) {
+                continue;
+            }
+            let word_cap = ws.len() == 1
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !self.c.is("stopword", &key);
             if headed {
                 self.cands
                     .push(mk(EntityKind::Org, Some("media"), t.to_string()));
@@ -1735,6 +1751,10 @@ impl<'a> Ctx<'a> {
                     self.cands
                         .push(mk(EntityKind::Org, Some("media"), t.to_string()));
                 }
+            } else if word_cap && count > 1 && pi == last_piece {
+                // "… / Cuartoscuro", "Ricardo Stuckert/Agência": the agency closes the credit.
+                self.cands
+                    .push(mk(EntityKind::Org, Some("media"), t.to_string()));
             } else if (2..=4).contains(&ws.len())
                 && ws
                     .iter()
