@@ -505,3 +505,90 @@ fn core_is_pure() {
     }
     assert!(seen >= 5, "found only {seen} core files");
 }
+
+/// (lang, text, names that must be found, names that must not be found).
+const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "es",
+        "El Ministerio de Industria, Comercio y Turismo publicó los datos el lunes.",
+        &["Ministry of Industry, Trade and Tourism"],
+        &["Ministry of Industria", "Comercio", "Turismo"],
+    ),
+    (
+        "pt",
+        "Segundo o Ministério do Desenvolvimento, Indústria, Comércio e Serviços, o investimento cresceu.",
+        &["Ministry of Development, Industry, Trade and Services"],
+        &["Indústria", "Serviços"],
+    ),
+    (
+        "en",
+        "A spokesperson for the Department for Science, Innovation and Technology said talks went well.",
+        &["Department for Science, Innovation and Technology"],
+        &["Innovation", "Department for Science"],
+    ),
+    (
+        "it",
+        "Il piano è stato presentato al ministero dello Sviluppo economico a Roma.",
+        &["Ministry of Economic Development"],
+        &[],
+    ),
+    (
+        "id",
+        "Kementerian Luar Negeri, Kementerian Keuangan dan Kementerian Perdagangan ikut hadir.",
+        &["Ministry of Foreign Affairs", "Ministry of Finance", "Ministry of Trade"],
+        &[],
+    ),
+    (
+        "id",
+        "Presiden Joko Widodo menerima investor di Jakarta.\n>> Baca juga: Luhut: Tesla Tertarik Bangun Pabrik Baterai\nIa berbicara soal nikel.",
+        &["Joko Widodo", "Tesla"],
+        &["Tertarik Bangun Pabrik Baterai"],
+    ),
+    (
+        "en",
+        "Donald Trump spoke first. Melania Trump and Ivanka Trump attended the dinner.",
+        &["Donald Trump", "Melania Trump", "Ivanka Trump"],
+        &[],
+    ),
+    (
+        "it",
+        "Xi ha incontrato il presidente della Camera, Roberto Fico, a Roma.",
+        &["Roberto Fico"],
+        &["Robert Fico", "Roberto"],
+    ),
+    (
+        "pt",
+        "Acompanharam o presidente a ministra Tereza Cristina e o chanceler Carlos França.",
+        &["Carlos Franca"],
+        &["France"],
+    ),
+    (
+        "vi",
+        "Chủ tịch nước đã hội đàm với ông Tập Cận Bình. Ông Tập cho biết Trung Quốc sẵn sàng hợp tác.",
+        &["Xi Jinping"],
+        &["TAP Air Portugal"],
+    ),
+    (
+        "es",
+        "El presidente recibió al empresario en el Palacio.\nFoto: Pool Moncloa / Cuartoscuro\nLa reunión duró una hora.",
+        &["Cuartoscuro"],
+        &["Pool Moncloa"],
+    ),
+];
+
+#[test]
+fn names_found_and_not_found() {
+    for (lang, text, want, not) in NAME_CASES {
+        let x = core::extract(&article("t", lang, text));
+        let got: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        for w in *want {
+            assert!(got.contains(w), "{lang}: {w:?} missing in {got:?} ({text})");
+        }
+        for w in *not {
+            assert!(
+                !got.contains(w),
+                "{lang}: {w:?} wrongly in {got:?} ({text})"
+            );
+        }
+    }
+}

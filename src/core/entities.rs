@@ -6,7 +6,7 @@
 //! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
 //! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
-use crate::core::lexicon::{cues, gazetteer, Cues, Gazetteer};
+use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
@@ -286,6 +286,7 @@ fn gaz_match_pref(
         return None;
     }
     let mut found: Option<(usize, u32)> = None;
+    let mut found_exact = false;
     let mut key = String::new();
     let mut words = 0;
     let mut j = i;
@@ -325,10 +326,18 @@ fn gaz_match_pref(
             };
             if ok {
                 let preferred = prefer.is_some_and(|k| g.entries[h.entry as usize].kind == k);
-                if preferred || found.is_none_or(|(fe, _)| fe < j) {
+                // Among same-length hits, the one spelled as in the text wins ("Nhà Trắng" ≠ "Nha Trang").
+                let exact = spelled_as(surface, &h.surface);
+                let better = match found {
+                    None => true,
+                    Some((fe, _)) if fe < j => true,
+                    Some(_) => exact && !found_exact,
+                };
+                if preferred || better {
                     found = Some((j, h.entry));
+                    found_exact = exact;
                 }
-                if preferred || prefer.is_none() {
+                if preferred || (prefer.is_none() && exact) {
                     break;
                 }
             }
@@ -393,6 +402,23 @@ fn case_fits(surface: &str, alias: &str) -> bool {
         any |= sc.is_uppercase() || sc.is_ascii_digit();
     }
     any || alias.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Same letters ignoring case, diacritics kept ("Tập" is not "TAP", "França" is not "France").
+fn spelled_as(surface: &str, alias: &str) -> bool {
+    surface
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(alias
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase))
+}
+
+/// A discovered name may be read as this alias: same spelling, or the text carries no diacritics.
+fn spelling_fits(surface: &str, alias: &str) -> bool {
+    spelled_as(surface, alias) || surface.is_ascii()
 }
 
 fn letters_eq(a: &str, b: &str) -> bool {
@@ -589,7 +615,9 @@ impl<'a> Ctx<'a> {
     /// Ministry pattern at `i`: end token and canonical name.
     fn ministry(&self, i: usize) -> Option<(usize, String)> {
         let t = &self.toks[i];
-        if !t.cap || !t.word {
+        // "ministero dello Sviluppo economico": a lowercase head needs a known field.
+        let lower = !t.cap;
+        if !t.word || (lower && !t.key.starts_with("minist")) {
             return None;
         }
         let c = self.c;
@@ -603,8 +631,87 @@ impl<'a> Ctx<'a> {
         if !self.toks[h].cap || !self.toks[h].word {
             return None;
         }
+        // Fields: "Industria, Comercio y Turismo" → ["Industry", "Trade", "Tourism"].
+        let mut parts: Vec<String> = Vec::new();
+        let mut end;
+        let mut j = h;
+        loop {
+            let (fe, field, known) = self.ministry_field(j)?;
+            if lower && parts.is_empty() && !known {
+                return None;
+            }
+            parts.push(field);
+            end = fe;
+            // Another field after "," or a conjunction; a comma list must close with a conjunction.
+            let mut k = fe;
+            let mut comma = false;
+            if k < self.toks.len() && self.toks[k].punct == ',' && !self.toks[k].word {
+                comma = true;
+                k += 1;
+            }
+            let conj = k < self.toks.len()
+                && self.toks[k].word
+                && !self.toks[k].skip
+                && matches!(
+                    self.toks[k].key.as_str(),
+                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
+                );
+            if conj {
+                k += 1;
+                // "Ministerio de Industria y del Turismo".
+                while k < self.toks.len() && self.toks[k].word && !self.toks[k].cap && k < fe + 4 {
+                    if !self.c.is("name_connector", &self.toks[k].key) {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            if !(comma || conj) || k >= self.toks.len() || !self.toks[k].cap || self.toks[k].skip {
+                break;
+            }
+            if comma && !conj && !self.comma_list_closes(k) {
+                break;
+            }
+            // The next field must be a known domain and not a new ministry ("…, Kementerian …").
+            let head_next = phrase_end(&self.toks, k, c.ministry_heads.max_words.max(1), |x| {
+                c.ministry_heads.contains(x)
+            }) > k;
+            let next_known = self.ministry_field(k).is_some_and(|f| f.2);
+            let prev_known = self.ministry_field(j).is_some_and(|f| f.2);
+            if head_next || (!next_known && (comma || prev_known)) {
+                break;
+            }
+            j = k;
+            if parts.len() >= 6 {
+                break;
+            }
+        }
+        let body = match parts.len() {
+            0 => return None,
+            1 => parts.pop().unwrap_or_default(),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                format!("{} and {}", parts.join(", "), last)
+            }
+        };
+        // English heads keep their own word ("Department for …").
+        let head = self.surface(i, h);
+        let head = if head.starts_with("Department") {
+            head.to_string()
+        } else {
+            "Ministry of".to_string()
+        };
+        Some((end, format!("{head} {body}")))
+    }
+
+    /// One ministry field at `j`: a known domain (translated) or capitalised words and connectors.
+    fn ministry_field(&self, j: usize) -> Option<(usize, String, bool)> {
+        let c = self.c;
+        if !self.toks.get(j).is_some_and(|t| t.word && t.cap && !t.skip) {
+            return None;
+        }
         let mut en = None;
-        let d = phrase_end(&self.toks, h, c.ministry_domains.max_words.max(1), |k| {
+        let d = phrase_end(&self.toks, j, c.ministry_domains.max_words.max(1), |k| {
             if let Some(v) = c.ministry_domains.get(k) {
                 en = Some(v.to_string());
                 true
@@ -612,31 +719,46 @@ impl<'a> Ctx<'a> {
                 false
             }
         });
-        if let Some(en) = en {
-            return Some((d, format!("Ministry of {en}")));
+        if d > j {
+            // `en` holds the value of the last hit, which is the longest.
+            return en.map(|e| (d, e, true));
         }
         // Unknown field: capitalised words and connectors.
-        let mut j = h;
-        let mut last = h;
-        while j < self.toks.len() && self.toks[j].word && !self.toks[j].skip {
-            let u = &self.toks[j];
+        let mut k = j;
+        let mut last = j;
+        while k < self.toks.len() && self.toks[k].word && !self.toks[k].skip {
+            let u = &self.toks[k];
             if u.cap {
-                last = j + 1;
-            } else if !(self.c.is("name_connector", &u.key)
-                || matches!(
-                    u.key.as_str(),
-                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
-                ))
-            {
+                last = k + 1;
+            } else if !self.c.is("name_connector", &u.key) {
                 break;
             }
-            j += 1;
+            k += 1;
         }
-        if last == h {
-            return None;
+        (last > j).then(|| (last, strip_diacritics(self.surface(j, last)), false))
+    }
+
+    /// Whether a comma list of ministry fields from `k` ends in "and/y/e/und …" within a few words.
+    fn comma_list_closes(&self, k: usize) -> bool {
+        let mut words = 0;
+        for t in self.toks.iter().skip(k).take(12) {
+            if t.skip || (!t.word && t.punct != ',') {
+                return false;
+            }
+            if t.word {
+                if matches!(
+                    t.key.as_str(),
+                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
+                ) {
+                    return words > 0;
+                }
+                if !t.cap && !self.c.is("name_connector", &t.key) {
+                    return false;
+                }
+                words += 1;
+            }
         }
-        let x = self.surface(h, last);
-        Some((last, format!("Ministry of {}", strip_diacritics(x))))
+        false
     }
 
     /// Whether the tokens before `i` name a minister ("Bộ trưởng Bộ …", "Minister of …").
@@ -1086,6 +1208,33 @@ impl<'a> Ctx<'a> {
             if j > i {
                 if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
                     let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
+                    // "Carlos França", "Anand Mahindra": a known first name, then a one-word
+                    // place or company read as the surname.
+                    // "Roberto Fico" is not "(Robert) Fico": another first name before a known surname.
+                    let other_first = gk == EntityKind::Person
+                        && !self.g.entries[(id & !HYPHEN_HEAD) as usize]
+                            .canonical
+                            .split(' ')
+                            .next()
+                            .is_some_and(|f| name_key(f) == self.toks[i].key);
+                    if !head_initial
+                        && (gk != EntityKind::Person || other_first)
+                        && j == i + 1
+                        && ge == j + 1
+                        && id & HYPHEN_HEAD == 0
+                        && (c.is("first_name", &self.toks[i].key)
+                            || (other_first
+                                && self.toks[i].cap
+                                && !self.toks[i].allcaps
+                                && !self.is_stop(&self.toks[i])
+                                && !c.is("common_cap", &self.toks[i].key)))
+                        && !self.toks[j].key.contains(' ')
+                        && !self.toks.get(ge).is_some_and(|t| t.word && t.cap)
+                    {
+                        j = ge;
+                        end = ge;
+                        continue;
+                    }
                     if head_initial && gk != EntityKind::Person {
                         if gk == EntityKind::Place {
                             let mut cd = self.gaz_cand(j, ge, id);
@@ -1495,7 +1644,15 @@ impl<'a> Ctx<'a> {
             }
         }
         pieces.push(Span::new(region.start + start, region.end));
-        for p in pieces {
+        let count = pieces
+            .iter()
+            .filter(|p| !p.slice(text).trim().is_empty())
+            .count();
+        let last_piece = pieces
+            .iter()
+            .rposition(|p| !p.slice(text).trim().is_empty())
+            .unwrap_or(0);
+        for (pi, p) in pieces.into_iter().enumerate() {
             let raw = p.slice(text);
             let lead = raw.len() - raw.trim_start().len();
             let t = raw.trim();
@@ -1578,6 +1735,14 @@ impl<'a> Ctx<'a> {
             let headed = ws
                 .iter()
                 .any(|w| self.c.value("org_head", &name_key(w)).is_some());
+            // "Pool Moncloa", "Ufficio Stampa", "Handout": not a photographer.
+            if ws.iter().any(|w| self.c.is("credit_noise", &name_key(w))) {
+                continue;
+            }
+            let word_cap = ws.len() == 1
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !self.c.is("stopword", &key);
             if headed {
                 self.cands
                     .push(mk(EntityKind::Org, Some("media"), t.to_string()));
@@ -1586,6 +1751,10 @@ impl<'a> Ctx<'a> {
                     self.cands
                         .push(mk(EntityKind::Org, Some("media"), t.to_string()));
                 }
+            } else if word_cap && count > 1 && pi == last_piece {
+                // "… / Cuartoscuro", "Ricardo Stuckert/Agência": the agency closes the credit.
+                self.cands
+                    .push(mk(EntityKind::Org, Some("media"), t.to_string()));
             } else if (2..=4).contains(&ws.len())
                 && ws
                     .iter()
@@ -1605,9 +1774,14 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let text = doc.text;
     // Credit and source regions are parsed apart; counters are skipped.
     let mut regions: Vec<Span> = Vec::new();
+    // Related-link lines are headlines of other articles: only known names count there.
+    let mut related: Vec<Span> = Vec::new();
     for (line, kind) in classify_lines(text) {
         let region = match kind {
-            NoiseKind::Related => continue,
+            NoiseKind::Related => {
+                related.push(line);
+                continue;
+            }
             NoiseKind::Counter => {
                 regions.push(Span::new(line.end, line.end));
                 mark_skip(&mut toks, line);
@@ -1643,6 +1817,11 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     };
     ctx.run();
     ctx.appositives();
+    if !related.is_empty() {
+        let inside = |s: Span| related.iter().any(|r| r.contains(s));
+        ctx.cands.retain(|cd| cd.known || !inside(cd.span));
+        ctx.bare_titles.retain(|(s, _)| !inside(*s));
+    }
     for r in regions {
         if !r.is_empty() {
             ctx.credits(r);
@@ -1699,7 +1878,15 @@ fn group(
     for c in kept.iter_mut() {
         if c.kind == Some(EntityKind::Person) && !c.known {
             let k = name_key(&c.canonical);
-            if let Some(h) = g.lookup(&k).first() {
+            let surface = c.span.slice(text);
+            let fits = |h: &&AliasHit| {
+                if h.strict {
+                    letters_eq(surface, &h.surface)
+                } else {
+                    spelling_fits(surface, &h.surface)
+                }
+            };
+            if let Some(h) = g.lookup(&k).iter().find(fits) {
                 let e = &g.entries[h.entry as usize];
                 c.kind = Some(e.kind);
                 c.canonical = e.canonical.clone();
