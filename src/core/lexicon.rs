@@ -66,6 +66,18 @@ fn split_bar(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
+/// The aliases column of a gazetteer line: `=` stands for the canonical name (it keeps the data,
+/// compiled into the page, smaller).
+fn aliases<'a>(canonical: &'a str, column: Option<&&'a str>) -> Vec<&'a str> {
+    column
+        .map(|s| {
+            split_bar(s)
+                .map(|a| if a == "=" { canonical } else { a })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn is_strict(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
     !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
@@ -87,11 +99,7 @@ impl Gazetteer {
                 extra: c.get(2).unwrap_or(&"").to_string(),
                 role: String::new(),
             });
-            for a in c
-                .get(3)
-                .map(|s| split_bar(s).collect())
-                .unwrap_or(Vec::new())
-            {
+            for a in aliases(c[0], c.get(3)) {
                 g.add_alias(e, a);
             }
             for d in c
@@ -117,11 +125,7 @@ impl Gazetteer {
                 extra: c.get(2).unwrap_or(&"").to_string(),
                 role: String::new(),
             });
-            for a in c
-                .get(3)
-                .map(|s| split_bar(s).collect())
-                .unwrap_or(Vec::new())
-            {
+            for a in aliases(c[0], c.get(3)) {
                 g.add_alias(e, a);
             }
         }
@@ -137,11 +141,7 @@ impl Gazetteer {
                 role: c.get(1).unwrap_or(&"").to_string(),
                 extra: c.get(2).unwrap_or(&"").to_string(),
             });
-            for a in c
-                .get(3)
-                .map(|s| split_bar(s).collect())
-                .unwrap_or(Vec::new())
-            {
+            for a in aliases(c[0], c.get(3)) {
                 g.add_alias(e, a);
             }
         }

@@ -46,6 +46,9 @@ def read(name, errors):
         for field in cols[3:]:
             if field and any(not a or a != a.strip() for a in field.split("|")):
                 errors.append(f"{name}:{i}: empty or padded alias in {field[:60]!r}")
+        if len(cols) > 3 and cols[3]:
+            # `=` stands for the canonical name (see common.compact_aliases).
+            cols[3] = "|".join(cols[0] if a == "=" else a for a in cols[3].split("|"))
         rows.append((i, cols))
     return rows
 
