@@ -18,7 +18,11 @@ fn document() -> web_sys::Document {
 fn mount() -> web_sys::HtmlElement {
     let window = web_sys::window().expect("a browser window");
     let path = window.location().pathname().expect("a path");
-    window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("clear the query");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("clear the query");
     let container: web_sys::HtmlElement = document()
         .create_element("div")
         .expect("create div")

@@ -10,9 +10,17 @@ use expect_test::expect_file;
 fn render(corpus: &Corpus) -> String {
     let mut out = String::new();
     for e in &corpus.timeline {
-        let status = if e.status == EventStatus::Planned { "planned" } else { "happened" };
+        let status = if e.status == EventStatus::Planned {
+            "planned"
+        } else {
+            "happened"
+        };
         let people: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
-        let sources: Vec<String> = e.sources.iter().map(|s| format!("{}:{}", s.lang, s.article_id)).collect();
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .map(|s| format!("{}:{}", s.lang, s.article_id))
+            .collect();
         out.push_str(&format!(
             "{} | {} | {} | {} | {}\n",
             e.date.as_deref().unwrap_or("undated"),
@@ -36,14 +44,29 @@ fn dev_corpus_timeline_snapshot() {
 fn timeline_is_sorted_and_every_evidence_lies_in_its_article() {
     let articles = common::load_dev().into_iter().map(|g| g.article).collect();
     let corpus = Corpus::new(articles);
-    let dates: Vec<&str> = corpus.timeline.iter().filter_map(|e| e.date.as_deref()).collect();
-    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "sorted by date: {dates:?}");
+    let dates: Vec<&str> = corpus
+        .timeline
+        .iter()
+        .filter_map(|e| e.date.as_deref())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by date: {dates:?}"
+    );
     for e in &corpus.timeline {
         assert!(!e.sources.is_empty());
         for s in &e.sources {
             let text = &corpus.articles[s.article].text;
-            assert!(s.evidence.end <= text.len() && text.is_char_boundary(s.evidence.start) && text.is_char_boundary(s.evidence.end));
-            assert!(!s.evidence.slice(text).trim().is_empty(), "evidence of {:?} is empty", e.date);
+            assert!(
+                s.evidence.end <= text.len()
+                    && text.is_char_boundary(s.evidence.start)
+                    && text.is_char_boundary(s.evidence.end)
+            );
+            assert!(
+                !s.evidence.slice(text).trim().is_empty(),
+                "evidence of {:?} is empty",
+                e.date
+            );
         }
     }
 }
@@ -62,7 +85,11 @@ fn the_same_meeting_in_two_languages_becomes_one_entry_with_both_sources() {
     )
     .unwrap();
     let corpus = Corpus::new(fr.into_iter().chain(vi).collect());
-    let on_day: Vec<_> = corpus.timeline.iter().filter(|e| e.date.as_deref() == Some("2024-12-05")).collect();
+    let on_day: Vec<_> = corpus
+        .timeline
+        .iter()
+        .filter(|e| e.date.as_deref() == Some("2024-12-05"))
+        .collect();
     assert_eq!(on_day.len(), 1, "{:#?}", corpus.timeline);
     let langs: Vec<&str> = on_day[0].sources.iter().map(|s| s.lang.as_str()).collect();
     assert_eq!(langs, ["fr", "vi"]);

@@ -214,7 +214,14 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
             }
         }
     }
-    hits.retain(|h| !(h.kind.is_trigger() && blocked.iter().any(|b| b.overlaps(h.span))));
+    // A block phrase vetoes the triggers it overlaps, except a longer trigger phrase containing it
+    // ("se encontra" is "is located", "se encontra com" is "meets").
+    hits.retain(|h| {
+        !(h.kind.is_trigger()
+            && blocked
+                .iter()
+                .any(|b| b.overlaps(h.span) && !(h.span.contains(*b) && h.span.len() > b.len())))
+    });
     // A word listed both as a verb stem and as a noun ("incontr*", "incontro") is the noun.
     let nouns: Vec<Span> = hits
         .iter()

@@ -20,7 +20,10 @@ pub struct GoldArticle {
 
 /// Hold-out articles written for this project (never used to tune rules), with gold, inside the repository.
 pub fn holdout_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/holdout"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/holdout"
+    ))
 }
 
 /// Every dev article, sorted by file name. Panics with a clear message when the folder is missing.
