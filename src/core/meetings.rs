@@ -472,6 +472,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .iter()
             .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
             .filter(|d| !asides.iter().any(|a| a.contains(d.span)))
+            .filter(|d| !after_since(doc, sent, d.span))
             // A meeting named only by a noun takes a date that stands next to it ("Tuesday's
             // meeting", "the visit on 3 May"), not one from elsewhere in the sentence.
             .filter(|d| {
@@ -906,6 +907,24 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
                 .get(lo + k + 1)
                 .is_some_and(|n| n.is_capitalized(doc.text))
     })
+}
+
+/// Words opening a period ("since 20 October", "sejak dilantik pada 20 Oktober"): the date after
+/// them starts a span of time, it does not date the meeting told in the sentence.
+const SINCE: &[&str] = &["since", "depuis", "seit", "seitdem", "desde", "sejak"];
+
+/// Whether one of the three words before `date` (in the sentence) opens a period.
+fn after_since(doc: &Doc, sent: Span, date: Span) -> bool {
+    let before = doc.text.get(sent.start..date.start).unwrap_or("");
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| SINCE.contains(&fold(w).as_str()))
 }
 
 /// How many words may separate a meeting noun from its date.
