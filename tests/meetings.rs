@@ -640,6 +640,16 @@ const CASES: &[Case] = &[
         &["Jane Roe"], &["Acme"], None),
     ("en", "2024-03-05", "Jane Roe said the market was large on 4 March.",
         &["Jane Roe", "John Doe"], &[], None),
+    ("pt", "2022-05-21", "O presidente João Souza se encontra com Pedro Lima em 25 de maio.",
+        &["João Souza", "Pedro Lima"], &[],
+        Some((EventStatus::Planned, "2022-05-25", &["João Souza", "Pedro Lima"]))),
+    ("de", "2024-05-04", "Kanzler Jens Vogel besichtigte am 3. Mai ein Werk von Globex.",
+        &["Jens Vogel"], &["Globex"],
+        Some((EventStatus::Happened, "2024-05-03", &["Jens Vogel", "Globex"]))),
+    ("de", "2024-05-04", "Begleitet wurde Kanzler Jens Vogel am 3. Mai von Globex-Chef Tim Kurz.",
+        &["Jens Vogel", "Tim Kurz"], &["Globex"], None),
+    ("es", "2024-05-04", "Luis Gómez viajó el 3 de mayo acompañado por Ana Ruiz.",
+        &["Luis Gómez", "Ana Ruiz"], &[], None),
 ];
 
 #[test]
