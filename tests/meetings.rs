@@ -650,6 +650,9 @@ const CASES: &[Case] = &[
         &["Jens Vogel", "Tim Kurz"], &["Globex"], None),
     ("es", "2024-05-04", "Luis Gómez viajó el 3 de mayo acompañado por Ana Ruiz.",
         &["Luis Gómez", "Ana Ruiz"], &[], None),
+    ("en", "2024-06-23", "The summit opened on 20 June. It came a day after Ravi Rao was received by Ann Lee.",
+        &["Ravi Rao", "Ann Lee"], &[],
+        Some((EventStatus::Happened, "2024-06-19", &["Ravi Rao", "Ann Lee"]))),
 ];
 
 #[test]

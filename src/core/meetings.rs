@@ -6,7 +6,7 @@
 //! else the paragraph, else the lead, else the nearest earlier date; the status from the date
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
-use crate::core::dates::{DateMention, DateValue};
+use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
 use crate::core::text::{fold, name_key, TokenKind};
@@ -499,6 +499,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         // Carried: the paragraph's last date, else the lead's (unless it lies after publication),
         // else the date of the meeting told just before, else the nearest earlier date.
         let previous_meeting = candidates.last().and_then(|c: &Candidate| c.date);
+        // "The meeting came a day after Altman was received…": a meeting told after such a phrase
+        // lies one day from the carried date.
+        let shift = day_shift(doc, sent, &triggers);
         let date = in_sentence.or_else(|| {
             earlier()
                 .filter(|d| paragraph_of(d.span.start) == para)
@@ -506,6 +509,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .or(lead_date.filter(|l| doc.published.is_none_or(|p| !after(*l, p))))
                 .or(previous_meeting)
                 .or_else(|| earlier().and_then(|d| d.value))
+                .map(|d| add_days(d, shift))
         });
         // Status: a date after publication, or a future marker without a past date.
         let future = cues.iter().any(|c| c.kind == CueKind::Future);
@@ -907,6 +911,59 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
                 .get(lo + k + 1)
                 .is_some_and(|n| n.is_capitalized(doc.text))
     })
+}
+
+/// Phrases linking a clause to an event one day away: (folded phrase, days from the main clause's
+/// date to the event told after the phrase).
+const DAY_LINKS: &[(&str, i64)] = &[
+    ("a day after ", -1),
+    ("one day after ", -1),
+    ("the day after ", -1),
+    ("a day before ", 1),
+    ("the day before ", 1),
+    ("un jour apres ", -1),
+    ("au lendemain d", -1),
+    ("la veille d", 1),
+    ("einen tag nach ", -1),
+    ("einen tag vor ", 1),
+    ("un dia despues d", -1),
+    ("un dia antes d", 1),
+    ("il giorno dopo ", -1),
+    ("un giorno dopo ", -1),
+    ("il giorno prima d", 1),
+    ("um dia depois d", -1),
+    ("um dia antes d", 1),
+    ("sehari setelah ", -1),
+    ("sehari sesudah ", -1),
+    ("sehari sebelum ", 1),
+    ("mot ngay sau khi ", -1),
+    ("mot ngay truoc khi ", 1),
+];
+
+/// Days to move the carried date when a verb trigger follows a day-linking phrase in the sentence.
+fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
+    let Some(text) = doc.text.get(sent.start..sent.end) else {
+        return 0;
+    };
+    let folded = fold(text);
+    // Folding may change byte lengths; compare positions char-wise through the folded prefix.
+    for (phrase, days) in DAY_LINKS {
+        let Some(at) = folded.find(phrase) else {
+            continue;
+        };
+        let chars_before = folded[..at].chars().count() + phrase.chars().count();
+        let Some((offset, _)) = text.char_indices().nth(chars_before) else {
+            continue;
+        };
+        let phrase_end = sent.start + offset;
+        if triggers
+            .iter()
+            .any(|t| t.kind != CueKind::Noun && t.span.start >= phrase_end)
+        {
+            return *days;
+        }
+    }
+    0
 }
 
 /// Words opening a period ("since 20 October", "sejak dilantik pada 20 Oktober"): the date after
