@@ -373,6 +373,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let mut parties: Vec<usize> = Vec::new();
         let mut first_pos: Vec<(usize, usize)> = Vec::new();
         let mut last_end: Option<usize> = None;
+        let mut summit_named = false;
         for (m, e) in &mentions {
             if !sent.contains(*m) {
                 continue;
@@ -385,10 +386,19 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     gap.trim_start().starts_with('(') && gap.split_whitespace().count() <= 2
                 });
             last_end = Some(m.end);
+            // "la cúpula del G20", "the G7 summit": the organisation names a summit, not a party.
+            if entities[*e].kind == EntityKind::Org && names_summit(doc, sent, *m) {
+                summit_named = true;
+                continue;
+            }
             if !bracketed && !parties.contains(e) {
                 parties.push(*e);
                 first_pos.push((*e, m.start));
             }
+        }
+        // "após participar da cúpula do G20": a named multilateral summit alone is no meeting.
+        if noun_only && summit_named {
+            continue;
         }
         let in_sentence_persons = parties
             .iter()
@@ -911,6 +921,41 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
                 .get(lo + k + 1)
                 .is_some_and(|n| n.is_capitalized(doc.text))
     })
+}
+
+/// Summit words (folded word prefixes).
+const SUMMIT: &[&str] = &[
+    "summit", "sommet", "gipfel", "cumbre", "cupula", "cimeira", "vertice", "ktt", "thuong",
+];
+
+/// Whether the organisation mention `m` is the name of a summit: a summit word among the two words
+/// before it, or right after it ("G7-Gipfel", "G20 summit", "hội nghị thượng đỉnh G20").
+fn names_summit(doc: &Doc, sent: Span, m: Span) -> bool {
+    let is_summit = |w: &str| {
+        let f = fold(w);
+        SUMMIT.iter().any(|s| f.starts_with(s))
+    };
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = words(doc.text.get(sent.start..m.start).unwrap_or(""));
+    let after = words(doc.text.get(m.end..sent.end).unwrap_or(""));
+    let skip = |w: &String| {
+        matches!(
+            fold(w).as_str(),
+            "do" | "da" | "du" | "del" | "des" | "de" | "dei" | "della" | "of" | "the" | "di"
+        )
+    };
+    before
+        .iter()
+        .rev()
+        .filter(|w| !skip(w))
+        .take(2)
+        .any(|w| is_summit(w))
+        || after.first().is_some_and(|w| is_summit(w))
 }
 
 /// Phrases linking a clause to an event one day away: (folded phrase, days from the main clause's
