@@ -476,6 +476,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
         let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        let future_cue = cues.iter().any(|c| c.kind == CueKind::Future);
         // Comma-delimited relative clauses before the trigger (", che oggi è atteso a Parigi,").
         let asides = relative_asides(doc, lang, Span::new(sent.start, first_trigger.span.start));
         let in_sentence = resolved
@@ -491,10 +492,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                         .iter()
                         .any(|t| tokens_between(doc, t.span, d.span) <= NOUN_DATE_REACH)
             })
+            // A planned meeting's date follows its trigger ("leaves on Saturday and is due to hold
+            // talks … on Sunday").
             .max_by_key(|d| {
                 let dist = d.span.start.abs_diff(first_trigger.span.start);
                 (
                     granularity(d.value.unwrap_or(DateValue::Year { y: 0 })),
+                    future_cue && d.span.start >= first_trigger.span.end,
                     std::cmp::Reverse(dist),
                 )
             })
