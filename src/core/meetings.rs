@@ -927,9 +927,26 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     })
 }
 
-/// Summit words (folded word prefixes).
+/// Summit, fair and conference words (folded word prefixes).
 const SUMMIT: &[&str] = &[
-    "summit", "sommet", "gipfel", "cumbre", "cupula", "cimeira", "vertice", "ktt", "thuong",
+    "summit",
+    "sommet",
+    "gipfel",
+    "cumbre",
+    "cupula",
+    "cimeira",
+    "vertice",
+    "ktt",
+    "thuong",
+    "salon",
+    "forum",
+    "conference",
+    "konferenz",
+    "conferencia",
+    "conferenza",
+    "feira",
+    "feria",
+    "fiera",
 ];
 
 /// Whether the organisation mention `m` is the name of a summit: a summit word among the two words
