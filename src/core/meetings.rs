@@ -6,7 +6,7 @@
 //! else the paragraph, else the lead, else the nearest earlier date; the status from the date
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
-use crate::core::dates::{DateMention, DateValue};
+use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
 use crate::core::text::{fold, name_key, TokenKind};
@@ -214,7 +214,14 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
             }
         }
     }
-    hits.retain(|h| !(h.kind.is_trigger() && blocked.iter().any(|b| b.overlaps(h.span))));
+    // A block phrase vetoes the triggers it overlaps, except a longer trigger phrase containing it
+    // ("se encontra" is "is located", "se encontra com" is "meets").
+    hits.retain(|h| {
+        !(h.kind.is_trigger()
+            && blocked
+                .iter()
+                .any(|b| b.overlaps(h.span) && !(h.span.contains(*b) && h.span.len() > b.len())))
+    });
     // A word listed both as a verb stem and as a noun ("incontr*", "incontro") is the noun.
     let nouns: Vec<Span> = hits
         .iter()
@@ -366,6 +373,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let mut parties: Vec<usize> = Vec::new();
         let mut first_pos: Vec<(usize, usize)> = Vec::new();
         let mut last_end: Option<usize> = None;
+        let mut summit_named = false;
         for (m, e) in &mentions {
             if !sent.contains(*m) {
                 continue;
@@ -378,10 +386,19 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     gap.trim_start().starts_with('(') && gap.split_whitespace().count() <= 2
                 });
             last_end = Some(m.end);
+            // "la cúpula del G20", "the G7 summit": the organisation names a summit, not a party.
+            if entities[*e].kind == EntityKind::Org && names_summit(doc, sent, *m) {
+                summit_named = true;
+                continue;
+            }
             if !bracketed && !parties.contains(e) {
                 parties.push(*e);
                 first_pos.push((*e, m.start));
             }
+        }
+        // "após participar da cúpula do G20": a named multilateral summit alone is no meeting.
+        if noun_only && summit_named {
+            continue;
         }
         let in_sentence_persons = parties
             .iter()
@@ -459,12 +476,14 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
         let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        let future_cue = cues.iter().any(|c| c.kind == CueKind::Future);
         // Comma-delimited relative clauses before the trigger (", che oggi è atteso a Parigi,").
         let asides = relative_asides(doc, lang, Span::new(sent.start, first_trigger.span.start));
         let in_sentence = resolved
             .iter()
             .filter(|d| sent.contains(d.span) && relative_at.is_none_or(|r| d.span.start < r))
             .filter(|d| !asides.iter().any(|a| a.contains(d.span)))
+            .filter(|d| !after_since(doc, sent, d.span))
             // A meeting named only by a noun takes a date that stands next to it ("Tuesday's
             // meeting", "the visit on 3 May"), not one from elsewhere in the sentence.
             .filter(|d| {
@@ -473,10 +492,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                         .iter()
                         .any(|t| tokens_between(doc, t.span, d.span) <= NOUN_DATE_REACH)
             })
+            // A planned meeting's date follows its trigger ("leaves on Saturday and is due to hold
+            // talks … on Sunday").
             .max_by_key(|d| {
                 let dist = d.span.start.abs_diff(first_trigger.span.start);
                 (
                     granularity(d.value.unwrap_or(DateValue::Year { y: 0 })),
+                    future_cue && d.span.start >= first_trigger.span.end,
                     std::cmp::Reverse(dist),
                 )
             })
@@ -491,6 +513,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         // Carried: the paragraph's last date, else the lead's (unless it lies after publication),
         // else the date of the meeting told just before, else the nearest earlier date.
         let previous_meeting = candidates.last().and_then(|c: &Candidate| c.date);
+        // "The meeting came a day after Altman was received…": a meeting told after such a phrase
+        // lies one day from the carried date.
+        let shift = day_shift(doc, sent, &triggers);
         let date = in_sentence.or_else(|| {
             earlier()
                 .filter(|d| paragraph_of(d.span.start) == para)
@@ -498,6 +523,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .or(lead_date.filter(|l| doc.published.is_none_or(|p| !after(*l, p))))
                 .or(previous_meeting)
                 .or_else(|| earlier().and_then(|d| d.value))
+                .map(|d| add_days(d, shift))
         });
         // Status: a date after publication, or a future marker without a past date.
         let future = cues.iter().any(|c| c.kind == CueKind::Future);
@@ -899,6 +925,129 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
                 .get(lo + k + 1)
                 .is_some_and(|n| n.is_capitalized(doc.text))
     })
+}
+
+/// Summit, fair and conference words (folded word prefixes).
+const SUMMIT: &[&str] = &[
+    "summit",
+    "sommet",
+    "gipfel",
+    "cumbre",
+    "cupula",
+    "cimeira",
+    "vertice",
+    "ktt",
+    "thuong",
+    "salon",
+    "forum",
+    "conference",
+    "konferenz",
+    "conferencia",
+    "conferenza",
+    "feira",
+    "feria",
+    "fiera",
+];
+
+/// Whether the organisation mention `m` is the name of a summit: a summit word among the two words
+/// before it, or right after it ("G7-Gipfel", "G20 summit", "hội nghị thượng đỉnh G20").
+fn names_summit(doc: &Doc, sent: Span, m: Span) -> bool {
+    let is_summit = |w: &str| {
+        let f = fold(w);
+        SUMMIT.iter().any(|s| f.starts_with(s))
+    };
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = words(doc.text.get(sent.start..m.start).unwrap_or(""));
+    let after = words(doc.text.get(m.end..sent.end).unwrap_or(""));
+    let skip = |w: &String| {
+        matches!(
+            fold(w).as_str(),
+            "do" | "da" | "du" | "del" | "des" | "de" | "dei" | "della" | "of" | "the" | "di"
+        )
+    };
+    before
+        .iter()
+        .rev()
+        .filter(|w| !skip(w))
+        .take(2)
+        .any(|w| is_summit(w))
+        || after.first().is_some_and(|w| is_summit(w))
+}
+
+/// Phrases linking a clause to an event one day away: (folded phrase, days from the main clause's
+/// date to the event told after the phrase).
+const DAY_LINKS: &[(&str, i64)] = &[
+    ("a day after ", -1),
+    ("one day after ", -1),
+    ("the day after ", -1),
+    ("a day before ", 1),
+    ("the day before ", 1),
+    ("un jour apres ", -1),
+    ("au lendemain d", -1),
+    ("la veille d", 1),
+    ("einen tag nach ", -1),
+    ("einen tag vor ", 1),
+    ("un dia despues d", -1),
+    ("un dia antes d", 1),
+    ("il giorno dopo ", -1),
+    ("un giorno dopo ", -1),
+    ("il giorno prima d", 1),
+    ("um dia depois d", -1),
+    ("um dia antes d", 1),
+    ("sehari setelah ", -1),
+    ("sehari sesudah ", -1),
+    ("sehari sebelum ", 1),
+    ("mot ngay sau khi ", -1),
+    ("mot ngay truoc khi ", 1),
+];
+
+/// Days to move the carried date when a verb trigger follows a day-linking phrase in the sentence.
+fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
+    let Some(text) = doc.text.get(sent.start..sent.end) else {
+        return 0;
+    };
+    let folded = fold(text);
+    // Folding may change byte lengths; compare positions char-wise through the folded prefix.
+    for (phrase, days) in DAY_LINKS {
+        let Some(at) = folded.find(phrase) else {
+            continue;
+        };
+        let chars_before = folded[..at].chars().count() + phrase.chars().count();
+        let Some((offset, _)) = text.char_indices().nth(chars_before) else {
+            continue;
+        };
+        let phrase_end = sent.start + offset;
+        if triggers
+            .iter()
+            .any(|t| t.kind != CueKind::Noun && t.span.start >= phrase_end)
+        {
+            return *days;
+        }
+    }
+    0
+}
+
+/// Words opening a period ("since 20 October", "sejak dilantik pada 20 Oktober"): the date after
+/// them starts a span of time, it does not date the meeting told in the sentence.
+const SINCE: &[&str] = &["since", "depuis", "seit", "seitdem", "desde", "sejak"];
+
+/// Whether one of the three words before `date` (in the sentence) opens a period.
+fn after_since(doc: &Doc, sent: Span, date: Span) -> bool {
+    let before = doc.text.get(sent.start..date.start).unwrap_or("");
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| SINCE.contains(&fold(w).as_str()))
 }
 
 /// How many words may separate a meeting noun from its date.
