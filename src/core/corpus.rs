@@ -340,7 +340,7 @@ impl Corpus {
             cuts.extend([e.start, e.end]);
         }
         cuts.extend(text.match_indices('\n').flat_map(|(i, _)| [i, i + 1]));
-        cuts.sort_unstable();
+        crate::core::sort::sort(&mut cuts);
         cuts.dedup();
         let mut paragraphs: Vec<Vec<Piece>> = vec![Vec::new()];
         for w in cuts.windows(2) {

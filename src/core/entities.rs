@@ -65,9 +65,9 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let text = doc.text;
     let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     starts.extend(lines(text).iter().map(|l| l.start));
-    starts.sort_unstable();
+    crate::core::sort::sort(&mut starts);
     let mut line_starts: Vec<usize> = lines(text).iter().map(|l| l.start).collect();
-    line_starts.sort_unstable();
+    crate::core::sort::sort(&mut line_starts);
     let shout_lines: Vec<Span> = lines(text)
         .into_iter()
         .filter(|l| {
@@ -1864,7 +1864,9 @@ fn group(
     text: &str,
     recurring_orgs: bool,
 ) -> Vec<Entity> {
-    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    crate::core::sort::sort_by_key(&mut cands, |c| {
+        (c.span.start, std::cmp::Reverse(c.span.end))
+    });
     // Drop candidates overlapping an earlier, longer one.
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
@@ -2091,7 +2093,7 @@ fn group(
                 .push(m);
         }
         let mut keys: Vec<&String> = by_key.keys().collect();
-        keys.sort_by_key(|k| by_key[*k][0].span.start);
+        crate::core::sort::sort_by_key(&mut keys, |k| by_key[*k][0].span.start);
         for k in keys {
             let ms = &by_key[k];
             let inside = ms.iter().filter(|m| !m.initial).count();
@@ -2142,7 +2144,7 @@ fn group(
         .into_iter()
         .filter(|g| !g.aliases.is_empty())
         .map(|mut g| {
-            g.mentions.sort();
+            crate::core::sort::sort(&mut g.mentions);
             g.mentions.dedup();
             let is_org = g.kind == EntityKind::Org;
             let is_place = g.kind == EntityKind::Place;
@@ -2163,7 +2165,9 @@ fn group(
             }
         })
         .collect();
-    out.sort_by_key(|e| e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX));
+    crate::core::sort::sort_by_key(&mut out, |e| {
+        e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX)
+    });
     out
 }
 

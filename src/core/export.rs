@@ -172,7 +172,7 @@ pub fn entities_csv<'x>(extractions: impl IntoIterator<Item = &'x Extraction>) -
         }
     }
     let mut rows: Vec<EntityRow> = rows.into_values().collect();
-    rows.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut rows, |a, b| {
         b.articles
             .cmp(&a.articles)
             .then_with(|| a.kind.cmp(b.kind))
@@ -351,7 +351,7 @@ pub fn ics(entries: &[&Entry], articles: &[Article]) -> String {
         };
         let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
         let mut key: Vec<String> = names.iter().map(|n| name_key(n)).collect();
-        key.sort();
+        crate::core::sort::sort(&mut key);
         let content = format!(
             "{}|{}|{}|{}",
             e.date.as_deref().unwrap_or(""),

@@ -146,7 +146,7 @@ fn by_count(a: &(String, usize), b: &(String, usize)) -> std::cmp::Ordering {
 
 /// Order (name, count) pairs most frequent first, then by name. (One shared sort keeps the wasm small.)
 pub fn rank(v: &mut [(String, usize)]) {
-    v.sort_by(by_count);
+    crate::core::sort::sort_by(v, by_count);
 }
 
 /// Whether an entry dated `date` (any precision) can fall within `[from, to]`.

@@ -229,7 +229,7 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
         .map(|h| h.span)
         .collect();
     hits.retain(|h| !(matches!(h.kind, CueKind::Verb | CueKind::Weak) && nouns.contains(&h.span)));
-    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    crate::core::sort::sort_by_key(&mut hits, |h| (h.span.start, std::cmp::Reverse(h.span.end)));
     hits
 }
 
@@ -311,13 +311,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             }
         }
     }
-    mentions.sort();
-    place_mentions.sort();
+    crate::core::sort::sort(&mut mentions);
+    crate::core::sort::sort(&mut place_mentions);
     let mut resolved: Vec<&DateMention> = dates
         .iter()
         .filter(|d| d.value.is_some() && !doc.is_noise(d.span))
         .collect();
-    resolved.sort_by_key(|d| d.span);
+    crate::core::sort::sort_by_key(&mut resolved, |d| d.span);
     let paragraphs = paragraph_starts(doc.text);
     let paragraph_of = |pos: usize| paragraphs.partition_point(|&p| p <= pos);
     // The lead: the first two body sentences (dateline included).

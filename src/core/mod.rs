@@ -19,6 +19,7 @@ pub mod noise;
 pub mod parse;
 pub mod query;
 pub mod shard;
+pub mod sort;
 pub mod text;
 pub mod timeline;
 pub mod topics;

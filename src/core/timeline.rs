@@ -134,7 +134,7 @@ pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
                             e.topics.push(t.clone());
                         }
                     }
-                    e.topics.sort();
+                    crate::core::sort::sort(&mut e.topics);
                     if !e
                         .sources
                         .iter()
@@ -145,7 +145,7 @@ pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
                 }
                 None => {
                     let mut topics = x.topics.clone();
-                    topics.sort();
+                    crate::core::sort::sort(&mut topics);
                     topics.dedup();
                     entries.push(Entry {
                         date: ev.date.clone(),
@@ -160,7 +160,7 @@ pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
         }
     }
     // Stable sort: undated entries last, others by date string (ISO sorts chronologically).
-    entries.sort_by(|a, b| match (&a.date, &b.date) {
+    crate::core::sort::sort_by(&mut entries, |a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.cmp(y),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -288,7 +288,7 @@ pub fn network(entries: &[&Entry], max_nodes: usize) -> Network {
             .iter()
             .filter_map(|p| keys.iter().position(|k| *k == name_key(&p.name)))
             .collect();
-        ids.sort_unstable();
+        crate::core::sort::sort(&mut ids);
         ids.dedup();
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {

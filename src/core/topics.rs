@@ -171,21 +171,23 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
         }
     }
     // Longest first; drop a match overlapping an already kept match of the same topic.
-    found.sort_by_key(|(t, s, w)| (t.clone(), std::cmp::Reverse(s.len()), std::cmp::Reverse(*w)));
+    crate::core::sort::sort_by_key(&mut found, |(t, s, w)| {
+        (t.clone(), std::cmp::Reverse(s.len()), std::cmp::Reverse(*w))
+    });
     let mut kept: Vec<(String, Span, u32)> = Vec::new();
     for f in found {
         if !kept.iter().any(|k| k.0 == f.0 && k.1.overlaps(f.1)) {
             kept.push(f);
         }
     }
-    kept.sort_by_key(|k| k.1);
+    crate::core::sort::sort_by_key(&mut kept, |k| k.1);
     kept
 }
 
 /// The topics one stretch of text carries (any phrase match), sorted.
 pub fn topics_of(doc: &Doc, span: Span) -> Vec<String> {
     let mut t: Vec<String> = matches_in(doc, span).into_iter().map(|m| m.0).collect();
-    t.sort();
+    crate::core::sort::sort(&mut t);
     t.dedup();
     t
 }
@@ -206,7 +208,7 @@ pub fn classify(doc: &Doc) -> (Vec<String>, Vec<SentenceTopics>) {
                 topics.push(t);
             }
         }
-        topics.sort();
+        crate::core::sort::sort(&mut topics);
         per_sentence.push(SentenceTopics { span: s, topics });
     }
     let article = score
