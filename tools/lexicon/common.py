@@ -71,8 +71,25 @@ def compact_aliases(row):
     canonical. Every file is compiled into the page, and this saves about 8 KB of its gzip weight."""
     row = [c.strip() for c in row]
     if len(row) > ALIAS_COLUMN and row[ALIAS_COLUMN]:
-        row[ALIAS_COLUMN] = "|".join("=" if a == row[0] else a for a in row[ALIAS_COLUMN].split("|"))
+        kept, seen = [], set()
+        for a in row[ALIAS_COLUMN].split("|"):
+            # The core matches names without case or diacritics (and prefers an exact spelling when
+            # two entries compete), so "Bac Kinh" adds nothing beside "Bắc Kinh". Short forms stay:
+            # all-caps aliases of up to 3 letters are matched case-exactly ("AS", "US").
+            k = _match_key(a)
+            if k in seen and len(a) > 3:
+                continue
+            seen.add(k)
+            kept.append("=" if a == row[0] else a)
+        row[ALIAS_COLUMN] = "|".join(kept)
     return row
+
+
+def _match_key(s):
+    """The key the core's `text::name_key` computes: lowercase, no diacritics, words of letters and digits."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D").lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
 
 
 def write_tsv(name, script, header_cols, rows):
