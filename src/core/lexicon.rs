@@ -102,14 +102,19 @@ impl Gazetteer {
             for a in aliases(c[0], c.get(3)) {
                 g.add_alias(e, a);
             }
-            for d in c
+            // Demonyms: `base+a+b` stands for base, base+a and base+b (amerikanisch+e+en).
+            for group in c
                 .get(4)
                 .map(|s| split_bar(s).collect())
                 .unwrap_or(Vec::new())
             {
-                let k = name_key(d);
-                if !k.is_empty() {
-                    g.demonyms.entry(k).or_insert(e);
+                let mut parts = group.split('+');
+                let base = parts.next().unwrap_or("");
+                for d in std::iter::once(String::new()).chain(parts.map(String::from)) {
+                    let k = name_key(&format!("{base}{d}"));
+                    if !k.is_empty() {
+                        g.demonyms.entry(k).or_insert(e);
+                    }
                 }
             }
         }

@@ -49,6 +49,9 @@ def read(name, errors):
         if len(cols) > 3 and cols[3]:
             # `=` stands for the canonical name (see common.compact_aliases).
             cols[3] = "|".join(cols[0] if a == "=" else a for a in cols[3].split("|"))
+        if len(cols) > 4 and cols[4]:
+            # `base+a+b` stands for base, base+a, base+b (see common.stem_groups).
+            cols[4] = "|".join(g.split("+")[0] + suf for g in cols[4].split("|") for suf in [""] + g.split("+")[1:])
         rows.append((i, cols))
     return rows
 

@@ -1,0 +1,78 @@
+//! One stable sort for the whole core: every call sorts indices through a single non-generic routine,
+//! so the wasm carries one copy of the sort algorithm instead of one per element type (a size budget
+//! matter: each `slice::sort_by` instantiation costs a few KB).
+
+use std::cmp::Ordering;
+
+/// Sort a permutation of `0..n` stably with `cmp` on the original positions.
+#[inline(never)]
+fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_by(|&a, &b| cmp(a, b));
+    idx
+}
+
+/// Stable sort of `v` by `cmp` (same result as `slice::sort_by`).
+pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
+    let idx = sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    // Apply the permutation in place, one cycle at a time: position i receives old v[idx[i]].
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        let mut cur = start;
+        loop {
+            done[cur] = true;
+            let next = idx[cur];
+            if next == start {
+                break;
+            }
+            v.swap(cur, next);
+            cur = next;
+        }
+    }
+}
+
+/// Stable sort of `v` by a key (same result as `slice::sort_by_key`).
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Stable sort of `v` in its natural order (same result as `slice::sort`).
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, |a, b| a.cmp(b));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_like_the_standard_stable_sort() {
+        let mut seed = 0x9e37_79b9_u32;
+        for len in [0usize, 1, 2, 3, 10, 57, 300] {
+            let v: Vec<(u8, u32)> = (0..len as u32)
+                .map(|i| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    ((seed % 7) as u8, i)
+                })
+                .collect();
+            let mut ours = v.clone();
+            let mut std_sorted = v.clone();
+            sort_by_key(&mut ours, |p| p.0);
+            std_sorted.sort_by_key(|p| p.0);
+            assert_eq!(ours, std_sorted);
+            let mut all = v.clone();
+            sort(&mut all);
+            let mut std_all = v;
+            std_all.sort();
+            assert_eq!(all, std_all);
+        }
+    }
+}
