@@ -804,12 +804,43 @@ fn merge(
                         names.push(n.clone());
                     }
                 }
+                for rep in representatives(&c.parties, entities) {
+                    if !names.iter().any(|m| name_key(m) == name_key(rep)) {
+                        names.push(rep.to_string());
+                    }
+                }
                 names
             },
             evidence: c.sentence,
         })
         .filter(|e| e.participants.len() >= 2)
         .collect()
+}
+
+/// Persons who represent an organisation taking part without anyone of its own among the parties:
+/// the one person of the article the text presents as that organisation's (its affiliation), when
+/// there is exactly one ("the PM visited Meta" + "Joel Kaplan, Meta's vice president, said…").
+fn representatives<'e>(parties: &[usize], entities: &'e [Entity]) -> Vec<&'e str> {
+    let mut out = Vec::new();
+    for &p in parties {
+        let org = &entities[p];
+        if org.kind != EntityKind::Org {
+            continue;
+        }
+        let key = name_key(&org.name);
+        let affiliated = |e: &Entity| {
+            e.kind == EntityKind::Person
+                && e.affiliation.as_deref().is_some_and(|a| name_key(a) == key)
+        };
+        if parties.iter().any(|&q| affiliated(&entities[q])) {
+            continue;
+        }
+        let mut reps = entities.iter().filter(|e| affiliated(e));
+        if let (Some(rep), None) = (reps.next(), reps.next()) {
+            out.push(rep.name.as_str());
+        }
+    }
+    out
 }
 
 /// Relative pronouns that open a clause about something else ("…, who was appointed in October").
