@@ -2165,10 +2165,29 @@ fn group(
             }
         })
         .collect();
+    for e in &mut out {
+        split_role(e);
+    }
     crate::core::sort::sort_by_key(&mut out, |e| {
         e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX)
     });
     out
+}
+
+/// Keep the role a bare title when the affiliation says the rest: "President of Global Affairs of
+/// Meta" with affiliation Meta becomes "President of Global Affairs" (the page shows both).
+fn split_role(e: &mut Entity) {
+    let (Some(role), Some(aff)) = (e.role.as_deref(), e.affiliation.as_deref()) else {
+        return;
+    };
+    for sep in [" of ", " at ", ", "] {
+        if let Some(head) = role.strip_suffix(aff).and_then(|r| r.strip_suffix(sep)) {
+            if !head.trim().is_empty() {
+                e.role = Some(head.trim().to_string());
+            }
+            return;
+        }
+    }
 }
 
 /// Text between two names that coordinates them: ", ", " and ", " und ", " y ", " dan ", " và "…
