@@ -312,3 +312,31 @@ pub fn report(total: &Scores, by_lang: &BTreeMap<String, Scores>, measures: &[&s
     }
     s
 }
+
+/// Score a gold set of 24 articles (3 per language), print the table, and hold it to minimum F1 bars
+/// for entities, meetings and topics. `name` labels the messages ("hold-out", "blind").
+pub fn assert_set_scores(dir: &std::path::Path, name: &str, entity: f64, meeting: f64, topic: f64) {
+    let set = load_gold_dir(dir);
+    assert_eq!(
+        set.len(),
+        24,
+        "the {name} set has 3 articles in each of 8 languages"
+    );
+    let (total, by_lang) = score_set(&set);
+    println!(
+        "{}",
+        report(
+            &total,
+            &by_lang,
+            &["person", "org", "place", "entity", "meeting", "topic"]
+        )
+    );
+    let f1 = |m: &str| total.get(m).copied().unwrap_or_default().f1();
+    for (measure, bar) in [("entity", entity), ("meeting", meeting), ("topic", topic)] {
+        assert!(
+            f1(measure) >= bar,
+            "{name} {measure} F1 {:.3} < {bar:.2}",
+            f1(measure)
+        );
+    }
+}
