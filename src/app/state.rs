@@ -46,10 +46,11 @@ pub fn load_files(files: &[(&str, &[u8])]) -> Loaded {
 }
 
 /// What every view reads: the corpus, the URL-backed page state, and what the filter lets through.
-/// All fields are handles, so the context is `Copy`.
+/// All fields are handles, so the context is `Copy`. The corpus is a signal: whatever reads it
+/// (filters, views) follows when articles are added or removed (import, precomputed shards).
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub corpus: StoredValue<Corpus>,
+    pub corpus: RwSignal<Corpus>,
     pub state: RwSignal<PageState>,
     pub filter: Memo<Filter>,
     /// Indexes of the timeline entries that pass the filter.
@@ -60,20 +61,19 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(corpus: Corpus, state: PageState) -> Ctx {
-        let corpus = StoredValue::new(corpus);
+        let corpus = RwSignal::new(corpus);
         let state = RwSignal::new(state);
         let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
         let entries = Memo::new(move |_| {
             filter.with(|f| {
-                corpus.with_value(|c| {
+                corpus.with(|c| {
                     (0..c.timeline.len())
                         .filter(|&i| crate::core::filter::entry_matches(c, &c.timeline[i], f))
                         .collect()
                 })
             })
         });
-        let articles =
-            Memo::new(move |_| filter.with(|f| corpus.with_value(|c| c.visible_articles(f))));
+        let articles = Memo::new(move |_| filter.with(|f| corpus.with(|c| c.visible_articles(f))));
         Ctx {
             corpus,
             state,

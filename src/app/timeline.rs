@@ -38,7 +38,7 @@ pub fn time(l: Lang, iso: Option<&str>) -> N {
 pub fn timeline_view(ctx: Ctx, l: Lang) -> N {
     let scale = ctx.state.with_untracked(|s| s.scale);
     let n = ctx.entries.with_untracked(Vec::len);
-    let items: Vec<N> = ctx.corpus.with_value(|c| {
+    let items: Vec<N> = ctx.corpus.with(|c| {
         let entries: Vec<&Entry> = ctx
             .entries
             .with_untracked(|v| v.iter().map(|&i| &c.timeline[i]).collect());
@@ -189,7 +189,7 @@ fn meeting_card(ctx: Ctx, l: Lang, corpus: &Corpus, e: &Entry) -> N {
 
 /// The articles that pass the filter, with source, date and language, each a link to the reader.
 pub fn articles_view(ctx: Ctx, l: Lang) -> N {
-    let items = ctx.corpus.with_value(|c| {
+    let items = ctx.corpus.with(|c| {
         ctx.articles.with_untracked(|v| {
             v.iter()
                 .map(|&i| {

@@ -248,7 +248,7 @@ const FACET_MAX: usize = 40;
 /// One facet: a group of checkboxes, each value with the number of meetings it would show.
 /// The list is built once (stable order, so focus stays put); checks and counts follow the filter.
 fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K) -> Option<N> {
-    let mut values: Vec<String> = ctx.corpus.with_value(|c| {
+    let mut values: Vec<String> = ctx.corpus.with(|c| {
         facet(c, &Filter::default(), field)
             .into_iter()
             .map(|(v, _)| v)
@@ -292,9 +292,7 @@ fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K) -> Option<N> {
         );
     }
     effect(Box::new(move || {
-        let counts = ctx
-            .filter
-            .with(|f| ctx.corpus.with_value(|c| facet(c, f, field)));
+        let counts = ctx.filter.with(|f| ctx.corpus.with(|c| facet(c, f, field)));
         let chosen = ctx.filter.with(|f| f.field(field).clone());
         for (value, li, check, count) in &handles {
             let n = counts.iter().find(|(k, _)| k == value).map_or(0, |x| x.1);
