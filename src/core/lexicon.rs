@@ -4,9 +4,10 @@
 //! (titles, honorifics, government-body patterns, cue words). Every phrase is indexed by its
 //! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
+use crate::core::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::core::model::EntityKind;
 use crate::core::text::name_key;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The gazetteer sources (kept by the lexdata tools), compiled in.
@@ -284,8 +285,8 @@ pub struct Cues {
     classes: HashMap<String, PhraseTable>,
     /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
     stop_raw: HashSet<String>,
-    /// (class, word as written, lowercased) for every cue word.
-    raw: HashSet<(String, String)>,
+    /// class → every cue word of the class as written, lowercased.
+    raw: HashMap<String, HashSet<String>>,
 }
 
 impl Cues {
@@ -319,8 +320,9 @@ impl Cues {
                     for w in split_bar(v[1]) {
                         t.insert(w, v.get(2).copied().unwrap_or(""));
                     }
+                    let raw = c.raw.entry(v[0].to_string()).or_default();
                     for w in split_bar(v[1]) {
-                        c.raw.insert((v[0].to_string(), w.to_lowercase()));
+                        raw.insert(w.to_lowercase());
                     }
                     if v[0] == "stopword" {
                         c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
@@ -333,13 +335,15 @@ impl Cues {
 
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stop_raw.contains(&word.to_lowercase())
+        self.stop_raw.contains(&*lowercase(word))
     }
 
     /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
     /// Vietnamese "Phú" and "Phong" are not the venue and office words "Phủ" and "Phòng".
     pub fn is_word(&self, class: &str, word: &str) -> bool {
-        self.raw.contains(&(class.to_string(), word.to_lowercase()))
+        self.raw
+            .get(class)
+            .is_some_and(|set| set.contains(&*lowercase(word)))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
@@ -355,6 +359,18 @@ impl Cues {
     /// The longest phrase length (in words) of cue class `class`.
     pub fn max_words(&self, class: &str) -> usize {
         self.classes.get(class).map(|t| t.max_words).unwrap_or(0)
+    }
+}
+
+/// `word.to_lowercase()`, without allocating when it is already lowercase ASCII.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 

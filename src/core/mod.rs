@@ -10,6 +10,7 @@ pub mod dates;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod hash;
 pub mod html;
 pub mod lang;
 pub mod lexicon;

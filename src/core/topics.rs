@@ -4,6 +4,7 @@
 //! topic when one of its phrases occurs in it; an article has the topic when the summed weight of
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
+use crate::core::hash::FxHashMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
 use crate::core::text::{fold, TokenKind};
 use crate::core::Doc;
@@ -33,9 +34,63 @@ struct Phrase {
     weight: u32,
 }
 
-fn lexicon() -> &'static BTreeMap<String, Vec<Phrase>> {
-    static LEX: OnceLock<BTreeMap<String, Vec<Phrase>>> = OnceLock::new();
-    LEX.get_or_init(|| parse(TOPICS_TSV))
+/// The phrases one language matches (its own, then the `*` ones), indexed by their first word.
+#[derive(Debug, Default)]
+struct LangIndex {
+    phrases: Vec<Phrase>,
+    /// Per mode (`Mode as usize`): first word (not a prefix) → phrase ids, ascending.
+    first: [FxHashMap<String, Vec<u32>>; 3],
+    /// Phrases whose first word is a prefix (checked at every word).
+    prefix_first: Vec<u32>,
+}
+
+impl LangIndex {
+    fn new(phrases: Vec<Phrase>) -> LangIndex {
+        let mut ix = LangIndex::default();
+        for (id, p) in phrases.iter().enumerate() {
+            let id = id as u32;
+            match p.words.first() {
+                Some((w, false)) => ix.first[p.mode as usize]
+                    .entry(w.clone())
+                    .or_default()
+                    .push(id),
+                _ => ix.prefix_first.push(id),
+            }
+        }
+        ix.phrases = phrases;
+        ix
+    }
+}
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    by_lang: BTreeMap<String, LangIndex>,
+    /// For languages without phrases of their own.
+    star_only: LangIndex,
+}
+
+impl Lexicon {
+    fn get(&self, lang: &str) -> &LangIndex {
+        self.by_lang.get(lang).unwrap_or(&self.star_only)
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut by_lang = parse(TOPICS_TSV);
+        let star = by_lang.remove("*").unwrap_or_default();
+        Lexicon {
+            by_lang: by_lang
+                .into_iter()
+                .map(|(lang, mut ps)| {
+                    ps.extend(star.iter().cloned());
+                    (lang, LangIndex::new(ps))
+                })
+                .collect(),
+            star_only: LangIndex::new(star),
+        }
+    })
 }
 
 fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
@@ -124,19 +179,32 @@ fn keys_of(doc: &Doc, span: Span) -> Vec<Keys> {
 
 /// Matches (topic, span, weight) of the lexicon of `lang` in `span`, at most one per place and topic (the longest).
 fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
-    let lex = lexicon();
+    let ix = lexicon().get(doc.lang);
     let keys = keys_of(doc, span);
-    let mut found: Vec<(String, Span, u32)> = Vec::new();
-    let phrases = lex
-        .get(doc.lang)
-        .into_iter()
-        .flatten()
-        .chain(lex.get("*").into_iter().flatten());
-    for p in phrases {
-        let n = p.words.len();
-        for i in 0..keys.len() {
+    // (phrase id, position, match): collected per position, then put in phrase order as before.
+    let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
+    let mut cands: Vec<u32> = Vec::new();
+    for i in 0..keys.len() {
+        cands.clear();
+        for (mode, words) in [
+            (Mode::Cased, &keys[i].cased),
+            (Mode::Lower, &keys[i].lower),
+            (Mode::Folded, &keys[i].folded),
+        ] {
+            for w in words {
+                if let Some(ids) = ix.first[mode as usize].get(w.as_str()) {
+                    cands.extend_from_slice(ids);
+                }
+            }
+        }
+        cands.extend_from_slice(&ix.prefix_first);
+        crate::core::sort::sort(&mut cands);
+        cands.dedup();
+        for &id in &cands {
+            let p = &ix.phrases[id as usize];
+            let n = p.words.len();
             if i + n > keys.len() {
-                break;
+                continue;
             }
             let ok = p.words.iter().enumerate().all(|(k, (w, prefix))| {
                 let key = &keys[i + k];
@@ -153,6 +221,9 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                     }
                 })
             });
+            if !ok {
+                continue;
+            }
             // A lowercase phrase written all in capitals inside a sentence names an organisation or a
             // title ("ministra de Transformación Digital"), not the topic (German capitalises nouns).
             let in_name = p.mode != Mode::Cased
@@ -161,15 +232,21 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                 && keys[i..i + n]
                     .iter()
                     .all(|k| k.cased[0].chars().next().is_some_and(|c| c.is_uppercase()));
-            if ok && !in_name {
-                found.push((
-                    p.topic.clone(),
-                    Span::new(keys[i].span.start, keys[i + n - 1].span.end),
-                    p.weight,
+            if !in_name {
+                hits.push((
+                    id,
+                    i,
+                    (
+                        p.topic.clone(),
+                        Span::new(keys[i].span.start, keys[i + n - 1].span.end),
+                        p.weight,
+                    ),
                 ));
             }
         }
     }
+    crate::core::sort::sort_by_key(&mut hits, |h| (h.0, h.1));
+    let mut found: Vec<(String, Span, u32)> = hits.into_iter().map(|h| h.2).collect();
     // Longest first; drop a match overlapping an already kept match of the same topic.
     crate::core::sort::sort_by_key(&mut found, |(t, s, w)| {
         (t.clone(), std::cmp::Reverse(s.len()), std::cmp::Reverse(*w))
