@@ -7,11 +7,11 @@
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
 use crate::core::dates::{add_days, DateMention, DateValue};
+use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
 use crate::core::text::{fold, name_key, TokenKind};
 use crate::core::Doc;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TRIGGERS_TSV: &str = include_str!("../../data/lexicon/meeting_triggers.tsv");
@@ -52,8 +52,36 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
     LEX.get_or_init(|| parse_lexicon(TRIGGERS_TSV))
 }
 
+/// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
+/// first words → ids, and the ids whose first word is a prefix.
+type FirstIndex = (
+    HashMap<String, Vec<u32>>,
+    HashMap<String, Vec<u32>>,
+    Vec<u32>,
+);
+
+fn first_index() -> &'static HashMap<String, FirstIndex> {
+    static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
+    IX.get_or_init(|| {
+        let mut out: HashMap<String, FirstIndex> = HashMap::default();
+        for (lang, cues) in lexicon() {
+            let ix = out.entry(lang.clone()).or_default();
+            for (id, cue) in cues.iter().enumerate() {
+                match cue.words.first() {
+                    Some((w, false)) if cue.exact_marks => {
+                        ix.1.entry(w.clone()).or_default().push(id as u32)
+                    }
+                    Some((w, false)) => ix.0.entry(w.clone()).or_default().push(id as u32),
+                    _ => ix.2.push(id as u32),
+                }
+            }
+        }
+        out
+    })
+}
+
 fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
-    let mut out: HashMap<String, Vec<Cue>> = HashMap::new();
+    let mut out: HashMap<String, Vec<Cue>> = HashMap::default();
     for line in tsv.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -167,8 +195,23 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
         .collect();
     let mut hits: Vec<CueHit> = Vec::new();
     let mut blocked: Vec<Span> = Vec::new();
+    let Some((by_folded, by_lower, prefix_first)) = first_index().get(lang) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<u32> = Vec::new();
     for i in 0..words.len() {
-        for cue in cues {
+        // Only the cues whose first word can match here, in lexicon order.
+        ids.clear();
+        for k in &words[i].folded {
+            ids.extend(by_folded.get(k.as_str()).into_iter().flatten());
+        }
+        for k in &words[i].lower {
+            ids.extend(by_lower.get(k.as_str()).into_iter().flatten());
+        }
+        ids.extend_from_slice(prefix_first);
+        crate::core::sort::sort(&mut ids);
+        ids.dedup();
+        for cue in ids.iter().map(|&id| &cues[id as usize]) {
             let n = cue.words.len();
             if i + n > words.len() {
                 continue;
@@ -605,7 +648,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
     }
     // The protagonist: the person mentioned most often in the article.
-    let mut per_person: HashMap<usize, usize> = HashMap::new();
+    let mut per_person: HashMap<usize, usize> = HashMap::default();
     for (_, e) in &mentions {
         if entities[*e].kind == EntityKind::Person {
             *per_person.entry(*e).or_default() += 1;
