@@ -6,7 +6,7 @@
 
 use crate::core::hash::FxHashMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
-use crate::core::text::{fold, TokenKind};
+use crate::core::text::{fold, fold_char, TokenKind};
 use crate::core::Doc;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -141,58 +141,90 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
     out
 }
 
-/// One word of the text under its three comparison keys (plus the same after an elided article).
+/// One word of the text under its three comparison keys (each maybe also after an elided article).
 struct Keys {
-    cased: Vec<String>,
-    lower: Vec<String>,
-    folded: Vec<String>,
+    /// Per `Mode`: (start, end, start after the elided article or `end`) of the key in `Words::buf`.
+    forms: [(u32, u32, u32); 3],
+    /// The word starts with an uppercase letter.
+    cap: bool,
     span: Span,
 }
 
-fn with_elision(s: String) -> Vec<String> {
-    let mut v = vec![s.clone()];
-    if let Some(pos) = s.find('\'') {
-        if pos > 0 && pos <= 4 && pos + 1 < s.len() {
-            v.push(s[pos + 1..].to_string());
-        }
-    }
-    v
+/// The words of one stretch of text with their keys, stored in one buffer.
+struct Words {
+    buf: String,
+    keys: Vec<Keys>,
 }
 
-fn keys_of(doc: &Doc, span: Span) -> Vec<Keys> {
+impl Words {
+    /// The keys of word `i` under `mode`: the word, then the word after an elided article ("l'").
+    fn forms(&self, i: usize, mode: Mode) -> impl Iterator<Item = &str> {
+        let (a, b, e) = self.keys[i].forms[mode as usize];
+        let (a, b, e) = (a as usize, b as usize, e as usize);
+        let buf = self.buf.as_str();
+        std::iter::once(buf.get(a..b).unwrap_or(""))
+            .chain((e < b).then(|| buf.get(e..b).unwrap_or("")))
+    }
+}
+
+/// Where the key `s` continues after an elided article of 1-4 bytes ("l'", "dell'"), if any.
+fn elision_end(s: &str) -> Option<usize> {
+    let pos = s.find('\'')?;
+    (pos > 0 && pos <= 4 && pos + 1 < s.len()).then_some(pos + 1)
+}
+
+fn keys_of(doc: &Doc, span: Span) -> Words {
     let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    doc.tokens[lo..hi]
+    let mut w = Words {
+        buf: String::with_capacity(4 * span.len() + 16),
+        keys: Vec::with_capacity(hi.saturating_sub(lo)),
+    };
+    for t in doc.tokens[lo..hi]
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| {
-            let raw = t.text(doc.text).replace('’', "'");
-            Keys {
-                lower: with_elision(raw.to_lowercase()),
-                folded: with_elision(fold(&raw)),
-                cased: with_elision(raw),
-                span: t.span,
+    {
+        let text = t.text(doc.text);
+        let mut forms = [(0u32, 0u32, 0u32); 3];
+        let buf = &mut w.buf;
+        for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            let a = buf.len();
+            let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
+            match mode {
+                Mode::Cased => buf.extend(chars),
+                // `str::to_lowercase` treats a final sigma apart; per-char lowercasing is the same otherwise.
+                Mode::Lower if text.contains('Σ') => {
+                    buf.push_str(&text.replace('’', "'").to_lowercase())
+                }
+                Mode::Lower => chars.for_each(|c| buf.extend(c.to_lowercase())),
+                Mode::Folded => buf.extend(chars.map(fold_char)),
             }
-        })
-        .collect()
+            let b = buf.len();
+            let e = buf.get(a..b).and_then(elision_end).map_or(b, |e| a + e);
+            forms[mode as usize] = (a as u32, b as u32, e as u32);
+        }
+        w.keys.push(Keys {
+            forms,
+            cap: text.chars().next().is_some_and(|c| c.is_uppercase()),
+            span: t.span,
+        });
+    }
+    w
 }
 
 /// Matches (topic, span, weight) of the lexicon of `lang` in `span`, at most one per place and topic (the longest).
 fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let ix = lexicon().get(doc.lang);
-    let keys = keys_of(doc, span);
+    let words = keys_of(doc, span);
+    let keys = &words.keys;
     // (phrase id, position, match): collected per position, then put in phrase order as before.
     let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
     let mut cands: Vec<u32> = Vec::new();
     for i in 0..keys.len() {
         cands.clear();
-        for (mode, words) in [
-            (Mode::Cased, &keys[i].cased),
-            (Mode::Lower, &keys[i].lower),
-            (Mode::Folded, &keys[i].folded),
-        ] {
-            for w in words {
-                if let Some(ids) = ix.first[mode as usize].get(w.as_str()) {
+        for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            for w in words.forms(i, mode) {
+                if let Some(ids) = ix.first[mode as usize].get(w) {
                     cands.extend_from_slice(ids);
                 }
             }
@@ -207,13 +239,7 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                 continue;
             }
             let ok = p.words.iter().enumerate().all(|(k, (w, prefix))| {
-                let key = &keys[i + k];
-                let cands = match p.mode {
-                    Mode::Cased => &key.cased,
-                    Mode::Lower => &key.lower,
-                    Mode::Folded => &key.folded,
-                };
-                cands.iter().any(|c| {
+                words.forms(i + k, p.mode).any(|c| {
                     if *prefix {
                         c.starts_with(w.as_str())
                     } else {
@@ -229,9 +255,7 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
             let in_name = p.mode != Mode::Cased
                 && doc.lang != "de"
                 && i > 0
-                && keys[i..i + n]
-                    .iter()
-                    .all(|k| k.cased[0].chars().next().is_some_and(|c| c.is_uppercase()));
+                && keys[i..i + n].iter().all(|k| k.cap);
             if !in_name {
                 hits.push((
                     id,
