@@ -10,7 +10,7 @@ use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{fold, name_key, TokenKind};
+use crate::core::text::{fold, fold_char, name_key, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -140,42 +140,45 @@ pub struct CueHit {
     pub span: Span,
 }
 
-/// Word keys of one token: folded and lowercase forms, and the same after an elided article ("l'", "d'", "s'").
-struct WordKey {
-    folded: Vec<String>,
-    lower: Vec<String>,
+/// Word keys of one token: folded and lowercase forms, and the same after an elided article
+/// ("l'", "d'", "s'"; "" when there is none), borrowed from one buffer per sentence.
+struct WordKey<'b> {
+    folded: [&'b str; 2],
+    lower: [&'b str; 2],
     span: Span,
 }
 
-fn word_key(raw: &str, span: Span) -> WordKey {
-    let raw = raw.replace('’', "'");
-    let lower = raw.to_lowercase();
-    let folded = fold(&raw);
-    let mut f = vec![folded.clone()];
-    let mut l = vec![lower.clone()];
-    if let Some(pos) = folded.find('\'') {
-        if pos > 0 && pos <= 3 && pos + 1 < folded.len() {
-            f.push(folded[pos + 1..].to_string());
-        }
+/// Append the lowercase and the folded form of `raw` (’ read as ') to `buf`: their byte ranges.
+fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
+    let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
+    let a = buf.len();
+    if raw.contains('Σ') {
+        // `str::to_lowercase` treats a final sigma apart; per-char lowercasing is the same otherwise.
+        buf.push_str(&raw.replace('’', "'").to_lowercase());
+    } else {
+        chars.clone().for_each(|c| buf.extend(c.to_lowercase()));
     }
-    if let Some(pos) = lower.find('\'') {
-        if pos > 0 && pos <= 3 && pos + 1 < lower.len() {
-            l.push(lower[pos + 1..].to_string());
+    let b = buf.len();
+    buf.extend(chars.map(fold_char));
+    [(a, b), (b, buf.len())]
+}
+
+/// A key and the same after an elided article of 1-3 bytes ("" when there is none).
+fn with_elision(s: &str) -> [&str; 2] {
+    match s.find('\'') {
+        Some(pos) if pos > 0 && pos <= 3 && pos + 1 < s.len() => {
+            [s, s.get(pos + 1..).unwrap_or("")]
         }
-    }
-    WordKey {
-        folded: f,
-        lower: l,
-        span,
+        _ => [s, ""],
     }
 }
 
-fn word_matches(keys: &[String], word: &str, prefix: bool) -> bool {
+fn word_matches(keys: &[&str], word: &str, prefix: bool) -> bool {
     keys.iter().any(|k| {
         if prefix {
             k.starts_with(word)
         } else {
-            k == word
+            *k == word
         }
     })
 }
@@ -188,10 +191,23 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
     };
     let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    let words: Vec<WordKey> = doc.tokens[lo..hi]
+    let toks: Vec<&crate::core::text::Token> = doc.tokens[lo..hi]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| word_key(t.text(doc.text), t.span))
+        .collect();
+    let mut buf = String::with_capacity(2 * span.len() + 8);
+    let ranges: Vec<[(usize, usize); 2]> = toks
+        .iter()
+        .map(|t| word_key(&mut buf, t.text(doc.text)))
+        .collect();
+    let words: Vec<WordKey> = toks
+        .iter()
+        .zip(&ranges)
+        .map(|(t, r)| WordKey {
+            lower: with_elision(buf.get(r[0].0..r[0].1).unwrap_or("")),
+            folded: with_elision(buf.get(r[1].0..r[1].1).unwrap_or("")),
+            span: t.span,
+        })
         .collect();
     let mut hits: Vec<CueHit> = Vec::new();
     let mut blocked: Vec<Span> = Vec::new();
@@ -202,11 +218,11 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
     for i in 0..words.len() {
         // Only the cues whose first word can match here, in lexicon order.
         ids.clear();
-        for k in &words[i].folded {
-            ids.extend(by_folded.get(k.as_str()).into_iter().flatten());
+        for k in words[i].folded.iter().filter(|k| !k.is_empty()) {
+            ids.extend(by_folded.get(*k).into_iter().flatten());
         }
-        for k in &words[i].lower {
-            ids.extend(by_lower.get(k.as_str()).into_iter().flatten());
+        for k in words[i].lower.iter().filter(|k| !k.is_empty()) {
+            ids.extend(by_lower.get(*k).into_iter().flatten());
         }
         ids.extend_from_slice(prefix_first);
         crate::core::sort::sort(&mut ids);
@@ -232,9 +248,10 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                     // "the visit", "la visite", "esta visita", "Nadella's visit": a verb form used as a noun.
                     let after_determiner = i > 0
                         && (words[i - 1].folded[0].ends_with("'s")
-                            || DETERMINERS.iter().find(|(l, _)| *l == lang).is_some_and(
-                                |(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()),
-                            ));
+                            || DETERMINERS
+                                .iter()
+                                .find(|(l, _)| *l == lang)
+                                .is_some_and(|(_, ds)| ds.contains(&words[i - 1].folded[0])));
                     // "une rencontre avec X", "pertemuan dengan X": a noun with its counterpart reads as a verb.
                     let with_follows =
                         WITH.iter()
@@ -242,7 +259,7 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                             .is_some_and(|(_, ws)| {
                                 words[(i + n).min(words.len())..words.len().min(i + n + 2)]
                                     .iter()
-                                    .any(|w| ws.contains(&w.folded[0].as_str()))
+                                    .any(|w| ws.contains(&w.folded[0]))
                             });
                     let kind = if cue.kind == CueKind::Noun && with_follows {
                         CueKind::Verb
