@@ -6,7 +6,7 @@
 //! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
 //! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
-use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer};
+use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer, PhraseTable};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
@@ -179,9 +179,10 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
 fn phrase_end(
     toks: &[Tok],
     i: usize,
-    max_words: usize,
+    table: &PhraseTable,
     mut hit: impl FnMut(&str) -> bool,
 ) -> usize {
+    let max_words = table.max_words.max(1);
     let mut best = i;
     let mut key = String::new();
     let mut words = 0;
@@ -207,6 +208,9 @@ fn phrase_end(
         if hit(&key) {
             best = j;
         }
+        if !table.extends(&key) {
+            break;
+        }
     }
     // Do not end on a skipped dot.
     best
@@ -214,7 +218,7 @@ fn phrase_end(
 
 fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
     let mut role = None;
-    let e = phrase_end(toks, i, c.titles.max_words.max(1), |k| {
+    let e = phrase_end(toks, i, &c.titles, |k| {
         if let Some(r) = c.titles.get(k) {
             role = Some(r.to_string());
             true
@@ -236,9 +240,7 @@ fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
 }
 
 fn honorific_end(c: &Cues, toks: &[Tok], i: usize) -> usize {
-    let e = phrase_end(toks, i, c.honorifics.max_words.max(1), |k| {
-        c.honorifics.contains(k)
-    });
+    let e = phrase_end(toks, i, &c.honorifics, |k| c.honorifics.contains(k));
     if e == i {
         return i;
     }
@@ -341,6 +343,9 @@ fn gaz_match_pref(
                     break;
                 }
             }
+        }
+        if !g.extends(&key) {
+            break;
         }
     }
     if found.is_none() && t.key.contains(' ') {
@@ -621,7 +626,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let c = self.c;
-        let h = phrase_end(&self.toks, i, c.ministry_heads.max_words.max(1), |k| {
+        let h = phrase_end(&self.toks, i, &c.ministry_heads, |k| {
             c.ministry_heads.contains(k)
         });
         if h == i || h >= self.toks.len() {
@@ -673,7 +678,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // The next field must be a known domain and not a new ministry ("…, Kementerian …").
-            let head_next = phrase_end(&self.toks, k, c.ministry_heads.max_words.max(1), |x| {
+            let head_next = phrase_end(&self.toks, k, &c.ministry_heads, |x| {
                 c.ministry_heads.contains(x)
             }) > k;
             let next_known = self.ministry_field(k).is_some_and(|f| f.2);
@@ -711,7 +716,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut en = None;
-        let d = phrase_end(&self.toks, j, c.ministry_domains.max_words.max(1), |k| {
+        let d = phrase_end(&self.toks, j, &c.ministry_domains, |k| {
             if let Some(v) = c.ministry_domains.get(k) {
                 en = Some(v.to_string());
                 true
@@ -931,7 +936,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Vietnamese and other org prefixes written in lowercase after the first word: "Tập đoàn X".
-            let pe = phrase_end(&self.toks, i, self.c.max_words("org_prefix").max(1), |k| {
+            let pe = phrase_end(&self.toks, i, self.c.table("org_prefix"), |k| {
                 self.c.is("org_prefix", k)
             });
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
@@ -1168,7 +1173,7 @@ impl<'a> Ctx<'a> {
         }
         // "Menteri Komunikasi dan Informatika Rudiantara": a minister's portfolio is part of the title.
         if pending.as_ref().is_some_and(|p| p.minister) {
-            let de = phrase_end(&self.toks, i, c.ministry_domains.max_words.max(1), |k| {
+            let de = phrase_end(&self.toks, i, &c.ministry_domains, |k| {
                 c.ministry_domains.contains(k)
             });
             if de > i {

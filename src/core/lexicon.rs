@@ -49,6 +49,8 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<AliasHit>>,
     /// First words of every alias key (a cheap filter before longer lookups).
     firsts: HashSet<String>,
+    /// Every proper word prefix of an alias key: a matcher stops extending once it is not one.
+    prefixes: HashSet<String>,
     /// Demonym key → place entry.
     demonyms: HashMap<String, u32>,
     by_canonical: HashMap<String, u32>,
@@ -173,6 +175,11 @@ impl Gazetteer {
         if let Some(first) = key.split(' ').next() {
             self.firsts.insert(first.to_string());
         }
+        for (at, _) in key.match_indices(' ') {
+            if let Some(p) = key.get(..at) {
+                self.prefixes.insert(p.to_string());
+            }
+        }
         let hits = self.index.entry(key).or_default();
         if !hits
             .iter()
@@ -194,6 +201,11 @@ impl Gazetteer {
     /// Whether some alias starts with this word key.
     pub fn is_first(&self, word_key: &str) -> bool {
         self.firsts.contains(word_key)
+    }
+
+    /// Whether some alias key is longer than `key` and starts with it and a space.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// The place a demonym ("vietnamien", "American") refers to.
@@ -244,6 +256,9 @@ pub fn is_company(canonical: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct PhraseTable {
     map: HashMap<String, String>,
+    /// Every proper word prefix of a key ("premier" for "premier ministre"): a matcher stops
+    /// extending a phrase once it is not one.
+    prefixes: HashSet<String>,
     pub max_words: usize,
 }
 
@@ -254,7 +269,16 @@ impl PhraseTable {
             return;
         }
         self.max_words = self.max_words.max(k.split(' ').count());
+        for (at, _) in k.match_indices(' ') {
+            if let Some(p) = k.get(..at) {
+                self.prefixes.insert(p.to_string());
+            }
+        }
         self.map.entry(k).or_insert_with(|| value.to_string());
+    }
+    /// Whether some key is longer than `key` and starts with it and a space.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
     pub fn get(&self, key: &str) -> Option<&str> {
         self.map.get(key).map(String::as_str)
@@ -356,6 +380,14 @@ impl Cues {
         self.classes.get(class).and_then(|t| t.get(key))
     }
 
+    /// The phrases of cue class `class` (an empty table for an unknown class).
+    pub fn table(&self, class: &str) -> &PhraseTable {
+        static EMPTY: OnceLock<PhraseTable> = OnceLock::new();
+        self.classes
+            .get(class)
+            .unwrap_or_else(|| EMPTY.get_or_init(PhraseTable::default))
+    }
+
     /// The longest phrase length (in words) of cue class `class`.
     pub fn max_words(&self, class: &str) -> usize {
         self.classes.get(class).map(|t| t.max_words).unwrap_or(0)
@@ -415,6 +447,15 @@ mod tests {
             Some("Vietnam")
         );
         assert!(g.is_first("pham"));
+        for (key, longer) in [
+            ("pham", true),
+            ("pham minh", true),
+            ("pham minh chinh", false),
+            ("meta", true),
+            ("minh", false),
+        ] {
+            assert_eq!(g.extends(key), longer, "{key}");
+        }
         assert!(g.lookup("nowhere").is_empty());
     }
 
@@ -431,5 +472,7 @@ mod tests {
         );
         assert!(c.is("org_suffix", "gmbh"));
         assert!(c.is("stopword", "le"));
+        assert!(c.titles.extends("premier") && !c.titles.extends("premier ministre"));
+        assert!(c.table("org_suffix").contains("gmbh") && c.table("no such class").is_empty());
     }
 }
