@@ -27,8 +27,10 @@
 
 mod words;
 
+use crate::core::hash::FxHashSet;
 use crate::core::model::Span;
 use crate::core::text::{fold, tokens, TokenKind};
+use std::sync::OnceLock;
 
 /// A calendar date at day, month or year precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1296,6 +1298,9 @@ impl<'a> Finder<'a> {
 
     fn at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
+        if t.kind == TokenKind::Word && !may_start(self.lang, t) {
+            return None;
+        }
         let is_marker = words::SPAN_MARKERS.contains(&t.f.as_str());
         if is_marker {
             if let Some(mut f) = self.core(i + 1, true) {
@@ -1372,6 +1377,46 @@ impl<'a> Finder<'a> {
         }
         false
     }
+}
+
+/// Every word (folded) that a date expression can start with, in any language: the words `at`
+/// and `core` compare the token at their position with (markers, modifiers, units, weekdays,
+/// day words, months, ago and number words, year and day contexts).
+fn starters() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: FxHashSet<&'static str> = FxHashSet::default();
+        for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
+            let (before, _) = words::ago_words(lang);
+            set.extend(before.iter().filter_map(|seq| seq.first().copied()));
+            set.extend(
+                words::day_words(lang)
+                    .iter()
+                    .filter_map(|(seq, _)| seq.first().copied()),
+            );
+            set.extend(words::number_words(lang).iter().map(|(w, _)| *w));
+            set.extend(words::modifiers(lang).iter().map(|(w, _)| *w));
+            set.extend(words::units(lang).iter().map(|(w, _)| *w));
+            set.extend(words::weekdays(lang).iter().map(|(w, _)| *w));
+            set.extend(words::months(lang).iter().map(|w| w.word));
+        }
+        set.extend([
+            "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
+        ]);
+        set.extend(["of", "de", "del", "di", "des", "du"]);
+        set.extend(words::YEAR_CONTEXT.iter().copied());
+        set.extend(words::SPAN_MARKERS.iter().copied());
+        set
+    })
+}
+
+/// Whether a date expression may start at word `t` (false: `at` finds nothing there).
+fn may_start(lang: &str, t: &Tok) -> bool {
+    let set = starters();
+    set.contains(t.f.as_str())
+        || set.contains(t.base.as_str())
+        // German compounds: "Montagabend".
+        || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
 
 fn norm_lang(lang: &str) -> &str {
