@@ -11,7 +11,7 @@ use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
-use std::collections::HashMap;
+use crate::core::hash::FxHashMap as HashMap;
 
 /// One token as the recogniser sees it.
 #[derive(Debug, Clone)]
@@ -1903,7 +1903,7 @@ fn group(
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
     let mut maybes: Vec<Cand> = Vec::new();
     for c in kept {
         let Some(kind) = c.kind else {
@@ -2090,7 +2090,7 @@ fn group(
         }
     }
     if recurring_orgs {
-        let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::default();
         for m in &rest {
             by_key
                 .entry(name_key(m.span.slice(text)))
