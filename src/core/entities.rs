@@ -6,12 +6,12 @@
 //! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
 //! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
+use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer, PhraseTable};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
-use crate::core::hash::FxHashMap as HashMap;
 
 /// One token as the recogniser sees it.
 #[derive(Debug, Clone)]

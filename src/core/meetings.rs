@@ -225,8 +225,14 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
             ids.extend(by_lower.get(*k).into_iter().flatten());
         }
         ids.extend_from_slice(prefix_first);
-        crate::core::sort::sort(&mut ids);
-        ids.dedup();
+        // Few and distinct (one table per cue, a word's two forms differ): insertion sort.
+        for k in 1..ids.len() {
+            let mut j = k;
+            while j > 0 && ids[j - 1] > ids[j] {
+                ids.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         for cue in ids.iter().map(|&id| &cues[id as usize]) {
             let n = cue.words.len();
             if i + n > words.len() {

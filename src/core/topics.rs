@@ -64,24 +64,34 @@ impl LangIndex {
 
 #[derive(Debug, Default)]
 struct Lexicon {
-    by_lang: BTreeMap<String, LangIndex>,
+    by_lang: Vec<(String, LangIndex)>,
     /// For languages without phrases of their own.
     star_only: LangIndex,
 }
 
 impl Lexicon {
     fn get(&self, lang: &str) -> &LangIndex {
-        self.by_lang.get(lang).unwrap_or(&self.star_only)
+        self.by_lang
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(&self.star_only, |(_, ix)| ix)
     }
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut by_lang = parse(TOPICS_TSV);
-        let star = by_lang.remove("*").unwrap_or_default();
+        let mut langs = Vec::new();
+        let mut star = Vec::new();
+        for (lang, ps) in parse(TOPICS_TSV) {
+            if lang == "*" {
+                star = ps;
+            } else {
+                langs.push((lang, ps));
+            }
+        }
         Lexicon {
-            by_lang: by_lang
+            by_lang: langs
                 .into_iter()
                 .map(|(lang, mut ps)| {
                     ps.extend(star.iter().cloned());
@@ -229,9 +239,9 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                 }
             }
         }
+        // No phrase comes twice (one mode each, and a word's two forms differ); `hits` is put in
+        // phrase order below.
         cands.extend_from_slice(&ix.prefix_first);
-        crate::core::sort::sort(&mut cands);
-        cands.dedup();
         for &id in &cands {
             let p = &ix.phrases[id as usize];
             let n = p.words.len();
