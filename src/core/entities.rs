@@ -63,13 +63,15 @@ const ELISIONS: &[&str] = &[
 
 fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let text = doc.text;
+    let all_lines = lines(text);
     let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
-    starts.extend(lines(text).iter().map(|l| l.start));
+    starts.extend(all_lines.iter().map(|l| l.start));
     crate::core::sort::sort(&mut starts);
-    let mut line_starts: Vec<usize> = lines(text).iter().map(|l| l.start).collect();
+    let mut line_starts: Vec<usize> = all_lines.iter().map(|l| l.start).collect();
     crate::core::sort::sort(&mut line_starts);
-    let shout_lines: Vec<Span> = lines(text)
-        .into_iter()
+    let shout_lines: Vec<Span> = all_lines
+        .iter()
+        .copied()
         .filter(|l| {
             let s = l.slice(text);
             let up = s.chars().filter(|c| c.is_uppercase()).count();
@@ -78,8 +80,9 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         })
         .collect();
     // Headline case: a line without a final period whose words are mostly capitalised.
-    let headline_lines: Vec<Span> = lines(text)
-        .into_iter()
+    let headline_lines: Vec<Span> = all_lines
+        .iter()
+        .copied()
         .filter(|l| {
             let s = l.slice(text);
             let words: Vec<&str> = s
@@ -96,6 +99,8 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         })
         .collect();
     let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 8);
+    // Tokens come in text order: one forward cursor per line list.
+    let (mut shout_at, mut headline_at) = (0, 0);
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
         let key = name_key(s);
@@ -116,8 +121,8 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
                     .all(char::is_uppercase),
             start: false,
             line_start: false,
-            shout: shout_lines.iter().any(|l| l.contains(span)),
-            headline: headline_lines.iter().any(|l| l.contains(span)),
+            shout: in_sorted(&shout_lines, &mut shout_at, span),
+            headline: in_sorted(&headline_lines, &mut headline_at, span),
             skip: false,
         });
     };
@@ -172,6 +177,15 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// Whether `span` lies in one of `spans` (sorted, disjoint), asked for spans in text order:
+/// `at` moves past the spans that end before `span`.
+fn in_sorted(spans: &[Span], at: &mut usize, span: Span) -> bool {
+    while *at < spans.len() && spans[*at].end < span.end {
+        *at += 1;
+    }
+    spans.get(*at).is_some_and(|l| l.contains(span))
 }
 
 /// Longest phrase of `table`-like lookup starting at token `i`: returns the end token (exclusive).
