@@ -29,7 +29,7 @@ mod words;
 
 use crate::core::hash::FxHashSet;
 use crate::core::model::Span;
-use crate::core::text::{fold, tokens, TokenKind};
+use crate::core::text::{fold_char, tokens, TokenKind};
 use std::sync::OnceLock;
 
 /// A calendar date at day, month or year precision.
@@ -335,9 +335,9 @@ struct Tok<'a> {
     span: Span,
     raw: &'a str,
     /// Folded, with ’ as '.
-    f: String,
+    f: &'a str,
     /// `f` without a leading "d'"/"l'" and a trailing "'s".
-    base: String,
+    base: &'a str,
     kind: TokenKind,
     cap: bool,
 }
@@ -377,13 +377,30 @@ const PREFIXES: &[&str] = &[
     "d'", "l'", "dell'", "all'", "nell'", "dall'", "dall'", "quest'", "un'",
 ];
 
-fn prep_tokens(text: &str) -> Vec<Tok<'_>> {
-    tokens(text)
-        .into_iter()
-        .map(|t| {
+/// The tokens of `text` with their folded forms, which are written into `buf` (one buffer for all).
+fn prep_tokens<'a>(text: &'a str, buf: &'a mut String) -> Vec<Tok<'a>> {
+    let toks = tokens(text);
+    buf.clear();
+    buf.reserve(text.len() + 16);
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in &toks {
+        for c in t.span.slice(text).chars() {
+            match fold_char(c) {
+                '’' => buf.push('\''),
+                f => buf.push(f),
+            }
+        }
+        ends.push(buf.len());
+    }
+    let buf: &'a String = buf;
+    let mut start = 0;
+    toks.into_iter()
+        .zip(ends)
+        .map(|(t, end)| {
             let raw = t.span.slice(text);
-            let f: String = fold(raw).replace('’', "'");
-            let mut base = f.as_str();
+            let f = buf.get(start..end).unwrap_or("");
+            start = end;
+            let mut base = f;
             for p in PREFIXES {
                 if base.len() > p.len() {
                     if let Some(r) = base.strip_prefix(p) {
@@ -392,7 +409,7 @@ fn prep_tokens(text: &str) -> Vec<Tok<'_>> {
                     }
                 }
             }
-            let base = base.strip_suffix("'s").unwrap_or(base).to_string();
+            let base = base.strip_suffix("'s").unwrap_or(base);
             Tok {
                 span: t.span,
                 raw,
@@ -502,7 +519,7 @@ impl<'a> Finder<'a> {
                     // Portuguese short form: needs a date in brackets or an article/modifier before.
                     let before = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
                         ["na", "nesta", "desta", "ultima", "proxima", "esta", "nessa"]
-                            .contains(&p.f.as_str())
+                            .contains(&p.f)
                     });
                     let after = self.tok(i + 1).is_some_and(|n| n.punct("("));
                     return (before || after).then_some((d - 7, 1));
@@ -562,7 +579,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let prev = i.checked_sub(1).and_then(|j| self.tok(j));
-            let prev_is = |ws: &[&str]| prev.is_some_and(|p| ws.contains(&p.f.as_str()));
+            let prev_is = |ws: &[&str]| prev.is_some_and(|p| ws.contains(&p.f));
             match (self.lang, seq[0]) {
                 ("de", "morgen")
                     if t.cap
@@ -784,13 +801,13 @@ impl<'a> Finder<'a> {
             "et", "au", "and", "to", "through", "y", "al", "e", "a", "und", "bis", "dan", "hingga",
             "sampai", "va", "den", "-", "–", "ou", "or", "oder", "o",
         ];
-        if !CONJ.contains(&conj.f.as_str()) {
+        if !CONJ.contains(&conj.f) {
             return None;
         }
         j += 1;
         if self
             .tok(j)
-            .is_some_and(|t| ["le", "el", "il", "ngay", "zum", "the"].contains(&t.f.as_str()))
+            .is_some_and(|t| ["le", "el", "il", "ngay", "zum", "the"].contains(&t.f))
         {
             j += 1;
         }
@@ -814,7 +831,7 @@ impl<'a> Finder<'a> {
         }
         if self
             .tok(j)
-            .is_some_and(|t| t.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&t.f.as_str()))
+            .is_some_and(|t| t.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&t.f))
             && self
                 .tok(j)
                 .is_some_and(|t| t.span.start == self.toks[j - 1].span.end)
@@ -897,8 +914,8 @@ impl<'a> Finder<'a> {
     /// "tháng 9/2023", "tháng 10 tới".
     fn explicit_month_first(&self, i: usize, ctx: bool) -> Option<Found> {
         let prev_ctx = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
-            words::month_context(self.lang).contains(&p.f.as_str())
-                || words::month_context(self.lang).contains(&p.base.as_str())
+            words::month_context(self.lang).contains(&p.f)
+                || words::month_context(self.lang).contains(&p.base)
         });
         if self.lang == "vi" {
             let t = self.tok(i)?;
@@ -939,7 +956,7 @@ impl<'a> Finder<'a> {
             let mut k = j + 1;
             if self.tok(k).is_some_and(|t| {
                 t.kind == TokenKind::Word
-                    && ORDINAL_SUFFIXES.contains(&t.f.as_str())
+                    && ORDINAL_SUFFIXES.contains(&t.f)
                     && t.span.start == self.toks[k - 1].span.end
             }) {
                 k += 1;
@@ -1000,7 +1017,7 @@ impl<'a> Finder<'a> {
                 "a", "au", "to", "until", "bis", "al", "hingga", "sampai", "-", "–", "y", "and",
                 "et", "und", "e",
             ]
-            .contains(&c.f.as_str())
+            .contains(&c.f)
             {
                 if let Some(Found {
                     raw: Raw::Full(DateValue::Month { y, m: m2 }),
@@ -1209,7 +1226,7 @@ impl<'a> Finder<'a> {
         // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
         if self
             .tok(i)
-            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f.as_str()))
+            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f))
         {
             if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
                 let unit_after = self
@@ -1226,11 +1243,11 @@ impl<'a> Finder<'a> {
         }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
-        let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f.as_str())
+        let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f)
             && i.checked_sub(1)
                 .and_then(|j| self.tok(j))
-                .is_some_and(|p| words::YEAR_PERIOD.contains(&p.f.as_str()));
-        if words::YEAR_CONTEXT.contains(&t.f.as_str()) || period_of {
+                .is_some_and(|p| words::YEAR_PERIOD.contains(&p.f));
+        if words::YEAR_CONTEXT.contains(&t.f) || period_of {
             // "mid-2024"
             if self
                 .tok(i + 1)
@@ -1301,7 +1318,7 @@ impl<'a> Finder<'a> {
         if t.kind == TokenKind::Word && !may_start(self.lang, t) {
             return None;
         }
-        let is_marker = words::SPAN_MARKERS.contains(&t.f.as_str());
+        let is_marker = words::SPAN_MARKERS.contains(&t.f);
         if is_marker {
             if let Some(mut f) = self.core(i + 1, true) {
                 if f.start == i + 1 {
@@ -1313,7 +1330,7 @@ impl<'a> Finder<'a> {
         let ctx = i
             .checked_sub(1)
             .and_then(|j| self.tok(j))
-            .is_some_and(|p| words::DM_CONTEXT.contains(&p.f.as_str()));
+            .is_some_and(|p| words::DM_CONTEXT.contains(&p.f));
         self.core(i, ctx)
     }
 
@@ -1335,7 +1352,7 @@ impl<'a> Finder<'a> {
             if !sent.contains(t.span) || (k >= start && k < end) || t.kind != TokenKind::Word {
                 continue;
             }
-            if cues.contains(&t.f.as_str()) || cues.contains(&t.base.as_str()) {
+            if cues.contains(&t.f) || cues.contains(&t.base) {
                 return true;
             }
             match self.lang {
@@ -1351,7 +1368,7 @@ impl<'a> Finder<'a> {
                 }
                 "en" if t.f.ends_with("'ll") => return true,
                 "fr" => {
-                    let f = t.f.as_str();
+                    let f = t.f;
                     if !t.cap
                         && f.len() >= 4
                         && (f.ends_with("ra") || f.ends_with("ront"))
@@ -1413,8 +1430,8 @@ fn starters() -> &'static FxHashSet<&'static str> {
 /// Whether a date expression may start at word `t` (false: `at` finds nothing there).
 fn may_start(lang: &str, t: &Tok) -> bool {
     let set = starters();
-    set.contains(t.f.as_str())
-        || set.contains(t.base.as_str())
+    set.contains(t.f)
+        || set.contains(t.base)
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
@@ -1431,8 +1448,9 @@ fn norm_lang(lang: &str) -> &str {
 /// within 12 tokens of `span`, in the same sentence. `find_dates` uses it to resolve yearless and
 /// weekday dates; the meetings stage may use it to tell planned from happened.
 pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
+    let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text),
+        toks: prep_tokens(text, &mut buf),
         lang: norm_lang(lang),
     };
     let Some(start) = finder.toks.iter().position(|t| t.span.end > span.start) else {
@@ -1461,8 +1479,9 @@ pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
 /// Weeks resolve to the month of the anchor moved by 7 days per week ("last week" → `Month`).
 pub fn find_dates(text: &str, lang: &str, anchor: Option<DateValue>) -> Vec<DateMention> {
     let lang = norm_lang(lang);
+    let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text),
+        toks: prep_tokens(text, &mut buf),
         lang,
     };
     let sentences = crate::core::text::sentences(text);
