@@ -14,7 +14,7 @@ use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
 
 /// One token as the recogniser sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Tok {
     span: Span,
     /// `name_key` of the token ("sachsen anhalt", "l").
@@ -35,6 +35,47 @@ struct Tok {
     /// In a headline-style line where most words are capitalised ("Apple Chief Meets Leaders").
     headline: bool,
     skip: bool,
+}
+
+impl Clone for Tok {
+    fn clone(&self) -> Tok {
+        let mut t = Tok {
+            key: String::new(),
+            last: String::new(),
+            ..*self
+        };
+        t.clone_from(self);
+        t
+    }
+
+    /// Field by field, reusing the key buffers (`run` copies every token into one `Tok`).
+    fn clone_from(&mut self, o: &Tok) {
+        let Tok {
+            span,
+            key,
+            last,
+            word,
+            punct,
+            cap,
+            allcaps,
+            start,
+            line_start,
+            shout,
+            headline,
+            skip,
+        } = o;
+        self.key.clone_from(key);
+        self.last.clone_from(last);
+        (self.span, self.word, self.punct, self.cap, self.allcaps) =
+            (*span, *word, *punct, *cap, *allcaps);
+        (
+            self.start,
+            self.line_start,
+            self.shout,
+            self.headline,
+            self.skip,
+        ) = (*start, *line_start, *shout, *headline, *skip);
+    }
 }
 
 /// A recognised mention before grouping.
@@ -805,8 +846,12 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         let mut pending: Option<Pending> = None;
         let mut honor = false;
+        let mut t = match self.toks.first() {
+            Some(t) => t.clone(),
+            None => return,
+        };
         while i < n {
-            let t = self.toks[i].clone();
+            t.clone_from(&self.toks[i]);
             if t.skip {
                 self.flush_bare(&mut pending);
                 honor = false;
