@@ -110,6 +110,17 @@ pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// `.lowercase()` on strings: [`lower`] as a method, so call sites read like `str::to_lowercase`.
+pub trait Lowercase {
+    fn lowercase(&self) -> String;
+}
+
+impl Lowercase for str {
+    fn lowercase(&self) -> String {
+        lower(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,7 +140,9 @@ mod tests {
         let mut checked = 0;
         for (lo, hi) in blocks {
             for cp in lo..=hi {
-                let Some(c) = char::from_u32(cp) else { continue };
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
                 let want = c.to_lowercase().next().unwrap();
                 assert_eq!(lower_char(c), want, "U+{cp:04X} {c}");
                 checked += 1;
