@@ -4,6 +4,7 @@
 //! (titles, honorifics, government-body patterns, cue words). Every phrase is indexed by its
 //! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
+use crate::core::case::Lowercase;
 use crate::core::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::core::model::EntityKind;
 use crate::core::text::name_key;
@@ -346,10 +347,10 @@ impl Cues {
                     }
                     let raw = c.raw.entry(v[0].to_string()).or_default();
                     for w in split_bar(v[1]) {
-                        raw.insert(w.to_lowercase());
+                        raw.insert(w.lowercase());
                     }
                     if v[0] == "stopword" {
-                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
+                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.lowercase()));
                     }
                 }
             }
@@ -359,7 +360,7 @@ impl Cues {
 
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stop_raw.contains(&*lowercase(word))
+        self.stop_raw.contains(&*lower_cow(word))
     }
 
     /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
@@ -367,7 +368,7 @@ impl Cues {
     pub fn is_word(&self, class: &str, word: &str) -> bool {
         self.raw
             .get(class)
-            .is_some_and(|set| set.contains(&*lowercase(word)))
+            .is_some_and(|set| set.contains(&*lower_cow(word)))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
@@ -394,15 +395,15 @@ impl Cues {
     }
 }
 
-/// `word.to_lowercase()`, without allocating when it is already lowercase ASCII.
-fn lowercase(word: &str) -> Cow<'_, str> {
+/// `word.lowercase()`, without allocating when it is already lowercase ASCII.
+fn lower_cow(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
         Cow::Borrowed(word)
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(word.lowercase())
     }
 }
 

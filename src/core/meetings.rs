@@ -6,6 +6,7 @@
 //! else the paragraph, else the lead, else the nearest earlier date; the status from the date
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
+use crate::core::case::{lower_char, Lowercase};
 use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon;
@@ -107,11 +108,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
             .split_whitespace()
             .map(|w| {
                 let w = w.replace('’', "'");
-                let w = if exact_marks {
-                    w.to_lowercase()
-                } else {
-                    fold(&w)
-                };
+                let w = if exact_marks { w.lowercase() } else { fold(&w) };
                 match w.strip_suffix('*') {
                     Some(stem) => (stem.to_string(), true),
                     None => (w, false),
@@ -152,12 +149,7 @@ struct WordKey<'b> {
 fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
     let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
     let a = buf.len();
-    if raw.contains('Σ') {
-        // `str::to_lowercase` treats a final sigma apart; per-char lowercasing is the same otherwise.
-        buf.push_str(&raw.replace('’', "'").to_lowercase());
-    } else {
-        chars.clone().for_each(|c| buf.extend(c.to_lowercase()));
-    }
+    buf.extend(chars.clone().map(lower_char));
     let b = buf.len();
     buf.extend(chars.map(fold_char));
     [(a, b), (b, buf.len())]
@@ -929,7 +921,7 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
-        let word = w[1].text(doc.text).to_lowercase();
+        let word = w[1].text(doc.text).lowercase();
         (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
     })
 }
@@ -945,7 +937,7 @@ fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(1) {
         if toks[k].text(doc.text) == ","
-            && rel.contains(&toks[k + 1].text(doc.text).to_lowercase().as_str())
+            && rel.contains(&toks[k + 1].text(doc.text).lowercase().as_str())
         {
             if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
                 out.push(Span::new(toks[k].span.start, close.span.end));
@@ -1015,7 +1007,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
-        let w = t.text(doc.text).to_lowercase();
+        let w = t.text(doc.text).lowercase();
         prons.contains(&w.as_str())
             && !doc
                 .tokens

@@ -4,6 +4,7 @@
 //! topic when one of its phrases occurs in it; an article has the topic when the summed weight of
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
+use crate::core::case::{lower_char, Lowercase};
 use crate::core::hash::FxHashMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
 use crate::core::text::{fold, fold_char, TokenKind};
@@ -126,7 +127,7 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
             .map(|w| {
                 let w = match mode {
                     Mode::Cased => w.to_string(),
-                    Mode::Lower => w.to_lowercase(),
+                    Mode::Lower => w.lowercase(),
                     Mode::Folded => fold(w),
                 };
                 match w.strip_suffix('*') {
@@ -202,11 +203,7 @@ fn keys_of(doc: &Doc, span: Span) -> Words {
             let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
             match mode {
                 Mode::Cased => buf.extend(chars),
-                // `str::to_lowercase` treats a final sigma apart; per-char lowercasing is the same otherwise.
-                Mode::Lower if text.contains('Σ') => {
-                    buf.push_str(&text.replace('’', "'").to_lowercase())
-                }
-                Mode::Lower => chars.for_each(|c| buf.extend(c.to_lowercase())),
+                Mode::Lower => buf.extend(chars.map(lower_char)),
                 Mode::Folded => buf.extend(chars.map(fold_char)),
             }
             let b = buf.len();
