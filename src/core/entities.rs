@@ -22,6 +22,8 @@ struct Tok {
     key: String,
     /// Last hyphen part of the key ("kommission" for "EU-Kommission").
     last: String,
+    /// `Cues::starts` of the key: the cue tables a phrase may start with at this token.
+    starts: u64,
     word: bool,
     /// Punctuation character (for punct tokens).
     punct: char,
@@ -55,6 +57,7 @@ impl Clone for Tok {
             span,
             key,
             last,
+            starts,
             word,
             punct,
             cap,
@@ -67,8 +70,9 @@ impl Clone for Tok {
         } = o;
         self.key.clone_from(key);
         self.last.clone_from(last);
-        (self.span, self.word, self.punct, self.cap, self.allcaps) =
-            (*span, *word, *punct, *cap, *allcaps);
+        (self.span, self.starts, self.word, self.punct, self.cap) =
+            (*span, *starts, *word, *punct, *cap);
+        self.allcaps = *allcaps;
         (
             self.start,
             self.line_start,
@@ -105,6 +109,7 @@ const ELISIONS: &[&str] = &[
 
 fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let text = doc.text;
+    let cues = cues();
     let all_lines = lines(text);
     let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     starts.extend(all_lines.iter().map(|l| l.start));
@@ -153,6 +158,7 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         out.push(Tok {
             span,
             last,
+            starts: cues.starts(&key),
             key,
             word,
             punct: if word { ' ' } else { first },
@@ -238,6 +244,10 @@ fn phrase_end(
     table: &PhraseTable,
     mut hit: impl FnMut(&str) -> bool,
 ) -> usize {
+    // Neither a key of `table` nor the start of one at token `i`: nothing to read.
+    if toks.get(i).is_some_and(|t| t.starts & table.bit == 0) {
+        return i;
+    }
     let max_words = table.max_words.max(1);
     let mut best = i;
     let mut key = String::new();

@@ -261,6 +261,8 @@ pub struct PhraseTable {
     /// extending a phrase once it is not one.
     prefixes: HashSet<String>,
     pub max_words: usize,
+    /// This table's bit in `Cues::starts` (0: none).
+    pub bit: u64,
 }
 
 impl PhraseTable {
@@ -308,7 +310,10 @@ pub struct Cues {
     pub ministry_domains: PhraseTable,
     /// cue class ("org_suffix", "venue_head", "stopword", ...) → set of word/phrase keys.
     classes: HashMap<String, PhraseTable>,
-    /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
+    /// Key or key prefix → the bits of the tables (`PhraseTable::bit`) with that key or a longer
+    /// key starting with it: one lookup tells which tables a phrase may start at a word.
+    starts: HashMap<String, u64>,
+    //// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
     stop_raw: HashSet<String>,
     /// class → every cue word of the class as written, lowercased.
     raw: HashMap<String, HashSet<String>>,
@@ -355,7 +360,27 @@ impl Cues {
                 }
             }
         }
+        let mut starts: HashMap<String, u64> = HashMap::default();
+        let mut classes: Vec<&mut PhraseTable> = c.classes.values_mut().collect();
+        classes.extend([
+            &mut c.titles,
+            &mut c.honorifics,
+            &mut c.ministry_heads,
+            &mut c.ministry_domains,
+        ]);
+        for (k, t) in classes.into_iter().enumerate().take(64) {
+            t.bit = 1 << k;
+            for key in t.map.keys().chain(&t.prefixes) {
+                *starts.entry(key.clone()).or_default() |= t.bit;
+            }
+        }
+        c.starts = starts;
         c
+    }
+
+    /// The bits of the tables that have `key`, or a longer key starting with it.
+    pub fn starts(&self, key: &str) -> u64 {
+        self.starts.get(key).copied().unwrap_or(0)
     }
 
     /// Whether `word` (as written) is a function word of some language.
@@ -474,6 +499,15 @@ mod tests {
         assert!(c.is("org_suffix", "gmbh"));
         assert!(c.is("stopword", "le"));
         assert!(c.titles.extends("premier") && !c.titles.extends("premier ministre"));
+        for (key, table, yes) in [
+            ("premier", &c.titles, true),
+            ("premier ministre", &c.titles, true),
+            ("premier", &c.honorifics, false),
+            ("ong", &c.honorifics, true),
+            ("gmbh", c.table("org_suffix"), true),
+        ] {
+            assert_eq!(c.starts(key) & table.bit != 0, yes, "{key}");
+        }
         assert!(c.table("org_suffix").contains("gmbh") && c.table("no such class").is_empty());
     }
 }
