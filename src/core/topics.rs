@@ -43,6 +43,8 @@ struct LangIndex {
     first: [FxHashMap<String, Vec<u32>>; 3],
     /// Phrases whose first word is a prefix (checked at every word).
     prefix_first: Vec<u32>,
+    /// Per mode, whether some phrase compares under it.
+    used: [bool; 3],
 }
 
 impl LangIndex {
@@ -50,6 +52,7 @@ impl LangIndex {
         let mut ix = LangIndex::default();
         for (id, p) in phrases.iter().enumerate() {
             let id = id as u32;
+            ix.used[p.mode as usize] = true;
             match p.words.first() {
                 Some((w, false)) => ix.first[p.mode as usize]
                     .entry(w.clone())
@@ -184,7 +187,8 @@ fn elision_end(s: &str) -> Option<usize> {
     (pos > 0 && pos <= 4 && pos + 1 < s.len()).then_some(pos + 1)
 }
 
-fn keys_of(doc: &Doc, span: Span) -> Words {
+/// `used`: per `Mode`, whether some phrase compares under it.
+fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
     let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
     let mut w = Words {
@@ -196,12 +200,24 @@ fn keys_of(doc: &Doc, span: Span) -> Words {
         .filter(|t| t.kind != TokenKind::Punct)
     {
         let text = t.text(doc.text);
+        // A mode no phrase uses keeps an empty key.
         let mut forms = [(0u32, 0u32, 0u32); 3];
         let buf = &mut w.buf;
+        let ascii = text.is_ascii();
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            if !used[mode as usize] {
+                continue;
+            }
+            // ASCII folds as it lowercases: one key for both.
+            if ascii && mode == Mode::Folded && used[Mode::Lower as usize] {
+                forms[mode as usize] = forms[Mode::Lower as usize];
+                continue;
+            }
             let a = buf.len();
             let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
             match mode {
+                Mode::Cased if ascii => buf.push_str(text),
+                _ if ascii => buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase()))),
                 Mode::Cased => buf.extend(chars),
                 Mode::Lower => buf.extend(chars.map(lower_char)),
                 Mode::Folded => buf.extend(chars.map(fold_char)),
@@ -222,7 +238,7 @@ fn keys_of(doc: &Doc, span: Span) -> Words {
 /// Matches (topic, span, weight) of the lexicon of `lang` in `span`, at most one per place and topic (the longest).
 fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let ix = lexicon().get(doc.lang);
-    let words = keys_of(doc, span);
+    let words = keys_of(doc, span, ix.used);
     let keys = &words.keys;
     // (phrase id, position, match): collected per position, then put in phrase order as before.
     let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
