@@ -147,6 +147,12 @@ struct WordKey<'b> {
 
 /// Append the lowercase and the folded form of `raw` (’ read as ') to `buf`: their byte ranges.
 fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
+    if raw.is_ascii() {
+        // ASCII folds as it lowercases: one key for both.
+        let a = buf.len();
+        buf.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return [(a, buf.len()), (a, buf.len())];
+    }
     let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
     let a = buf.len();
     buf.extend(chars.clone().map(lower_char));
