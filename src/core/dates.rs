@@ -30,7 +30,7 @@ mod words;
 use crate::core::case::Lowercase;
 use crate::core::hash::FxHashSet;
 use crate::core::model::Span;
-use crate::core::text::{fold_char, tokens, TokenKind};
+use crate::core::text::{fold_char, tokens, Token, TokenKind};
 use std::sync::OnceLock;
 
 /// A calendar date at day, month or year precision.
@@ -379,12 +379,11 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// The tokens of `text` with their folded forms, which are written into `buf` (one buffer for all).
-fn prep_tokens<'a>(text: &'a str, buf: &'a mut String) -> Vec<Tok<'a>> {
-    let toks = tokens(text);
+fn prep_tokens<'a>(text: &'a str, toks: &[Token], buf: &'a mut String) -> Vec<Tok<'a>> {
     buf.clear();
     buf.reserve(text.len() + 16);
     let mut ends = Vec::with_capacity(toks.len());
-    for t in &toks {
+    for t in toks {
         for c in t.span.slice(text).chars() {
             match fold_char(c) {
                 '’' => buf.push('\''),
@@ -395,7 +394,7 @@ fn prep_tokens<'a>(text: &'a str, buf: &'a mut String) -> Vec<Tok<'a>> {
     }
     let buf: &'a String = buf;
     let mut start = 0;
-    toks.into_iter()
+    toks.iter()
         .zip(ends)
         .map(|(t, end)| {
             let raw = t.span.slice(text);
@@ -1451,7 +1450,7 @@ fn norm_lang(lang: &str) -> &str {
 pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
     let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text, &mut buf),
+        toks: prep_tokens(text, &tokens(text), &mut buf),
         lang: norm_lang(lang),
     };
     let Some(start) = finder.toks.iter().position(|t| t.span.end > span.start) else {
@@ -1479,10 +1478,20 @@ pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
 ///
 /// Weeks resolve to the month of the anchor moved by 7 days per week ("last week" → `Month`).
 pub fn find_dates(text: &str, lang: &str, anchor: Option<DateValue>) -> Vec<DateMention> {
+    find_dates_in(text, &tokens(text), lang, anchor)
+}
+
+/// `find_dates` with the tokens of `text` already made (`text::tokens(text)`, as `Doc::tokens`).
+pub fn find_dates_in(
+    text: &str,
+    toks: &[Token],
+    lang: &str,
+    anchor: Option<DateValue>,
+) -> Vec<DateMention> {
     let lang = norm_lang(lang);
     let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text, &mut buf),
+        toks: prep_tokens(text, toks, &mut buf),
         lang,
     };
     let sentences = crate::core::text::sentences(text);
