@@ -11,6 +11,7 @@ pub mod entities;
 pub mod export;
 pub mod filter;
 pub mod html;
+pub mod intake;
 pub mod lang;
 pub mod lexicon;
 pub mod meetings;
