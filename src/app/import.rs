@@ -30,6 +30,8 @@ struct Imp {
     pasted: bool,
     /// The panel is open (kept when the page is drawn again in another language).
     open: bool,
+    /// Imports finished.
+    done: u32,
 }
 
 /// Signals the panel shows: messages (is a problem, text) and progress (done, total) while running.
@@ -213,6 +215,7 @@ fn on_message(m: Array) {
                 std::mem::take(&mut i.pasted)
             });
             s.progress.set(None);
+            mark_done();
             let n = num(1) as usize;
             if n > 0 {
                 say(false, count(n, KI::Imported));
@@ -246,11 +249,24 @@ fn on_message(m: Array) {
             } else {
                 if op_is(&m, "import") || op_is(&m, "save") {
                     undo_running();
+                    mark_done();
                 }
                 say(true, format!("{}: {why}", ti(l, KI::NotSaved)));
             }
         }
         _ => {}
+    }
+}
+
+/// Count finished imports on the panel (`data-done`), so a test knows when one is over.
+fn mark_done() {
+    let n = IMP.with(|i| {
+        let mut i = i.borrow_mut();
+        i.done += 1;
+        i.done
+    });
+    if let Some(e) = document().get_element_by_id("import") {
+        let _ = e.set_attribute("data-done", &n.to_string());
     }
 }
 
@@ -296,10 +312,15 @@ fn start(files: JsValue, pasted: String) {
     });
     s.msgs.set(Vec::new());
     s.progress.set(Some((0, 0)));
-    let urls = Array::of2(
-        &href("link[rel=modulepreload]").into(),
-        &href("link[rel=preload][as=fetch]").into(),
-    );
+    // The glue's URL, and the page's compiled wasm module itself (nothing to fetch or compile
+    // again; the wasm URL when the module is not at hand).
+    let module = wasm_bindgen::module();
+    let wasm = if module.is_object() {
+        module
+    } else {
+        href("link[rel=preload][as=fetch]").into()
+    };
+    let urls = Array::of2(&href("link[rel=modulepreload]").into(), &wasm);
     let msg = Array::of5(
         &"import".into(),
         &urls,
@@ -318,6 +339,7 @@ fn cancel() {
     let ids = IMP.with(|i| i.borrow().running.clone());
     undo_running();
     say(false, ti(lang(), KI::Cancelled).to_string());
+    mark_done();
     if !ids.is_empty() {
         // In case the ended worker had begun to store them.
         let arr: Array = ids.iter().map(|i| JsValue::from(i.as_str())).collect();
@@ -529,9 +551,11 @@ pub fn import_panel(l: Lang) -> Option<N> {
             ul = ul.add(el("li").cls(if bad { "bad" } else { "ok" }).txt(&text));
         }
     }));
+    let done = IMP.with(|i| i.borrow().done).to_string();
     let panel = el("details")
         .cls("import")
         .at("id", "import")
+        .at("data-done", &done)
         .add(el("summary").txt(ti(l, KI::Import)));
     let d = panel.0.clone();
     let panel = panel

@@ -1,5 +1,5 @@
 // Dossier's import worker (a module worker). It reuses the page's own wasm and JS glue (the page
-// passes their URLs: same files, same cache, nothing more to download) to read and extract imported
+// passes the glue's URL and its compiled wasm module: nothing more to download) to read and extract imported
 // files off the main thread, and it alone keeps the imported articles in IndexedDB, one transaction
 // per change, so a failure leaves the stored state as it was. Messages are arrays: [op, ...].
 let w;
