@@ -32,6 +32,8 @@ struct Imp {
     open: bool,
     /// Imports finished.
     done: u32,
+    /// How long the last flush took (ms).
+    flush_ms: f64,
 }
 
 /// Signals the panel shows: messages (is a problem, text) and progress (done, total) while running.
@@ -136,17 +138,23 @@ fn flush() {
     }
     let (a, x) = recs.into_iter().map(|r| (r.a, r.x)).unzip();
     if let Some(s) = sig() {
+        let t0 = web_sys::js_sys::Date::now();
         s.ctx.corpus.update(|c| c.extend(a, x));
+        let took = web_sys::js_sys::Date::now() - t0;
+        IMP.with(|i| i.borrow_mut().flush_ms = took);
     }
 }
 
-/// Flush in 500 ms (one corpus rebuild for all the batches that arrive meanwhile).
+/// Flush in 500 ms, or four times as long as the last flush took (one corpus rebuild for all the
+/// batches that arrive meanwhile; a large corpus is rebuilt less often, the page stays usable).
 fn flush_soon() {
     let due = IMP.with(|i| std::mem::replace(&mut i.borrow_mut().flush_due, true));
     if !due {
         if let Some(w) = web_sys::window() {
             let f = Closure::once_into_js(flush);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 500);
+            let wait = IMP.with(|i| i.borrow().flush_ms * 4.0).max(500.0) as i32;
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), wait);
         }
     }
 }
