@@ -25,7 +25,13 @@ for (const n of runs) {
     cur.push(l); bytes += Buffer.byteLength(l) + 1;
   }
   if (cur.length) files.push(cur);
-  const payload = files.map((f, i) => ({ name: `part-${i + 1}.jsonl`, mimeType: 'application/json', buffer: Buffer.from(f.join('\n') + '\n') }));
+  // Given as paths: Playwright then hands them to Chromium as files (with buffers it would decode
+  // them in the page's main thread, a long task of its own).
+  const payload = files.map((f, i) => {
+    const file = path.join(os.tmpdir(), `dossier-bench-${n}-part-${i + 1}.jsonl`);
+    fs.writeFileSync(file, f.join('\n') + '\n');
+    return file;
+  });
 
   const context = await browser.newContext();
   const tab = await context.newPage();

@@ -116,6 +116,17 @@ fn worker() -> Option<web_sys::Worker> {
     });
     w.set_onmessage(Some(f.as_ref().unchecked_ref()));
     f.forget();
+    // The worker could not start (its script or the glue failed to load): say so, keep nothing.
+    let f = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
+        let why = Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "the import worker failed".into());
+        IMP.with(|i| i.borrow_mut().worker = None);
+        on_message(Array::of3(&"failed".into(), &"import".into(), &why.into()));
+    });
+    w.set_onerror(Some(f.as_ref().unchecked_ref()));
+    f.forget();
     IMP.with(|i| i.borrow_mut().worker = Some(w.clone()));
     Some(w)
 }
@@ -140,13 +151,20 @@ fn flush() {
     if let Some(s) = sig() {
         let t0 = web_sys::js_sys::Date::now();
         s.ctx.corpus.update(|c| c.extend(a, x));
-        let took = web_sys::js_sys::Date::now() - t0;
-        IMP.with(|i| i.borrow_mut().flush_ms = took);
+        // The views follow in this same task: a timeout measures the whole of it.
+        if let Some(w) = web_sys::window() {
+            let f = Closure::once_into_js(move || {
+                let took = web_sys::js_sys::Date::now() - t0;
+                IMP.with(|i| i.borrow_mut().flush_ms = took);
+            });
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+        }
     }
 }
 
-/// Flush in 500 ms, or four times as long as the last flush took (one corpus rebuild for all the
-/// batches that arrive meanwhile; a large corpus is rebuilt less often, the page stays usable).
+/// Flush in 500 ms, or four times as long as the last flush and redraw took (one corpus rebuild for
+/// all the batches that arrive meanwhile: a large corpus is rebuilt less often, and the page has at
+/// least four fifths of the main thread for itself).
 fn flush_soon() {
     let due = IMP.with(|i| std::mem::replace(&mut i.borrow_mut().flush_due, true));
     if !due {
