@@ -51,16 +51,18 @@ impl Corpus {
 
     /// A corpus from articles and extractions computed elsewhere (same order, same length).
     pub fn from_parts(articles: Vec<Article>, extractions: Vec<Extraction>) -> Corpus {
+        let folded = articles.iter().map(folded_article).collect();
+        Corpus::from_folded(articles, extractions, folded)
+    }
+
+    /// `from_parts` with the folded texts already made (every derived index is built here, so
+    /// `extend` and `remove_ids` give the same corpus as `from_parts`).
+    fn from_folded(
+        articles: Vec<Article>,
+        extractions: Vec<Extraction>,
+        folded: Vec<String>,
+    ) -> Corpus {
         let timeline = timeline::build(&extractions);
-        let folded = articles
-            .iter()
-            .map(|a| {
-                let mut s = fold(a.title.as_deref().unwrap_or(""));
-                s.push('\n');
-                s.push_str(&fold(&a.text));
-                s
-            })
-            .collect();
         let company_names = extractions
             .iter()
             .flat_map(|x| &x.entities)
@@ -375,42 +377,39 @@ impl Corpus {
     }
 
     /// Add articles with their extractions (same order, same length): only the new texts are
-    /// folded; the timeline is built again. The same corpus as `from_parts` of all of them.
+    /// folded; everything else is built again. The same corpus as `from_parts` of all of them.
     pub fn extend(&mut self, articles: Vec<Article>, extractions: Vec<Extraction>) {
-        for a in &articles {
-            let mut s = fold(a.title.as_deref().unwrap_or(""));
-            s.push('\n');
-            s.push_str(&fold(&a.text));
-            self.folded.push(s);
-        }
-        for e in extractions.iter().flat_map(|x| &x.entities) {
-            if e.kind == EntityKind::Org && e.class.as_deref() == Some("company") {
-                self.company_names.insert(e.name.clone());
-            }
-        }
-        self.articles.extend(articles);
-        self.extractions.extend(extractions);
-        self.timeline = timeline::build(&self.extractions);
+        let mut folded = std::mem::take(&mut self.folded);
+        folded.extend(articles.iter().map(folded_article));
+        let mut all = std::mem::take(&mut self.articles);
+        all.extend(articles);
+        let mut xs = std::mem::take(&mut self.extractions);
+        xs.extend(extractions);
+        *self = Corpus::from_folded(all, xs, folded);
     }
 
-    /// Remove the articles `gone` names by id (with their extractions); the timeline is built again.
+    /// Remove the articles `gone` names by id (with their extractions); the rest is built again.
     pub fn remove_ids(&mut self, gone: impl Fn(&str) -> bool) {
         let keep: Vec<bool> = self.articles.iter().map(|a| !gone(&a.id)).collect();
         if keep.iter().all(|k| *k) {
             return;
         }
-        retain_by(&mut self.articles, &keep);
-        retain_by(&mut self.extractions, &keep);
-        retain_by(&mut self.folded, &keep);
-        self.company_names = self
-            .extractions
-            .iter()
-            .flat_map(|x| &x.entities)
-            .filter(|e| e.kind == EntityKind::Org && e.class.as_deref() == Some("company"))
-            .map(|e| e.name.clone())
-            .collect();
-        self.timeline = timeline::build(&self.extractions);
+        let mut all = std::mem::take(&mut self.articles);
+        let mut xs = std::mem::take(&mut self.extractions);
+        let mut folded = std::mem::take(&mut self.folded);
+        retain_by(&mut all, &keep);
+        retain_by(&mut xs, &keep);
+        retain_by(&mut folded, &keep);
+        *self = Corpus::from_folded(all, xs, folded);
     }
+}
+
+/// An article's title and text, folded, as full-text search reads them.
+fn folded_article(a: &Article) -> String {
+    let mut s = fold(a.title.as_deref().unwrap_or(""));
+    s.push('\n');
+    s.push_str(&fold(&a.text));
+    s
 }
 
 /// Keep the items of `v` whose flag in `keep` is set.
