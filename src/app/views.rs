@@ -386,13 +386,18 @@ fn filters(ctx: Ctx, l: Lang) -> N {
     panel.add(clear_btn)
 }
 
-/// The filter panel, drawn again when articles are added or removed (imports), so its facets
-/// list the values of every article.
+/// The filter panel (drawn now), drawn again when articles are added or removed (imports), so
+/// its facets list the values of every article.
 fn filters_live(ctx: Ctx, l: Lang) -> N {
-    let slot = el("div").cls("filters-slot");
+    let slot = el("div").cls("filters-slot").add(filters(ctx, l));
     let e = slot.0.clone();
+    let first = StoredValue::new(true);
     effect(Box::new(move || {
         ctx.corpus.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
         let focus = focused_id();
         clear(&e);
         let _ = e.append_child(&filters(ctx, l).0);
