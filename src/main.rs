@@ -6,7 +6,10 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
     }));
-    leptos::mount::mount_to_body(dossier::app::App);
+    // In the import worker (no window) only the wasm's exports are used: no page to mount.
+    if web_sys::window().is_some() {
+        leptos::mount::mount_to_body(dossier::app::App);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

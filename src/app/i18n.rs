@@ -381,3 +381,142 @@ pub fn language_name(l: Lang, code: &str) -> String {
         None => code.to_string(),
     }
 }
+
+// ---- Import panel (src/app/import.rs): its own keys and table, kept apart from `K`/`T`.
+
+/// Keys of the Import panel's words (one row each in `TI`).
+#[derive(Debug, Clone, Copy)]
+pub enum KI {
+    Import,
+    Paste,
+    Title,
+    Detect,
+    Text,
+    Add,
+    Files,
+    Accepted,
+    PerFile,
+    Drop,
+    Progress,
+    Cancel,
+    Cancelled,
+    Imported,
+    Yours,
+    Mine,
+    Delete,
+    ClearMine,
+    ConfirmClear,
+    Deleted,
+    NotSaved,
+    NotRead,
+    More,
+    Busy,
+}
+
+/// Columns: English, French, Indonesian, Vietnamese.
+const TI: [[&str; 4]; 24] = [
+    [
+        "Import your articles",
+        "Importer vos articles",
+        "Impor artikel Anda",
+        "Nhập bài báo của bạn",
+    ],
+    [
+        "Paste an article",
+        "Coller un article",
+        "Tempel artikel",
+        "Dán một bài báo",
+    ],
+    ["Title", "Titre", "Judul", "Tiêu đề"],
+    ["Detect", "Détecter", "Deteksi otomatis", "Tự nhận diện"],
+    ["Text", "Texte", "Teks", "Nội dung"],
+    [
+        "Add this article",
+        "Ajouter cet article",
+        "Tambahkan artikel ini",
+        "Thêm bài này",
+    ],
+    [
+        "Files (.txt, .md, .html, .json, .jsonl)",
+        "Fichiers (.txt, .md, .html, .json, .jsonl)",
+        "Berkas (.txt, .md, .html, .json, .jsonl)",
+        "Tệp (.txt, .md, .html, .json, .jsonl)",
+    ],
+    ["up to", "jusqu’à", "maksimal", "tối đa"],
+    ["a file", "par fichier", "per berkas", "mỗi tệp"],
+    [
+        "Drop files here, or choose them:",
+        "Déposez des fichiers ici, ou choisissez-les :",
+        "Letakkan berkas di sini, atau pilih:",
+        "Thả tệp vào đây, hoặc chọn tệp:",
+    ],
+    [
+        "Import progress",
+        "Progression de l’import",
+        "Kemajuan impor",
+        "Tiến độ nhập",
+    ],
+    ["Cancel", "Annuler", "Batal", "Hủy"],
+    [
+        "Import cancelled: nothing was added.",
+        "Import annulé : rien n’a été ajouté.",
+        "Impor dibatalkan: tidak ada yang ditambahkan.",
+        "Đã hủy nhập: không có gì được thêm.",
+    ],
+    [
+        "Articles imported",
+        "Articles importés",
+        "Artikel diimpor",
+        "Số bài đã nhập",
+    ],
+    [
+        "Your articles",
+        "Vos articles",
+        "Artikel Anda",
+        "Bài báo của bạn",
+    ],
+    ["yours", "à vous", "milik Anda", "của bạn"],
+    ["Delete", "Supprimer", "Hapus", "Xóa"],
+    [
+        "Delete all your articles",
+        "Supprimer tous vos articles",
+        "Hapus semua artikel Anda",
+        "Xóa mọi bài báo của bạn",
+    ],
+    [
+        "Delete all the articles you imported? This cannot be undone.",
+        "Supprimer tous les articles importés ? C’est définitif.",
+        "Hapus semua artikel yang Anda impor? Tidak bisa dibatalkan.",
+        "Xóa mọi bài báo bạn đã nhập? Không thể hoàn tác.",
+    ],
+    [
+        "Articles deleted",
+        "Articles supprimés",
+        "Artikel dihapus",
+        "Số bài đã xóa",
+    ],
+    [
+        "Could not save, nothing was changed",
+        "Enregistrement impossible, rien n’a changé",
+        "Gagal menyimpan, tidak ada yang berubah",
+        "Không lưu được, không có gì thay đổi",
+    ],
+    [
+        "Could not read your saved articles",
+        "Lecture de vos articles enregistrés impossible",
+        "Gagal membaca artikel tersimpan Anda",
+        "Không đọc được các bài đã lưu",
+    ],
+    ["more", "de plus", "lainnya", "bài nữa"],
+    [
+        "An import is already under way.",
+        "Un import est déjà en cours.",
+        "Impor sedang berjalan.",
+        "Đang nhập dở.",
+    ],
+];
+
+/// The Import panel's word for `k` in `l`.
+pub fn ti(l: Lang, k: KI) -> &'static str {
+    TI[k as usize][l as usize]
+}

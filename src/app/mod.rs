@@ -10,5 +10,9 @@ mod state;
 mod timeline;
 mod views;
 
+// Import of your own articles: the panel (main thread) and the worker's exports.
+mod import;
+pub mod worker;
+
 pub use state::{load_bundled, Loaded};
 pub use views::App;

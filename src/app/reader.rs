@@ -124,6 +124,7 @@ pub fn reader_view(ctx: Ctx, l: Lang) -> N {
             .at("aria-labelledby", "article-heading")
             .add(back)
             .add(el("h2").at("id", "article-heading").txt(&article_title(a)))
+            .opt(crate::app::import::mine_badge(l, &a.id))
             .add(meta)
             .add(legend)
             .add(body)

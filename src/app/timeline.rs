@@ -197,11 +197,16 @@ pub fn articles_view(ctx: Ctx, l: Lang) -> N {
                     let source = a.source.as_deref().unwrap_or(t(l, K::UnknownSource));
                     el("li")
                         .cls("article")
-                        .add(el("p").cls("article-title").add(link(
-                            ctx,
-                            Target::Article(a.id.clone(), None),
-                            &article_title(a),
-                        )))
+                        .add(
+                            el("p")
+                                .cls("article-title")
+                                .add(link(
+                                    ctx,
+                                    Target::Article(a.id.clone(), None),
+                                    &article_title(a),
+                                ))
+                                .opt(crate::app::import::mine_badge(l, &a.id)),
+                        )
                         .add(
                             el("p")
                                 .cls("meta")

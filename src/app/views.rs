@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
     let problems = loaded.problems;
     let ctx = Ctx::new(loaded.corpus, state_from_query(&location_search()));
     sync_url(ctx.state);
+    crate::app::import::init(ctx);
     let lang = Memo::new(move |_| {
         ctx.state
             .with(|s| s.ui.as_deref().and_then(Lang::from_code))
@@ -110,7 +111,8 @@ pub fn App() -> impl IntoView {
                             .add(el("h1").txt("Dossier"))
                             .add(el("p").cls("tagline").txt(t(l, K::Tagline))),
                     )
-                    .add(ui_switch(ctx, l)),
+                    .add(ui_switch(ctx, l))
+                    .opt(crate::app::import::import_panel(l)),
             )
             .opt((!problems.is_empty()).then(|| problems_view(&problems)))
             .add(nav(ctx, l));
@@ -119,7 +121,7 @@ pub fn App() -> impl IntoView {
         // A status line outside the redrawn area, so screen readers hear the new count.
         let status = el("p").cls("sr-only").at("role", "status");
         let status_el = status.0.clone();
-        page.add(el("div").cls("layout").add(filters(ctx, l)).add(main))
+        page.add(el("div").cls("layout").add(filters_live(ctx, l)).add(main))
             .add(status);
         effect(Box::new(move || {
             let n = ctx.entries.with(Vec::len);
@@ -382,4 +384,24 @@ fn filters(ctx: Ctx, l: Lang) -> N {
         panel = panel.opt(facet_box(ctx, l, field, legend));
     }
     panel.add(clear_btn)
+}
+
+/// The filter panel (drawn now), drawn again when articles are added or removed (imports), so
+/// its facets list the values of every article.
+fn filters_live(ctx: Ctx, l: Lang) -> N {
+    let slot = el("div").cls("filters-slot").add(filters(ctx, l));
+    let e = slot.0.clone();
+    let first = StoredValue::new(true);
+    effect(Box::new(move || {
+        ctx.corpus.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        let focus = focused_id();
+        clear(&e);
+        let _ = e.append_child(&filters(ctx, l).0);
+        refocus(focus);
+    }));
+    slot
 }

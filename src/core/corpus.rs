@@ -51,16 +51,18 @@ impl Corpus {
 
     /// A corpus from articles and extractions computed elsewhere (same order, same length).
     pub fn from_parts(articles: Vec<Article>, extractions: Vec<Extraction>) -> Corpus {
+        let folded = articles.iter().map(folded_article).collect();
+        Corpus::from_folded(articles, extractions, folded)
+    }
+
+    /// `from_parts` with the folded texts already made (every derived index is built here, so
+    /// `extend` and `remove_ids` give the same corpus as `from_parts`).
+    fn from_folded(
+        articles: Vec<Article>,
+        extractions: Vec<Extraction>,
+        folded: Vec<String>,
+    ) -> Corpus {
         let timeline = timeline::build(&extractions);
-        let folded = articles
-            .iter()
-            .map(|a| {
-                let mut s = fold(a.title.as_deref().unwrap_or(""));
-                s.push('\n');
-                s.push_str(&fold(&a.text));
-                s
-            })
-            .collect();
         let company_names = extractions
             .iter()
             .flat_map(|x| &x.entities)
@@ -373,6 +375,50 @@ impl Corpus {
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.id == id)
     }
+
+    /// Add articles with their extractions (same order, same length): only the new texts are
+    /// folded; everything else is built again. The same corpus as `from_parts` of all of them.
+    pub fn extend(&mut self, articles: Vec<Article>, extractions: Vec<Extraction>) {
+        let mut folded = std::mem::take(&mut self.folded);
+        folded.extend(articles.iter().map(folded_article));
+        let mut all = std::mem::take(&mut self.articles);
+        all.extend(articles);
+        let mut xs = std::mem::take(&mut self.extractions);
+        xs.extend(extractions);
+        *self = Corpus::from_folded(all, xs, folded);
+    }
+
+    /// Remove the articles `gone` names by id (with their extractions); the rest is built again.
+    pub fn remove_ids(&mut self, gone: impl Fn(&str) -> bool) {
+        let keep: Vec<bool> = self.articles.iter().map(|a| !gone(&a.id)).collect();
+        if keep.iter().all(|k| *k) {
+            return;
+        }
+        let mut all = std::mem::take(&mut self.articles);
+        let mut xs = std::mem::take(&mut self.extractions);
+        let mut folded = std::mem::take(&mut self.folded);
+        retain_by(&mut all, &keep);
+        retain_by(&mut xs, &keep);
+        retain_by(&mut folded, &keep);
+        *self = Corpus::from_folded(all, xs, folded);
+    }
+}
+
+/// An article's title and text, folded, as full-text search reads them.
+fn folded_article(a: &Article) -> String {
+    let mut s = fold(a.title.as_deref().unwrap_or(""));
+    s.push('\n');
+    s.push_str(&fold(&a.text));
+    s
+}
+
+/// Keep the items of `v` whose flag in `keep` is set.
+fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        keep.get(i - 1).copied().unwrap_or(true)
+    });
 }
 
 #[cfg(test)]
@@ -565,5 +611,44 @@ mod tests {
         );
         assert_eq!(rows[0].roles, ["President"]);
         assert_eq!(rows[0].affiliations, ["Meta"]);
+    }
+
+    /// Adding in steps or removing gives the corpus built from the final list at once.
+    #[test]
+    fn extend_and_remove_match_a_fresh_build() {
+        let texts = [
+            ("a", "Pham Minh Chinh received Nick Clegg of Meta in Hanoi on 30 September 2024."),
+            ("b", "Jensen Huang of Nvidia met Pham Minh Chinh in Silicon Valley on 18 September 2023."),
+            ("c", "Le président de Bkav a rencontré Nick Clegg à Hanoï le 3 mai 2024."),
+        ];
+        let arts: Vec<Article> = texts
+            .iter()
+            .map(|(id, t)| Article {
+                id: id.to_string(),
+                text: t.to_string(),
+                published: Some("2024-10-01".into()),
+                ..Article::default()
+            })
+            .collect();
+        let xs = crate::core::extract_all(&arts);
+        let same = |x: &Corpus, y: &Corpus| {
+            assert_eq!(x.articles, y.articles);
+            assert_eq!(x.extractions, y.extractions);
+            assert_eq!(x.folded, y.folded);
+            assert_eq!(x.company_names, y.company_names);
+            assert_eq!(format!("{:?}", x.timeline), format!("{:?}", y.timeline));
+        };
+        let mut c = Corpus::from_parts(arts[..1].to_vec(), xs[..1].to_vec());
+        c.extend(arts[1..].to_vec(), xs[1..].to_vec());
+        same(&c, &Corpus::from_parts(arts.clone(), xs.clone()));
+        assert!(!c.timeline.is_empty());
+        c.remove_ids(|id| id == "b");
+        let arts2 = vec![arts[0].clone(), arts[2].clone()];
+        same(
+            &c,
+            &Corpus::from_parts(arts2, vec![xs[0].clone(), xs[2].clone()]),
+        );
+        c.remove_ids(|_| false);
+        assert_eq!(c.len(), 2);
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod filter;
 pub mod hash;
 pub mod html;
+pub mod intake;
 pub mod lang;
 pub mod lexicon;
 pub mod meetings;

@@ -1,0 +1,84 @@
+// Import benchmark (not a test): generates corpora of 1,000 and 10,000 articles with the command line,
+// imports each through the file input of the built page in headless Chromium, and reports the total
+// time, the peak JS heap (CDP Performance metrics, polled), the page's wasm memory, and the main thread's long tasks (> 50 ms,
+// PerformanceObserver). Usage: trunk build --release --public-url /dossier/ && node e2e/bench-import.mjs [N...]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launchBrowser, DossierPage } from './support.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const runs = sizes.length ? sizes : [1000, 10000];
+const server = await serveDist();
+const browser = await launchBrowser();
+const rows = [];
+for (const n of runs) {
+  const out = path.join(os.tmpdir(), `dossier-bench-${n}.jsonl`);
+  execFileSync('cargo', ['run', '--release', '-q', '--bin', 'dossier', '--', 'gen-corpus', String(n), out], { stdio: 'inherit' });
+  // The page reads files of up to 5 MiB: split the corpus into files under the limit.
+  const lines = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean);
+  const files = [];
+  let cur = [], bytes = 0;
+  for (const l of lines) {
+    if (bytes + l.length + 1 > 4.5 * 1024 * 1024) { files.push(cur); cur = []; bytes = 0; }
+    cur.push(l); bytes += Buffer.byteLength(l) + 1;
+  }
+  if (cur.length) files.push(cur);
+  // Given as paths: Playwright then hands them to Chromium as files (with buffers it would decode
+  // them in the page's main thread, a long task of its own).
+  const payload = files.map((f, i) => {
+    const file = path.join(os.tmpdir(), `dossier-bench-${n}-part-${i + 1}.jsonl`);
+    fs.writeFileSync(file, f.join('\n') + '\n');
+    return file;
+  });
+
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  // The page's wasm memory (linear memory only grows: its final size is its peak).
+  await tab.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  const page = new DossierPage(tab);
+  await page.open(server.url);
+  const p = page.page;
+  const cdp = await context.newCDPSession(p);
+  await cdp.send('Performance.enable');
+  await p.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await p.getByText('Import your articles').click();
+  await p.evaluate(() => { window.__long.length = 0; });
+  let peak = 0, polling = true;
+  const poll = (async () => {
+    while (polling) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value || 0;
+      peak = Math.max(peak, heap);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const t0 = Date.now();
+  await p.getByLabel(/Drop files here/).setInputFiles(payload);
+  // Until the import is over and the panel lists all of them (cheap checks: polling the page's
+  // text would itself make long tasks).
+  await p.waitForFunction((n) => document.querySelector('.mine h3')?.textContent.endsWith(`(${n})`),
+    n, { timeout: 60 * 60 * 1000, polling: 250 });
+  const ms = Date.now() - t0;
+  polling = false;
+  await poll;
+  await p.waitForTimeout(300);
+  const long = await p.evaluate(() => window.__long);
+  const wasmMem = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength || 0);
+  rows.push({
+    articles: n, files: payload.length, seconds: (ms / 1000).toFixed(1),
+    peakHeapMB: (peak / 1048576).toFixed(1), wasmMemoryMB: (wasmMem / 1048576).toFixed(1),
+    longTasks: long.length, longestMs: Math.round(Math.max(0, ...long)),
+    over200ms: long.filter((d) => d > 200).length,
+  });
+  console.log(rows[rows.length - 1]);
+  await context.close();
+}
+console.table(rows);
+await browser.close();
+await server.close();

@@ -1,0 +1,56 @@
+// Dossier's import worker (a module worker). It reuses the page's own wasm and JS glue (the page
+// passes the glue's URL and its compiled wasm module: nothing more to download) to read and extract imported
+// files off the main thread, and it alone keeps the imported articles in IndexedDB, one transaction
+// per change, so a failure leaves the stored state as it was. Messages are arrays: [op, ...].
+let w;
+const STORE = 'articles';
+const open = () => new Promise((ok, ko) => {
+  const r = indexedDB.open('dossier', 1);
+  r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id' });
+  r.onsuccess = () => ok(r.result);
+  r.onerror = () => ko(r.error);
+});
+// Run `f` on the store in one transaction; resolves when it is committed.
+const tx = async (mode, f) => {
+  const db = await open();
+  return new Promise((ok, ko) => {
+    const t = db.transaction(STORE, mode);
+    const out = f(t.objectStore(STORE));
+    t.oncomplete = () => { db.close(); ok(out && out.result); };
+    t.onabort = () => { db.close(); ko(t.error || new Error('the transaction was aborted')); };
+  });
+};
+const say = (e) => (e && e.name ? e.name + ': ' : '') + ((e && e.message) || String(e));
+
+onmessage = async ({ data: [op, a, b, c, d] }) => {
+  try {
+    if (op === 'load') {
+      const all = await tx('readonly', (s) => s.getAll());
+      for (let i = 0; i < all.length; i += 100) postMessage(['loaded', JSON.stringify(all.slice(i, i + 100))]);
+    } else if (op === 'import') { // a: [glue, wasm] URLs, b: files, c: pasted JSON, d: known ids
+      if (!w) { w = await import(a[0]); await w.default({ module_or_path: a[1] }); }
+      w.intake_begin(d);
+      for (const f of b) {
+        const bad = w.intake_check(f.name, f.size) || w.intake_file(f.name, new Uint8Array(await f.arrayBuffer()));
+        if (bad) postMessage(['problem', bad]);
+      }
+      if (c) { const bad = w.intake_file('pasted text.json', new TextEncoder().encode(c)); if (bad) postMessage(['problem', bad]); }
+      const total = w.intake_pending(), recs = [];
+      for (let j; (j = w.intake_next());) {
+        for (const r of JSON.parse(j)) recs.push({ id: r.a.id, a: r.a, x: r.x });
+        postMessage(['batch', j, recs.length, total]);
+      }
+      op = 'save';
+      if (recs.length) await tx('readwrite', (s) => { for (const r of recs) s.put(r); });
+      postMessage(['saved', recs.length]);
+    } else if (op === 'delete') { // a: ids; b: quiet
+      await tx('readwrite', (s) => { for (const id of a) s.delete(id); });
+      postMessage(['deleted', a, b]);
+    } else if (op === 'clear') {
+      await tx('readwrite', (s) => s.clear());
+      postMessage(['cleared']);
+    }
+  } catch (e) {
+    postMessage(['failed', op, say(e)]);
+  }
+};
