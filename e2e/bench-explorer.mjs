@@ -37,21 +37,29 @@ async function metrics(cdp) {
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
-/** Run `act` in the page (an action descriptor), wait until every effect ran, force a layout. */
+/**
+ * Run `act` in the page (an action descriptor). `first`: from the event to a forced layout once the
+ * effects ran (the first task: what blocks the page); `full`: until a long timeline has drawn its
+ * last chunk. `script` and `layout` (style + layout) are CDP totals over the whole run.
+ */
 async function measure(page, cdp, act) {
   const before = await metrics(cdp);
   const wall = await page.evaluate(async (a) => {
+    const post = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
     const t0 = performance.now();
     const el = document.getElementById(a.id);
     if (a.value !== undefined) { el.value = a.value; el.dispatchEvent(new Event('change')); } else el.click();
     // Effects run as microtasks: a posted message runs after all of them.
-    await new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+    await post();
     void document.body.offsetHeight;
-    return performance.now() - t0;
+    const first = performance.now() - t0;
+    while (document.querySelector('ol.axis[data-pending]')) await new Promise((r) => setTimeout(r, 0));
+    void document.body.offsetHeight;
+    return { first, full: performance.now() - t0 };
   }, act);
   const after = await metrics(cdp);
   const d = (k) => (after[k] - before[k]) * 1000;
-  return { wall, script: d('ScriptDuration'), layout: d('LayoutDuration') + d('RecalcStyleDuration') };
+  return { ...wall, script: d('ScriptDuration'), layout: d('LayoutDuration') + d('RecalcStyleDuration') };
 }
 
 async function count(page) {
@@ -102,7 +110,7 @@ for (const [kind, acts] of Object.entries(kinds)) {
 }
 for (const [kind, runs, shown] of rows) {
   const m = (k) => median(runs.map((r) => r[k])).toFixed(1);
-  console.log(`${kind.padEnd(16)} script ${m('script').padStart(6)} ms  style+layout ${m('layout').padStart(6)} ms  wall ${m('wall').padStart(6)} ms  (median of ${runs.length}; shows ${shown.meetings} meetings, ${shown.articles} articles)`);
+  console.log(`${kind.padEnd(16)} script ${m('script').padStart(6)} ms  style+layout ${m('layout').padStart(6)} ms  first task ${m('first').padStart(6)} ms  complete ${m('full').padStart(6)} ms  (median of ${runs.length}; shows ${shown.meetings} meetings, ${shown.articles} articles)`);
 }
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 await browser.close();

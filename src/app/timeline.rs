@@ -10,6 +10,10 @@ use crate::core::corpus::Corpus;
 use crate::core::model::{Article, EntityKind, EventStatus};
 use crate::core::timeline::{axis, AxisItem, Entry, Scale};
 use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The article's title, or its first line when it has none.
 pub fn article_title(a: &Article) -> String {
@@ -75,22 +79,29 @@ fn more_button(
     let _ = section.0.append_child(&b.0);
 }
 
-/// The timeline: a region labelled "Timeline" with the scale switch, the count and the axis
-/// (the first `CHUNK` meetings, then "Show more").
-pub fn timeline_view(ctx: Ctx, l: Lang) -> N {
-    timeline_upto(ctx, l, CHUNK)
-}
+/// Meeting cards drawn in one task; a longer timeline goes on in later tasks, so the page answers
+/// in between (the list carries `data-pending` until it is complete).
+const CARDS_PER_TASK: usize = 100;
 
-fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
-    let scale = ctx.state.with_untracked(|s| s.scale);
-    let n = ctx.entries.with_untracked(Vec::len);
-    let items: Vec<N> = ctx.corpus.with(|c| {
-        let entries: Vec<&Entry> = ctx
-            .entries
-            .with_untracked(|v| v.iter().take(limit).map(|&i| &c.timeline[i]).collect());
-        axis(&entries, scale)
-            .into_iter()
-            .map(|item| match item {
+/// Draw the axis items of entries `idx` from item `start` on into `ol`, about `CARDS_PER_TASK`
+/// cards now and the rest in a new task; stops when `ol` has left the page (it was redrawn).
+fn draw_axis(ctx: Ctx, l: Lang, scale: Scale, idx: Rc<Vec<usize>>, ol: Element, start: usize) {
+    if start > 0 && !ol.is_connected() {
+        return;
+    }
+    let mut next = None;
+    ctx.corpus.with_untracked(|c| {
+        let entries: Vec<&Entry> = idx.iter().filter_map(|&i| c.timeline.get(i)).collect();
+        let mut cards = 0;
+        for (k, item) in axis(&entries, scale).into_iter().enumerate().skip(start) {
+            if cards >= CARDS_PER_TASK {
+                next = Some(k);
+                break;
+            }
+            if let AxisItem::Period { groups, .. } = &item {
+                cards += groups.iter().map(|g| g.entries.len()).sum::<usize>();
+            }
+            let node = match item {
                 AxisItem::Gap { units } => {
                     let unit = t(
                         l,
@@ -128,9 +139,40 @@ fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
                         )
                         .add(el("ol").cls("dates").kids(groups))
                 }
-            })
-            .collect()
+            };
+            let _ = ol.append_child(&node.0);
+        }
     });
+    match next {
+        Some(k) => {
+            let _ = ol.set_attribute("data-pending", "");
+            let go = Closure::once_into_js(move || draw_axis(ctx, l, scale, idx, ol, k));
+            if let Some(w) = web_sys::window() {
+                let _ =
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 0);
+            }
+        }
+        None => {
+            let _ = ol.remove_attribute("data-pending");
+        }
+    }
+}
+
+/// The timeline: a region labelled "Timeline" with the scale switch, the count and the axis
+/// (the first `CHUNK` meetings, then "Show more").
+pub fn timeline_view(ctx: Ctx, l: Lang) -> N {
+    timeline_upto(ctx, l, CHUNK)
+}
+
+fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
+    let scale = ctx.state.with_untracked(|s| s.scale);
+    let n = ctx.entries.with_untracked(Vec::len);
+    let idx: Rc<Vec<usize>> = Rc::new(
+        ctx.entries
+            .with_untracked(|v| v.iter().take(limit).copied().collect()),
+    );
+    let ol = el("ol").cls("axis");
+    draw_axis(ctx, l, scale, idx, ol.0.clone(), 0);
     let radio = |s: Scale, id: &str, label: K| {
         el("label")
             .add(
@@ -161,7 +203,7 @@ fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
         )
         .add(el("p").cls("count").txt(&count_meetings(l, n)))
         .opt((n == 0).then(|| el("p").cls("nothing").txt(t(l, K::Nothing))))
-        .add(el("ol").cls("axis").kids(items));
+        .add(ol);
     more_button(&sec, limit.min(n), n, l, CHUNK, timeline_upto, ctx);
     sec
 }

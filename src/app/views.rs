@@ -50,23 +50,49 @@ fn href_of(ctx: Ctx, target: &Target) -> String {
 }
 
 /// A link to `target` keeping the rest of the page state; a plain click changes the state in place
-/// (one history entry), a modified click is left to the browser.
+/// (one history entry, see `follow_links`), a modified click is left to the browser.
 pub fn link(ctx: Ctx, target: Target, text: &str) -> N {
-    el("a")
-        .at("href", &href_of(ctx, &target))
-        .txt(text)
-        .on("click", move |ev| {
+    el("a").at("href", &href_of(ctx, &target)).txt(text)
+}
+
+/// One listener for every in-page link (an `href` that is a query, or the page's own path): a
+/// plain click sets the page state the link's URL describes, with no per-link listener to build.
+fn follow_links(ctx: Ctx, root: &web_sys::Element) {
+    crate::app::dom::listen(
+        root,
+        "click",
+        Box::new(move |ev| {
             if let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() {
                 if m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0 {
                     return;
                 }
             }
+            let Some(a) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+            else {
+                return;
+            };
+            let href = a.get_attribute("href").unwrap_or_default();
+            let path = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_default();
+            let query = if href.starts_with('?') {
+                href
+            } else if href == path {
+                String::new()
+            } else {
+                return;
+            };
             ev.prevent_default();
-            ctx.edit(|s| apply(s, &target));
+            let next = state_from_query(&query);
+            ctx.edit(|s| *s = next);
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
-        })
+        }),
+    );
 }
 
 /// A button running `f` on the page state.
@@ -108,8 +134,13 @@ pub fn App() -> impl IntoView {
             .unwrap_or_else(browser_lang)
     });
     let root = NodeRef::<leptos::html::Div>::new();
+    let listening = StoredValue::new(false);
     effect(Box::new(move || {
         let Some(div) = root.get() else { return };
+        if !listening.get_value() {
+            listening.set_value(true);
+            follow_links(ctx, &div);
+        }
         let l = lang.get();
         if let Some(html) = crate::app::dom::document().document_element() {
             let _ = html.set_attribute("lang", l.code());

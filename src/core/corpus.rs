@@ -39,12 +39,31 @@ pub struct Corpus {
     pub timeline: Vec<Entry>,
     /// Title and text of each article, folded (lowercase, no diacritics) for full-text search.
     folded: Vec<String>,
+    /// For each folded text, the set of its byte pairs (hashed to 4096 bits): a text can contain
+    /// a query only when it has all of the query's pairs, so most texts are never scanned.
+    pairs: Vec<PairSet>,
     /// Canonical names of the orgs the extractions class as companies.
     company_names: BTreeSet<String>,
     /// Value ids of every entry and article, for fast filters and facet counts.
     pub(crate) ids: filter::FilterIndex,
     /// The last full-text query and which articles contain it.
     text_cache: TextCache,
+}
+
+/// A 4096-bit set of hashed byte pairs.
+type PairSet = [u64; 64];
+
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((a as usize).wrapping_mul(67) ^ b as usize) & 4095
+}
+
+fn pair_set(text: &str) -> PairSet {
+    let mut set = [0u64; 64];
+    for w in text.as_bytes().windows(2) {
+        let bit = pair_bit(w[0], w[1]);
+        set[bit / 64] |= 1 << (bit % 64);
+    }
+    set
 }
 
 /// The last query's per-article verdicts, kept so that the entries, the articles and the facets
@@ -68,7 +87,7 @@ impl Corpus {
     /// A corpus from articles and extractions computed elsewhere (same order, same length).
     pub fn from_parts(articles: Vec<Article>, extractions: Vec<Extraction>) -> Corpus {
         let timeline = timeline::build(&extractions);
-        let folded = articles
+        let folded: Vec<String> = articles
             .iter()
             .map(|a| {
                 let mut s = fold(a.title.as_deref().unwrap_or(""));
@@ -77,6 +96,7 @@ impl Corpus {
                 s
             })
             .collect();
+        let pairs = folded.iter().map(|t| pair_set(t)).collect();
         let company_names = extractions
             .iter()
             .flat_map(|x| &x.entities)
@@ -88,6 +108,7 @@ impl Corpus {
             extractions,
             timeline,
             folded,
+            pairs,
             company_names,
             ids: Default::default(),
             text_cache: Default::default(),
@@ -115,7 +136,16 @@ impl Corpus {
                 return Some(v.clone());
             }
         }
-        let v = Arc::new(self.folded.iter().map(|t| t.contains(q.as_str())).collect());
+        let want = pair_set(&q);
+        let v = Arc::new(
+            self.folded
+                .iter()
+                .zip(&self.pairs)
+                .map(|(t, have)| {
+                    want.iter().zip(have).all(|(w, h)| w & h == *w) && t.contains(q.as_str())
+                })
+                .collect(),
+        );
         *cache = Some((q, Arc::clone(&v)));
         Some(v)
     }
