@@ -102,6 +102,23 @@ for (const [kind, acts] of Object.entries(kinds)) {
   }
   rows.push([kind, runs, shown]);
 }
+// The same date range and search on a page already narrowed to one company (a small page to redraw).
+{
+  const company = { id: companies[3 % companies.length] };
+  await measure(page, cdp, company);
+  for (const [kind, acts] of [['date range*', kinds['date range']], ['search*', kinds.search]]) {
+    const runs = [];
+    let shown;
+    for (let i = 0; i < RUNS; i++) {
+      const [apply, undo] = acts(i);
+      runs.push(await measure(page, cdp, apply));
+      shown = shown || await count(page);
+      await measure(page, cdp, undo);
+    }
+    rows.push([kind, runs, shown]);
+  }
+  await measure(page, cdp, company);
+}
 // A timeline of 1,000 meetings: switch the scale (months ⇄ years), which draws the timeline again.
 {
   const runs = [];
@@ -112,6 +129,7 @@ for (const [kind, runs, shown] of rows) {
   const m = (k) => median(runs.map((r) => r[k])).toFixed(1);
   console.log(`${kind.padEnd(16)} script ${m('script').padStart(6)} ms  style+layout ${m('layout').padStart(6)} ms  first task ${m('first').padStart(6)} ms  complete ${m('full').padStart(6)} ms  (median of ${runs.length}; shows ${shown.meetings} meetings, ${shown.articles} articles)`);
 }
+console.log('(* on a page already narrowed to one company)');
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 await browser.close();
 await server.close();
