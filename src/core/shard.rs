@@ -145,7 +145,7 @@ pub fn index_json(index: &BundleIndex) -> String {
 
 /// Read `corpus-index.json`; refuses other formats and shard names that leave the bundle's folder.
 pub fn load_index(bytes: &[u8]) -> Result<BundleIndex, String> {
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("corpus index: {e}"))?;
+    let v = json_value(bytes).map_err(|e| format!("corpus index: {e}"))?;
     let index = index_of(&v).map_err(|e| format!("corpus index: {e}"))?;
     if index.format != FORMAT {
         return Err(format!(
@@ -175,7 +175,7 @@ pub fn load_index(bytes: &[u8]) -> Result<BundleIndex, String> {
 
 /// Read one shard: its articles and extractions, checked to pair up one to one by id.
 pub fn load_shard(bytes: &[u8]) -> Result<(Vec<Article>, Vec<Extraction>), String> {
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("shard: {e}"))?;
+    let v = json_value(bytes).map_err(|e| format!("shard: {e}"))?;
     let shard = shard_of(&v).map_err(|e| format!("shard: {e}"))?;
     if shard.articles.len() != shard.extractions.len() {
         return Err(format!(
@@ -223,6 +223,12 @@ pub fn load_shard_checked(
 // The page already parses articles through `Value`; reading bundles the same way (instead of
 // derived `Deserialize` code for every type) keeps the wasm small. Same rules as the derived
 // code: optional fields may be absent or null, unknown fields are ignored.
+
+/// JSON text → `Value`, through `from_str` like the article parser (one copy of the parser in wasm).
+fn json_value(bytes: &[u8]) -> Result<Value, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
 
 fn field<'v>(v: &'v Value, k: &str) -> Result<&'v Value, String> {
     v.get(k).ok_or_else(|| format!("missing field `{k}`"))
