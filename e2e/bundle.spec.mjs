@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serveDist, launchBrowser, DossierPage } from './support.mjs';
-import { siteWithBundle, shardArticles } from './cli.mjs';
+import { dossier, siteWithBundle, shardArticles } from './cli.mjs';
 
 const FIXTURES = ['b01', 'b02', 'b04', 'b05', 'b07'].map((n) => path.resolve(`tests/fixtures/blind/${n}.json`));
 const SEED_TITLE = 'Meta invité à coopérer avec le Vietnam sur des projets scientifiques et technologiques';
@@ -68,5 +68,19 @@ test('a broken index is named and the seeds stay', async () => {
   await page.page.getByRole('alert').waitFor();
   assert.match(await page.page.getByRole('alert').innerText(), /corpus-index\.json: corpus index:/);
   assert.ok((await titles(page)).includes(SEED_TITLE));
+  await close();
+});
+
+test('a long article list shows 200 at a time, then "Show more" adds the rest', async () => {
+  const jsonl = path.join(tmp, 'gen-250.jsonl');
+  dossier(['gen-corpus', '250', jsonl, path.resolve('tests/fixtures/blind')]);
+  const dir = siteWithBundle(path.join(tmp, 'long'), [jsonl]);
+  const { page, close } = await openSite(dir, 'bundle');
+  const region = page.page.getByRole('region', { name: 'Articles' });
+  assert.equal((await titles(page)).length, 200);
+  await region.getByRole('button', { name: 'Show more (200 / 250)' }).click();
+  assert.equal((await titles(page)).length, 250);
+  assert.equal(await region.getByRole('button').count(), 0);
+  assert.deepEqual(page.errors, []);
   await close();
 });
