@@ -27,6 +27,7 @@
 
 mod words;
 
+use crate::core::case::Lowercase;
 use crate::core::model::Span;
 use crate::core::text::{fold, tokens, TokenKind};
 
@@ -1335,10 +1336,10 @@ impl<'a> Finder<'a> {
             }
             match self.lang {
                 "vi" => {
-                    let low = t.raw.to_lowercase();
+                    let low = t.raw.lowercase();
                     if cues.contains(&low.as_str()) {
                         // "kiến" only in "dự kiến".
-                        if low != "kiến" || (k > 0 && self.toks[k - 1].raw.to_lowercase() == "dự")
+                        if low != "kiến" || (k > 0 && self.toks[k - 1].raw.lowercase() == "dự")
                         {
                             return true;
                         }
@@ -1356,13 +1357,13 @@ impl<'a> Finder<'a> {
                     }
                 }
                 "es" | "pt" => {
-                    let low = t.raw.to_lowercase();
+                    let low = t.raw.lowercase();
                     if low.ends_with("rá") || low.ends_with("rán") || low.ends_with("rão") {
                         return true;
                     }
                 }
                 "it" => {
-                    let low = t.raw.to_lowercase();
+                    let low = t.raw.lowercase();
                     if low.ends_with("rà") || low.ends_with("ranno") {
                         return true;
                     }

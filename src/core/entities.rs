@@ -6,6 +6,7 @@
 //! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
 //! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
+use crate::core::case::Lowercase;
 use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
@@ -373,7 +374,7 @@ fn title_case(s: &str) -> String {
             if start {
                 out.push(c);
             } else {
-                out.extend(c.to_lowercase());
+                out.push(crate::core::case::lower_char(c));
             }
             start = false;
         } else {
@@ -409,11 +410,11 @@ fn spelled_as(surface: &str, alias: &str) -> bool {
     surface
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .map(crate::core::case::lower_char)
         .eq(alias
             .chars()
             .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase))
+            .map(crate::core::case::lower_char))
 }
 
 /// A discovered name may be read as this alias: same spelling, or the text carries no diacritics.
@@ -1331,7 +1332,7 @@ impl<'a> Ctx<'a> {
         let media_ctx = ctx_is("media_context");
         let place_ctx = prev_word.as_deref().is_some_and(|p| c.is("place_prep", p));
         let prev_raw = (i > 0 && self.toks[i - 1].word)
-            .then(|| self.toks[i - 1].span.slice(self.text).to_lowercase());
+            .then(|| self.toks[i - 1].span.slice(self.text).lowercase());
         let prev_conn =
             i > 0 && self.toks[i - 1].word && (self.is_conn(i - 1) || self.is_and(i - 1));
         let org_head = if words >= 2 {

@@ -122,7 +122,7 @@ pub fn scores(text: &str) -> [f32; 8] {
             continue;
         }
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        buf.extend(w.chars().map(crate::core::case::lower_char));
         if let Some(row) = table.get(buf.as_str()) {
             for k in 0..8 {
                 s[k] += row[k];

@@ -4,6 +4,7 @@
 //! (titles, honorifics, government-body patterns, cue words). Every phrase is indexed by its
 //! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
+use crate::core::case::Lowercase;
 use crate::core::model::EntityKind;
 use crate::core::text::name_key;
 use std::collections::{HashMap, HashSet};
@@ -320,10 +321,10 @@ impl Cues {
                         t.insert(w, v.get(2).copied().unwrap_or(""));
                     }
                     for w in split_bar(v[1]) {
-                        c.raw.insert((v[0].to_string(), w.to_lowercase()));
+                        c.raw.insert((v[0].to_string(), w.lowercase()));
                     }
                     if v[0] == "stopword" {
-                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
+                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.lowercase()));
                     }
                 }
             }
@@ -333,13 +334,13 @@ impl Cues {
 
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stop_raw.contains(&word.to_lowercase())
+        self.stop_raw.contains(&word.lowercase())
     }
 
     /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
     /// Vietnamese "Phú" and "Phong" are not the venue and office words "Phủ" and "Phòng".
     pub fn is_word(&self, class: &str, word: &str) -> bool {
-        self.raw.contains(&(class.to_string(), word.to_lowercase()))
+        self.raw.contains(&(class.to_string(), word.lowercase()))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.

@@ -6,6 +6,7 @@
 //! else the paragraph, else the lead, else the nearest earlier date; the status from the date
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
+use crate::core::case::Lowercase;
 use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
@@ -79,11 +80,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
             .split_whitespace()
             .map(|w| {
                 let w = w.replace('’', "'");
-                let w = if exact_marks {
-                    w.to_lowercase()
-                } else {
-                    fold(&w)
-                };
+                let w = if exact_marks { w.lowercase() } else { fold(&w) };
                 match w.strip_suffix('*') {
                     Some(stem) => (stem.to_string(), true),
                     None => (w, false),
@@ -121,7 +118,7 @@ struct WordKey {
 
 fn word_key(raw: &str, span: Span) -> WordKey {
     let raw = raw.replace('’', "'");
-    let lower = raw.to_lowercase();
+    let lower = raw.lowercase();
     let folded = fold(&raw);
     let mut f = vec![folded.clone()];
     let mut l = vec![lower.clone()];
@@ -863,7 +860,7 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
-        let word = w[1].text(doc.text).to_lowercase();
+        let word = w[1].text(doc.text).lowercase();
         (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
     })
 }
@@ -879,7 +876,7 @@ fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(1) {
         if toks[k].text(doc.text) == ","
-            && rel.contains(&toks[k + 1].text(doc.text).to_lowercase().as_str())
+            && rel.contains(&toks[k + 1].text(doc.text).lowercase().as_str())
         {
             if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
                 out.push(Span::new(toks[k].span.start, close.span.end));
@@ -949,7 +946,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
-        let w = t.text(doc.text).to_lowercase();
+        let w = t.text(doc.text).lowercase();
         prons.contains(&w.as_str())
             && !doc
                 .tokens

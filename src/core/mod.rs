@@ -5,6 +5,7 @@
 
 mod fold_table;
 
+pub mod case;
 pub mod corpus;
 pub mod dates;
 pub mod entities;

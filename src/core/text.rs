@@ -17,7 +17,7 @@ pub fn fold_char(c: char) -> char {
             }
         }
     }
-    c.to_lowercase().next().unwrap_or(c)
+    crate::core::case::lower_char(c)
 }
 
 /// Lowercase and strip diacritics from a whole string ("Hà Nội" → "ha noi").

@@ -4,6 +4,7 @@
 //! topic when one of its phrases occurs in it; an article has the topic when the summed weight of
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
+use crate::core::case::Lowercase;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
 use crate::core::text::{fold, TokenKind};
 use crate::core::Doc;
@@ -61,7 +62,7 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
             .map(|w| {
                 let w = match mode {
                     Mode::Cased => w.to_string(),
-                    Mode::Lower => w.to_lowercase(),
+                    Mode::Lower => w.lowercase(),
                     Mode::Folded => fold(w),
                 };
                 match w.strip_suffix('*') {
@@ -113,7 +114,7 @@ fn keys_of(doc: &Doc, span: Span) -> Vec<Keys> {
         .map(|t| {
             let raw = t.text(doc.text).replace('’', "'");
             Keys {
-                lower: with_elision(raw.to_lowercase()),
+                lower: with_elision(raw.lowercase()),
                 folded: with_elision(fold(&raw)),
                 cased: with_elision(raw),
                 span: t.span,
