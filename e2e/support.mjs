@@ -13,17 +13,18 @@ const TYPES = {
   '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serve DIST under SUB_PATH on 127.0.0.1 (a free port); resolves to { url, close }. */
-export function serveDist() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`no build in ${DIST}: run trunk build --release --public-url ${SUB_PATH} first`);
+/** Serve `dist` (default DIST) under SUB_PATH on 127.0.0.1 (a free port); resolves to { url, close }. */
+export function serveDist(dist = DIST) {
+  const root = path.resolve(dist);
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`no build in ${root}: run trunk build --release --public-url ${SUB_PATH} first`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404); res.end('not under ' + SUB_PATH); return; }
     let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-    const file = path.resolve(DIST, rel);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });

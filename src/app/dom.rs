@@ -6,12 +6,16 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
-#[inline(never)]
-
-pub fn document() -> Document {
-    web_sys::window()
+thread_local! {
+    /// The page's document, looked up once (every element and text node needs it).
+    static DOC: Document = web_sys::window()
         .and_then(|w| w.document())
-        .expect("a browser document")
+        .expect("a browser document");
+}
+
+#[inline(never)]
+pub fn document() -> Document {
+    DOC.with(Document::clone)
 }
 
 /// An element being built.
@@ -20,7 +24,7 @@ pub struct N(pub Element);
 /// A new HTML element.
 #[inline(never)]
 pub fn el(tag: &str) -> N {
-    N(document().create_element(tag).expect("create element"))
+    N(DOC.with(|d| d.create_element(tag)).expect("create element"))
 }
 
 /// A new SVG element.
@@ -58,7 +62,8 @@ impl N {
     /// Append text (a text node).
     #[inline(never)]
     pub fn txt(self, text: &str) -> N {
-        let _ = self.0.append_child(&document().create_text_node(text));
+        // One call: Element.append(string) adds a text node (never parsed as markup).
+        let _ = self.0.append_with_str_1(text);
         self
     }
 

@@ -1,7 +1,9 @@
 //! The Leptos page: a thin view over the core. It loads the bundled corpus, runs the core on it, and
 //! draws the timeline, topics, entity index, network and article reader, all following the filters.
 
+mod bundle;
 mod dom;
+mod download;
 mod explore;
 mod format;
 mod i18n;

@@ -64,15 +64,7 @@ impl Ctx {
         let corpus = RwSignal::new(corpus);
         let state = RwSignal::new(state);
         let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
-        let entries = Memo::new(move |_| {
-            filter.with(|f| {
-                corpus.with(|c| {
-                    (0..c.timeline.len())
-                        .filter(|&i| crate::core::filter::entry_matches(c, &c.timeline[i], f))
-                        .collect()
-                })
-            })
-        });
+        let entries = Memo::new(move |_| filter.with(|f| corpus.with(|c| c.entry_indexes(f))));
         let articles = Memo::new(move |_| filter.with(|f| corpus.with(|c| c.visible_articles(f))));
         Ctx {
             corpus,

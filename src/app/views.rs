@@ -7,7 +7,7 @@ use crate::app::i18n::{browser_lang, language_name, t, topic_name, Lang, K};
 use crate::app::reader::reader_view;
 use crate::app::state::{load_bundled, location_search, sync_url, Ctx};
 use crate::app::timeline::{articles_view, timeline_view};
-use crate::core::filter::{facet, Field, Filter};
+use crate::core::filter::{facet_counts, Field, Filter};
 use crate::core::model::Span;
 use crate::core::query::{state_from_query, state_to_query, PageState, View};
 use leptos::prelude::*;
@@ -50,23 +50,49 @@ fn href_of(ctx: Ctx, target: &Target) -> String {
 }
 
 /// A link to `target` keeping the rest of the page state; a plain click changes the state in place
-/// (one history entry), a modified click is left to the browser.
+/// (one history entry, see `follow_links`), a modified click is left to the browser.
 pub fn link(ctx: Ctx, target: Target, text: &str) -> N {
-    el("a")
-        .at("href", &href_of(ctx, &target))
-        .txt(text)
-        .on("click", move |ev| {
+    el("a").at("href", &href_of(ctx, &target)).txt(text)
+}
+
+/// One listener for every in-page link (an `href` that is a query, or the page's own path): a
+/// plain click sets the page state the link's URL describes, with no per-link listener to build.
+fn follow_links(ctx: Ctx, root: &web_sys::Element) {
+    crate::app::dom::listen(
+        root,
+        "click",
+        Box::new(move |ev| {
             if let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() {
                 if m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0 {
                     return;
                 }
             }
+            let Some(a) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+            else {
+                return;
+            };
+            let href = a.get_attribute("href").unwrap_or_default();
+            let path = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_default();
+            let query = if href.starts_with('?') {
+                href
+            } else if href == path {
+                String::new()
+            } else {
+                return;
+            };
             ev.prevent_default();
-            ctx.edit(|s| apply(s, &target));
+            let next = state_from_query(&query);
+            ctx.edit(|s| *s = next);
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
-        })
+        }),
+    );
 }
 
 /// A button running `f` on the page state.
@@ -83,24 +109,55 @@ pub fn button(text: &str, class: &str, f: impl Fn() + 'static) -> N {
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = load_bundled();
-    let problems = loaded.problems;
+    let problems = RwSignal::new(loaded.problems);
     let ctx = Ctx::new(loaded.corpus, state_from_query(&location_search()));
     sync_url(ctx.state);
     crate::app::import::init(ctx);
+    // A precomputed bundle next to the page replaces the seeds (see app/bundle.rs).
+    let loading: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    let source = RwSignal::new("seeds");
+    wasm_bindgen_futures::spawn_local(async move {
+        let got = crate::app::bundle::load(move |n, total| loading.set(Some((n, total)))).await;
+        match got.corpus {
+            Some(mut c) => {
+                problems.set(got.problems);
+                // The person's own articles (already read from IndexedDB) stay.
+                let (a, x) = ctx.corpus.with_untracked(|old| {
+                    let keep = |i: &usize| crate::app::import::is_mine(&old.articles[*i].id);
+                    let idx: Vec<usize> = (0..old.len()).filter(keep).collect();
+                    let a = idx.iter().map(|&i| old.articles[i].clone()).collect();
+                    let x = idx.iter().map(|&i| old.extractions[i].clone()).collect();
+                    (a, x)
+                });
+                c.extend(a, x);
+                ctx.corpus.set(c);
+                source.set("bundle");
+            }
+            None if !got.problems.is_empty() => problems.update(|p| p.extend(got.problems)),
+            None => {}
+        }
+        loading.set(None);
+    });
     let lang = Memo::new(move |_| {
         ctx.state
             .with(|s| s.ui.as_deref().and_then(Lang::from_code))
             .unwrap_or_else(browser_lang)
     });
     let root = NodeRef::<leptos::html::Div>::new();
+    let listening = StoredValue::new(false);
     effect(Box::new(move || {
         let Some(div) = root.get() else { return };
+        if !listening.get_value() {
+            listening.set_value(true);
+            follow_links(ctx, &div);
+        }
         let l = lang.get();
         if let Some(html) = crate::app::dom::document().document_element() {
             let _ = html.set_attribute("lang", l.code());
         }
         let focus = focused_id();
         clear(&div);
+        let _ = div.set_attribute("data-corpus", source.get());
         let page = N(div.unchecked_into())
             .add(el("a").cls("skip").at("href", "#main").txt(t(l, K::Skip)))
             .add(
@@ -114,7 +171,8 @@ pub fn App() -> impl IntoView {
                     .add(ui_switch(ctx, l))
                     .opt(crate::app::import::import_panel(l)),
             )
-            .opt((!problems.is_empty()).then(|| problems_view(&problems)))
+            .opt(problems.with(|p| (!p.is_empty()).then(|| problems_view(p))))
+            .add(progress_view(loading, l))
             .add(nav(ctx, l));
         let main = el("main").at("id", "main").at("tabindex", "-1");
         let main_el = main.0.clone();
@@ -158,6 +216,35 @@ pub fn App() -> impl IntoView {
         refocus(focus);
     }));
     view! { <div class="app" node_ref=root></div> }
+}
+
+/// Progress of loading a precomputed bundle (hidden when nothing is loading).
+fn progress_view(loading: RwSignal<Option<(usize, usize)>>, l: Lang) -> N {
+    let bar = el("progress").at("aria-label", crate::app::bundle::loading_label(l.code()));
+    let text = el("span");
+    let (b, t) = (bar.0.clone(), text.0.clone());
+    let d = el("div")
+        .cls("loading")
+        .at("role", "status")
+        .add(bar)
+        .txt(" ")
+        .add(text);
+    let div = d.0.clone();
+    effect(Box::new(move || match loading.get() {
+        Some((n, total)) => {
+            let _ = div.remove_attribute("hidden");
+            let _ = b.set_attribute("max", &total.to_string());
+            let _ = b.set_attribute("value", &n.to_string());
+            t.set_text_content(Some(&format!(
+                "{}: {n} / {total}",
+                crate::app::bundle::loading_label(l.code())
+            )));
+        }
+        None => {
+            let _ = div.set_attribute("hidden", "");
+        }
+    }));
+    d
 }
 
 /// The interface-language switch (English, French, Indonesian, Vietnamese).
@@ -248,15 +335,27 @@ fn value_label(l: Lang, field: Field, value: &str) -> String {
 const FACET_MAX: usize = 40;
 
 /// One facet: a group of checkboxes, each value with the number of meetings it would show.
-/// The list is built once (stable order, so focus stays put); checks and counts follow the filter.
-fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K) -> Option<N> {
-    let mut values: Vec<String> = ctx.corpus.with(|c| {
-        facet(c, &Filter::default(), field)
-            .into_iter()
-            .map(|(v, _)| v)
-            .take(FACET_MAX)
+/// The list is built once (stable order, so focus stays put); checks and counts follow the filter
+/// through `counts` (every facet's counts, by value id, computed in one pass per filter change).
+fn facet_box(
+    ctx: Ctx,
+    l: Lang,
+    field: Field,
+    legend: K,
+    base: &[Vec<u32>; 5],
+    counts: Memo<[Vec<u32>; 5]>,
+) -> Option<N> {
+    let mut values: Vec<(String, usize)> = ctx.corpus.with_untracked(|c| {
+        base[field as usize]
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(id, &n)| (c.ids.name(id as u32).to_string(), n as usize))
             .collect()
     });
+    crate::core::filter::rank(&mut values);
+    values.truncate(FACET_MAX);
+    let mut values: Vec<String> = values.into_iter().map(|(v, _)| v).collect();
     for v in ctx.filter.with_untracked(|f| f.field(field).clone()) {
         if !values.contains(&v) {
             values.push(v);
@@ -277,8 +376,10 @@ fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K) -> Option<N> {
             .on("change", move |_| ctx.edit(|s| s.filter.toggle(field, &v2)));
         let count = el("span").cls("n");
         let li = el("li");
+        let vid = ctx.corpus.with_untracked(|c| c.ids.lookup(&value)) as usize;
         handles.push((
             value.clone(),
+            vid,
             li.0.clone(),
             check.0.clone(),
             count.0.clone(),
@@ -294,16 +395,17 @@ fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K) -> Option<N> {
         );
     }
     effect(Box::new(move || {
-        let counts = ctx.filter.with(|f| ctx.corpus.with(|c| facet(c, f, field)));
         let chosen = ctx.filter.with(|f| f.field(field).clone());
-        for (value, li, check, count) in &handles {
-            let n = counts.iter().find(|(k, _)| k == value).map_or(0, |x| x.1);
-            count.set_text_content(Some(&format!("({n})")));
-            let _ = li.set_attribute("class", if n == 0 { "empty" } else { "" });
-            if let Some(c) = input(check) {
-                c.set_checked(chosen.contains(value));
+        counts.with(|cs| {
+            for (value, vid, li, check, count) in &handles {
+                let n = cs[field as usize].get(*vid).copied().unwrap_or(0);
+                count.set_text_content(Some(&format!("({n})")));
+                let _ = li.set_attribute("class", if n == 0 { "empty" } else { "" });
+                if let Some(c) = input(check) {
+                    c.set_checked(chosen.contains(value));
+                }
             }
-        }
+        });
     }));
     Some(
         el("fieldset")
@@ -363,6 +465,8 @@ fn filters(ctx: Ctx, l: Lang) -> N {
             let _ = b.remove_attribute("aria-disabled");
         }
     }));
+    let base = ctx.corpus.with(|c| facet_counts(c, &Filter::default()));
+    let counts = Memo::new(move |_| ctx.filter.with(|f| ctx.corpus.with(|c| facet_counts(c, f))));
     let mut panel = el("aside")
         .cls("filters")
         .at("aria-labelledby", "filters-heading")
@@ -381,9 +485,11 @@ fn filters(ctx: Ctx, l: Lang) -> N {
         (Field::Topic, K::Topic),
         (Field::Lang, K::ArticleLang),
     ] {
-        panel = panel.opt(facet_box(ctx, l, field, legend));
+        panel = panel.opt(facet_box(ctx, l, field, legend, &base, counts));
     }
-    panel.add(clear_btn)
+    panel
+        .add(clear_btn)
+        .add(crate::app::download::export_box(ctx, l))
 }
 
 /// The filter panel (drawn now), drawn again when articles are added or removed (imports), so

@@ -6,6 +6,7 @@ use crate::core::model::{Article, Entity, EntityKind, Extraction, Span};
 use crate::core::text::{fold, name_key};
 use crate::core::timeline::{self, Entry};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
 
 /// One row of the people & organisations index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +39,42 @@ pub struct Corpus {
     pub timeline: Vec<Entry>,
     /// Title and text of each article, folded (lowercase, no diacritics) for full-text search.
     folded: Vec<String>,
+    /// For each folded text, the set of its byte pairs (hashed to 4096 bits): a text can contain
+    /// a query only when it has all of the query's pairs, so most texts are never scanned.
+    pairs: Vec<PairSet>,
     /// Canonical names of the orgs the extractions class as companies.
     company_names: BTreeSet<String>,
+    /// Value ids of every entry and article, for fast filters and facet counts.
+    pub(crate) ids: filter::FilterIndex,
+    /// The last full-text query and which articles contain it.
+    text_cache: TextCache,
+}
+
+/// A 4096-bit set of hashed byte pairs.
+type PairSet = [u64; 64];
+
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((a as usize).wrapping_mul(67) ^ b as usize) & 4095
+}
+
+fn pair_set(text: &str) -> PairSet {
+    let mut set = [0u64; 64];
+    for w in text.as_bytes().windows(2) {
+        let bit = pair_bit(w[0], w[1]);
+        set[bit / 64] |= 1 << (bit % 64);
+    }
+    set
+}
+
+/// The last query's per-article verdicts, kept so that the entries, the articles and the facets
+/// of one filter change scan the texts once. A copy starts empty.
+#[derive(Debug, Default)]
+struct TextCache(Mutex<Option<(String, Arc<Vec<bool>>)>>);
+
+impl Clone for TextCache {
+    fn clone(&self) -> TextCache {
+        TextCache::default()
+    }
 }
 
 impl Corpus {
@@ -63,19 +98,58 @@ impl Corpus {
         folded: Vec<String>,
     ) -> Corpus {
         let timeline = timeline::build(&extractions);
+        let pairs = folded.iter().map(|t| pair_set(t)).collect();
         let company_names = extractions
             .iter()
             .flat_map(|x| &x.entities)
             .filter(|e| e.kind == EntityKind::Org && e.class.as_deref() == Some("company"))
             .map(|e| e.name.clone())
             .collect();
-        Corpus {
+        let mut c = Corpus {
             articles,
             extractions,
             timeline,
             folded,
+            pairs,
             company_names,
+            ids: Default::default(),
+            text_cache: Default::default(),
+        };
+        c.ids = filter::FilterIndex::build(&c);
+        c
+    }
+
+    /// Replace the timeline (the filter indexes follow).
+    pub fn set_timeline(&mut self, timeline: Vec<Entry>) {
+        self.timeline = timeline;
+        self.ids = filter::FilterIndex::build(self);
+    }
+
+    /// For a non-blank query, whether each article's title or text contains it (folded);
+    /// the last answer is kept.
+    pub(crate) fn text_matches(&self, q: &str) -> Option<Arc<Vec<bool>>> {
+        let q = fold(q.trim());
+        if q.is_empty() {
+            return None;
         }
+        let mut cache = self.text_cache.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((last, v)) = cache.as_ref() {
+            if *last == q {
+                return Some(v.clone());
+            }
+        }
+        let want = pair_set(&q);
+        let v = Arc::new(
+            self.folded
+                .iter()
+                .zip(&self.pairs)
+                .map(|(t, have)| {
+                    want.iter().zip(have).all(|(w, h)| w & h == *w) && t.contains(q.as_str())
+                })
+                .collect(),
+        );
+        *cache = Some((q, Arc::clone(&v)));
+        Some(v)
     }
 
     pub fn len(&self) -> usize {
@@ -113,17 +187,20 @@ impl Corpus {
 
     /// Timeline entries that pass `filter`, in timeline order.
     pub fn visible_entries(&self, filter: &Filter) -> Vec<&Entry> {
-        self.timeline
-            .iter()
-            .filter(|e| filter::entry_matches(self, e, filter))
+        filter::matching_entries(self, filter)
+            .into_iter()
+            .filter_map(|i| self.timeline.get(i))
             .collect()
+    }
+
+    /// Indexes of the timeline entries that pass `filter`.
+    pub fn entry_indexes(&self, filter: &Filter) -> Vec<usize> {
+        filter::matching_entries(self, filter)
     }
 
     /// Indexes of the articles that pass `filter`.
     pub fn visible_articles(&self, filter: &Filter) -> Vec<usize> {
-        (0..self.articles.len())
-            .filter(|&i| filter::article_matches(self, i, filter))
-            .collect()
+        filter::matching_articles(self, filter)
     }
 
     /// Whether `name` (canonical) is a company, by the extractions or the org lexicon.

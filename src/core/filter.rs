@@ -4,6 +4,7 @@ use crate::core::corpus::Corpus;
 use crate::core::model::EntityKind;
 use crate::core::text::{fold, name_key};
 use crate::core::timeline::Entry;
+use std::collections::BTreeMap;
 
 /// What the person has narrowed the page to. Empty fields do not filter.
 /// Within one field values are alternatives (Meta or Nvidia); fields combine with "and".
@@ -120,17 +121,13 @@ pub fn entry_values<'c>(corpus: &'c Corpus, entry: &'c Entry, field: Field) -> V
 /// with the rest of the filter (the field's own choices set aside). Chosen values are always listed.
 /// Most frequent first, then by name.
 pub fn facet(corpus: &Corpus, filter: &Filter, field: Field) -> Vec<(String, usize)> {
-    let mut others = filter.clone();
-    others.field_mut(field).clear();
-    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    for e in &corpus.timeline {
-        if entry_matches(corpus, e, &others) {
-            for v in entry_values(corpus, e, field) {
-                *counts.entry(v.to_string()).or_default() += 1;
-            }
-        }
-    }
-    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    let counts = facet_counts(corpus, filter);
+    let mut out: Vec<(String, usize)> = counts[field as usize]
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(id, &n)| (corpus.ids.name(id as u32).to_string(), n as usize))
+        .collect();
     for v in filter.field(field) {
         if !out.iter().any(|(k, _)| name_key(k) == name_key(v)) {
             out.push((v.clone(), 0));
@@ -155,11 +152,14 @@ pub fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -
         return true;
     }
     let Some(d) = date else { return false };
-    // A coarse date covers a period: "2023-09" runs from "2023-09" to "2023-09~" in string order.
-    let first = d.to_string();
-    let last = format!("{d}~");
-    // A coarse `to` bound ("2024-09") takes in its whole period too.
-    from.is_none_or(|f| last.as_str() >= f) && to.is_none_or(|t| first <= format!("{t}~"))
+    // A coarse date covers a period: "2023-09" runs from "2023-09" to "2023-09~" in string order,
+    // and a coarse `to` bound ("2024-09") takes in its whole period too. Comparing the common
+    // prefix of the two strings says the same without building "…~" strings.
+    let prefix_cmp = |a: &str, b: &str| {
+        let n = a.len().min(b.len());
+        a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+    };
+    from.is_none_or(|f| prefix_cmp(d, f).is_ge()) && to.is_none_or(|t| prefix_cmp(d, t).is_le())
 }
 
 fn any_key_matches<'a>(wanted: &[String], mut candidates: impl Iterator<Item = &'a str>) -> bool {
@@ -262,6 +262,251 @@ pub fn entry_matches(corpus: &Corpus, entry: &Entry, filter: &Filter) -> bool {
         .any(|s| article_matches(corpus, s.article, &text_filter))
 }
 
+// ---------------------------------------------------------------- fast path over value ids
+
+/// Every value a filter can name (companies, persons, places, topics, languages), interned by
+/// `name_key` as a small integer, and for each timeline entry and article the ids it carries.
+/// Built once per corpus, so that filtering and facet counts compare integers, not strings.
+#[derive(Debug, Clone, Default)]
+pub struct FilterIndex {
+    keys: BTreeMap<String, u32>,
+    /// The first spelling seen of each id.
+    names: Vec<String>,
+    entries: Vec<EntryIds>,
+    articles: Vec<ArticleIds>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct EntryIds {
+    /// Facet values by `Field` (companies, persons, place, topics, source languages), unique.
+    values: [Vec<u32>; 5],
+    /// What a company filter matches: every org and affiliation with its family, company or not.
+    orgs: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ArticleIds {
+    lang: u32,
+    topics: Vec<u32>,
+    orgs: Vec<u32>,
+    persons: Vec<u32>,
+    places: Vec<u32>,
+}
+
+/// An id no value has: a filter value the corpus never names matches nothing.
+const NONE: u32 = u32::MAX;
+const DATE: u8 = 1 << 5;
+const TEXT: u8 = 1 << 6;
+
+fn push_unique(v: &mut Vec<u32>, id: u32) {
+    if !v.contains(&id) {
+        v.push(id);
+    }
+}
+
+fn any_in(have: &[u32], wanted: &[u32]) -> bool {
+    wanted.is_empty() || have.iter().any(|h| wanted.contains(h))
+}
+
+impl FilterIndex {
+    fn id(&mut self, name: &str) -> u32 {
+        let k = name_key(name);
+        if let Some(&i) = self.keys.get(&k) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.keys.insert(k, i);
+        self.names.push(name.to_string());
+        i
+    }
+
+    /// The id of `name`, or an id that matches nothing.
+    pub fn lookup(&self, name: &str) -> u32 {
+        self.keys.get(&name_key(name)).copied().unwrap_or(NONE)
+    }
+
+    /// The name of value `id` as first seen.
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Ids for every entry of `corpus.timeline` and every article.
+    pub fn build(corpus: &Corpus) -> FilterIndex {
+        let mut ix = FilterIndex::default();
+        let mut entries = Vec::with_capacity(corpus.timeline.len());
+        for e in &corpus.timeline {
+            let mut ids = EntryIds::default();
+            for field in Field::ALL {
+                for v in entry_values(corpus, e, field) {
+                    let id = ix.id(v);
+                    push_unique(&mut ids.values[field as usize], id);
+                }
+            }
+            for p in &e.participants {
+                let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
+                for n in own.into_iter().chain(p.affiliation.as_deref()) {
+                    for f in corpus.org_family(n) {
+                        let id = ix.id(f);
+                        push_unique(&mut ids.orgs, id);
+                    }
+                }
+            }
+            entries.push(ids);
+        }
+        let mut articles = Vec::with_capacity(corpus.extractions.len());
+        for x in &corpus.extractions {
+            let mut a = ArticleIds {
+                lang: ix.id(&x.lang),
+                ..ArticleIds::default()
+            };
+            for t in &x.topics {
+                let id = ix.id(t);
+                push_unique(&mut a.topics, id);
+            }
+            for e in &x.entities {
+                for n in corpus.names_of(e) {
+                    let id = ix.id(n);
+                    let list = match e.kind {
+                        EntityKind::Org => &mut a.orgs,
+                        EntityKind::Person => &mut a.persons,
+                        EntityKind::Place => &mut a.places,
+                    };
+                    push_unique(list, id);
+                }
+            }
+            articles.push(a);
+        }
+        ix.entries = entries;
+        ix.articles = articles;
+        ix
+    }
+}
+
+/// A filter with its values turned into ids and its query into a per-article verdict.
+struct Want<'f> {
+    ids: [Vec<u32>; 5],
+    from: Option<&'f str>,
+    to: Option<&'f str>,
+    /// Whether each article contains the query (None: no query).
+    text: Option<std::sync::Arc<Vec<bool>>>,
+}
+
+impl<'f> Want<'f> {
+    fn new(corpus: &Corpus, filter: &'f Filter) -> Want<'f> {
+        let ix = &corpus.ids;
+        let ids = Field::ALL.map(|f| filter.field(f).iter().map(|v| ix.lookup(v)).collect());
+        Want {
+            ids,
+            from: filter.from.as_deref(),
+            to: filter.to.as_deref(),
+            text: corpus.text_matches(&filter.q),
+        }
+    }
+
+    fn text_ok(&self, article: usize) -> bool {
+        self.text
+            .as_ref()
+            .is_none_or(|t| t.get(article).copied().unwrap_or(false))
+    }
+
+    fn lang_ok(&self, ix: &FilterIndex, article: usize) -> bool {
+        let wanted = &self.ids[Field::Lang as usize];
+        wanted.is_empty()
+            || ix
+                .articles
+                .get(article)
+                .is_some_and(|a| wanted.contains(&a.lang))
+    }
+}
+
+/// Which parts of the filter entry `i` fails: bit `Field as u8` per field, then DATE and TEXT.
+fn entry_fails(corpus: &Corpus, i: usize, w: &Want) -> u8 {
+    let (Some(e), Some(v)) = (corpus.timeline.get(i), corpus.ids.entries.get(i)) else {
+        return TEXT;
+    };
+    let mut m = 0;
+    let have = [&v.orgs, &v.values[1], &v.values[2], &v.values[3]];
+    for (f, h) in have.into_iter().enumerate() {
+        if !any_in(h, &w.ids[f]) {
+            m |= 1 << f;
+        }
+    }
+    if !date_in_range(e.date.as_deref(), w.from, w.to) {
+        m |= DATE;
+    }
+    if !e.sources.iter().any(|s| w.text_ok(s.article)) {
+        m |= TEXT;
+    } else if !e
+        .sources
+        .iter()
+        .any(|s| w.text_ok(s.article) && w.lang_ok(&corpus.ids, s.article))
+    {
+        m |= 1 << Field::Lang as u8;
+    }
+    m
+}
+
+/// Indexes of the timeline entries that pass `filter` (the same verdict as `entry_matches`).
+pub fn matching_entries(corpus: &Corpus, filter: &Filter) -> Vec<usize> {
+    let w = Want::new(corpus, filter);
+    (0..corpus.timeline.len())
+        .filter(|&i| entry_fails(corpus, i, &w) == 0)
+        .collect()
+}
+
+/// Indexes of the articles that pass `filter` (the same verdict as `article_matches`).
+pub fn matching_articles(corpus: &Corpus, filter: &Filter) -> Vec<usize> {
+    let w = Want::new(corpus, filter);
+    let ix = &corpus.ids;
+    (0..corpus.articles.len().min(ix.articles.len()))
+        .filter(|&i| {
+            let a = &ix.articles[i];
+            let published = corpus.extractions[i]
+                .published
+                .as_deref()
+                .or(corpus.articles[i].published.as_deref());
+            date_in_range(published, w.from, w.to)
+                && w.lang_ok(ix, i)
+                && w.text_ok(i)
+                && any_in(&a.topics, &w.ids[Field::Topic as usize])
+                && any_in(&a.orgs, &w.ids[Field::Company as usize])
+                && any_in(&a.persons, &w.ids[Field::Person as usize])
+                && any_in(&a.places, &w.ids[Field::Place as usize])
+        })
+        .collect()
+}
+
+/// Facet counts of every field at once, indexed by value id (see `FilterIndex::name`): for each
+/// value, the meetings that would show were it chosen with the rest of the filter (its own field
+/// set aside). One pass over the timeline.
+pub fn facet_counts(corpus: &Corpus, filter: &Filter) -> [Vec<u32>; 5] {
+    let w = Want::new(corpus, filter);
+    let n = corpus.ids.names.len();
+    let mut counts: [Vec<u32>; 5] = Default::default();
+    for c in counts.iter_mut() {
+        c.resize(n, 0);
+    }
+    for i in 0..corpus.timeline.len() {
+        let m = entry_fails(corpus, i, &w);
+        if m & (DATE | TEXT) != 0 || m.count_ones() > 1 {
+            continue;
+        }
+        let Some(v) = corpus.ids.entries.get(i) else {
+            continue;
+        };
+        for f in Field::ALL {
+            if m & !(1 << f as u8) == 0 {
+                for &id in &v.values[f as usize] {
+                    if let Some(c) = counts[f as usize].get_mut(id as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,7 +562,7 @@ mod tests {
             sources: vec![s],
             topics: topics.iter().map(|t| t.to_string()).collect(),
         };
-        c.timeline = vec![
+        c.set_timeline(vec![
             entry(
                 "2023-09-18",
                 "Silicon Valley",
@@ -345,7 +590,7 @@ mod tests {
                 &["cybersecurity"],
                 src(0, "fr"),
             ),
-        ];
+        ]);
         c
     }
 

@@ -12,8 +12,11 @@
 //! in the browser. When `core_version` differs from the page's own, the page may re-extract.
 
 use crate::core::export::fnv1a64;
-use crate::core::model::{Article, Extraction};
+use crate::core::model::{
+    Article, Entity, EntityKind, Event, EventStatus, Extraction, SentenceTopics, Span,
+};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The format tag of bundles this code writes and reads.
 pub const FORMAT: &str = "dossier-bundle/1";
@@ -142,8 +145,8 @@ pub fn index_json(index: &BundleIndex) -> String {
 
 /// Read `corpus-index.json`; refuses other formats and shard names that leave the bundle's folder.
 pub fn load_index(bytes: &[u8]) -> Result<BundleIndex, String> {
-    let index: BundleIndex =
-        serde_json::from_slice(bytes).map_err(|e| format!("corpus index: {e}"))?;
+    let v = json_value(bytes).map_err(|e| format!("corpus index: {e}"))?;
+    let index = index_of(&v).map_err(|e| format!("corpus index: {e}"))?;
     if index.format != FORMAT {
         return Err(format!(
             "corpus index: format `{}`, expected `{FORMAT}`",
@@ -172,7 +175,8 @@ pub fn load_index(bytes: &[u8]) -> Result<BundleIndex, String> {
 
 /// Read one shard: its articles and extractions, checked to pair up one to one by id.
 pub fn load_shard(bytes: &[u8]) -> Result<(Vec<Article>, Vec<Extraction>), String> {
-    let shard: Shard = serde_json::from_slice(bytes).map_err(|e| format!("shard: {e}"))?;
+    let v = json_value(bytes).map_err(|e| format!("shard: {e}"))?;
+    let shard = shard_of(&v).map_err(|e| format!("shard: {e}"))?;
     if shard.articles.len() != shard.extractions.len() {
         return Err(format!(
             "shard: {} articles but {} extractions",
@@ -213,6 +217,168 @@ pub fn load_shard_checked(
         ));
     }
     Ok((a, x))
+}
+
+// ---------------------------------------------------------------- reading, through serde_json::Value
+// The page already parses articles through `Value`; reading bundles the same way (instead of
+// derived `Deserialize` code for every type) keeps the wasm small. Same rules as the derived
+// code: optional fields may be absent or null, unknown fields are ignored.
+
+/// JSON text → `Value`, through `from_str` like the article parser (one copy of the parser in wasm).
+fn json_value(bytes: &[u8]) -> Result<Value, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+fn field<'v>(v: &'v Value, k: &str) -> Result<&'v Value, String> {
+    v.get(k).ok_or_else(|| format!("missing field `{k}`"))
+}
+
+fn string(v: &Value, k: &str) -> Result<String, String> {
+    field(v, k)?
+        .as_str()
+        .map(String::from)
+        .ok_or_else(|| format!("`{k}` must be a string"))
+}
+
+fn opt_string(v: &Value, k: &str) -> Result<Option<String>, String> {
+    match v.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("`{k}` must be a string")),
+    }
+}
+
+fn number(v: &Value, k: &str) -> Result<usize, String> {
+    field(v, k)?
+        .as_u64()
+        .map(|n| n as usize)
+        .ok_or_else(|| format!("`{k}` must be a whole number"))
+}
+
+fn list<'v, T>(
+    v: &'v Value,
+    k: &str,
+    each: impl Fn(&'v Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    field(v, k)?
+        .as_array()
+        .ok_or_else(|| format!("`{k}` must be an array"))?
+        .iter()
+        .map(each)
+        .collect()
+}
+
+fn text(v: &Value) -> Result<String, String> {
+    v.as_str()
+        .map(String::from)
+        .ok_or_else(|| "expected a string".to_string())
+}
+
+fn span(v: &Value) -> Result<Span, String> {
+    Ok(Span::new(number(v, "start")?, number(v, "end")?))
+}
+
+fn span_at(v: &Value, k: &str) -> Result<Span, String> {
+    span(field(v, k)?)
+}
+
+fn article_of(v: &Value) -> Result<Article, String> {
+    Ok(Article {
+        id: string(v, "id")?,
+        text: string(v, "text")?,
+        title: opt_string(v, "title")?,
+        lang: opt_string(v, "lang")?,
+        published: opt_string(v, "published")?,
+        source: opt_string(v, "source")?,
+        url: opt_string(v, "url")?,
+    })
+}
+
+fn entity_of(v: &Value) -> Result<Entity, String> {
+    let kind = match string(v, "kind")?.as_str() {
+        "person" => EntityKind::Person,
+        "org" => EntityKind::Org,
+        "place" => EntityKind::Place,
+        other => return Err(format!("unknown entity kind `{other}`")),
+    };
+    Ok(Entity {
+        kind,
+        name: string(v, "name")?,
+        class: opt_string(v, "class")?,
+        place_type: opt_string(v, "type")?,
+        aliases: list(v, "aliases", text)?,
+        role: opt_string(v, "role")?,
+        affiliation: opt_string(v, "affiliation")?,
+        mentions: list(v, "mentions", span)?,
+    })
+}
+
+fn event_of(v: &Value) -> Result<Event, String> {
+    let status = match string(v, "status")?.as_str() {
+        "happened" => EventStatus::Happened,
+        "planned" => EventStatus::Planned,
+        other => return Err(format!("unknown event status `{other}`")),
+    };
+    Ok(Event {
+        kind: string(v, "kind")?,
+        status,
+        date: opt_string(v, "date")?,
+        place: opt_string(v, "place")?,
+        participants: list(v, "participants", text)?,
+        evidence: span_at(v, "evidence")?,
+    })
+}
+
+fn extraction_of(v: &Value) -> Result<Extraction, String> {
+    let sentence_topics = match v.get("sentence_topics") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => list(v, "sentence_topics", |s| {
+            Ok(SentenceTopics {
+                span: span_at(s, "span")?,
+                topics: list(s, "topics", text)?,
+            })
+        })?,
+    };
+    Ok(Extraction {
+        id: string(v, "id")?,
+        lang: string(v, "lang")?,
+        published: opt_string(v, "published")?,
+        entities: list(v, "entities", entity_of)?,
+        events: list(v, "events", event_of)?,
+        topics: list(v, "topics", text)?,
+        sentence_topics,
+    })
+}
+
+fn shard_of(v: &Value) -> Result<Shard, String> {
+    let articles = list(v, "articles", article_of).map_err(|e| format!("articles: {e}"))?;
+    let extractions =
+        list(v, "extractions", extraction_of).map_err(|e| format!("extractions: {e}"))?;
+    Ok(Shard {
+        articles,
+        extractions,
+    })
+}
+
+fn index_of(v: &Value) -> Result<BundleIndex, String> {
+    Ok(BundleIndex {
+        format: string(v, "format")?,
+        core_version: string(v, "core_version")?,
+        articles: number(v, "articles")?,
+        events: number(v, "events")?,
+        entities: number(v, "entities")?,
+        shard_size: number(v, "shard_size")?,
+        hash: string(v, "hash")?,
+        shards: list(v, "shards", |s| {
+            Ok(ShardInfo {
+                file: string(s, "file")?,
+                articles: number(s, "articles")?,
+                bytes: number(s, "bytes")?,
+                hash: string(s, "hash")?,
+            })
+        })?,
+    })
 }
 
 #[cfg(test)]
@@ -286,6 +452,57 @@ mod tests {
         ];
         for (index, want) in cases {
             assert_eq!(shard_url(index, &shard_file(0)), want, "{index}");
+        }
+    }
+
+    #[test]
+    fn value_reader_equals_derived_deserialize() {
+        let text = "Meta gặp Hà Nội.";
+        let mut a = article("x");
+        a.text = text.into();
+        a.title = Some("T".into());
+        a.published = Some("2024-09-30".into());
+        let mut x = extraction("x");
+        x.published = Some("2024-09".into());
+        x.topics = vec!["ai".into()];
+        x.entities = vec![Entity {
+            kind: EntityKind::Org,
+            name: "Meta".into(),
+            class: Some("company".into()),
+            place_type: None,
+            aliases: vec!["Facebook".into()],
+            role: None,
+            affiliation: None,
+            mentions: vec![Span::new(0, 4)],
+        }];
+        x.events = vec![Event {
+            kind: "meeting".into(),
+            status: EventStatus::Planned,
+            date: None,
+            place: Some("Hanoi".into()),
+            participants: vec!["Meta".into()],
+            evidence: Span::new(0, 17),
+        }];
+        x.sentence_topics = vec![SentenceTopics {
+            span: Span::new(0, 17),
+            topics: vec!["ai".into()],
+        }];
+        let (index, files) = make_bundle(&[a.clone()], &[x.clone()], 5).unwrap();
+        let derived: Shard = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(derived.articles, [a.clone()]);
+        let (arts, xs) = load_shard_checked(&index.shards[0], files[0].1.as_bytes()).unwrap();
+        assert_eq!((arts, xs), (vec![a], vec![x]));
+        let derived_index: BundleIndex = serde_json::from_str(&index_json(&index)).unwrap();
+        assert_eq!(
+            load_index(index_json(&index).as_bytes()).unwrap(),
+            derived_index
+        );
+        for bad in [
+            r#"{"articles":[{"id":"a"}],"extractions":[]}"#,
+            r#"{"articles":[],"extractions":[{"id":"a","lang":"en","entities":[{"kind":"thing"}],"events":[],"topics":[]}]}"#,
+            r#"{"articles":[{"id":"a","text":"t","title":7}],"extractions":[]}"#,
+        ] {
+            assert!(load_shard(bad.as_bytes()).is_err(), "{bad}");
         }
     }
 
