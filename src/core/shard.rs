@@ -225,6 +225,16 @@ pub fn load_shard_checked(
 // code: optional fields may be absent or null, unknown fields are ignored.
 
 /// JSON text → `Value`, through `from_str` like the article parser (one copy of the parser in wasm).
+/// Records `[{"a": article, "x": extraction}, …]` (what the import worker hands the page and
+/// stores), read by the same code as shards.
+pub fn load_records(json: &str) -> Result<Vec<(Article, Extraction)>, String> {
+    let v = json_value(json.as_bytes())?;
+    let list = v.as_array().ok_or("records: not an array")?;
+    list.iter()
+        .map(|r| Ok((article_of(field(r, "a")?)?, extraction_of(field(r, "x")?)?)))
+        .collect()
+}
+
 fn json_value(bytes: &[u8]) -> Result<Value, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     serde_json::from_str(text).map_err(|e| e.to_string())
