@@ -139,7 +139,7 @@ fn snapshot_vietnamese() {
          Kế hoạch và Đầu tư Nguyễn Chí Dũng cùng dự. Ông Huang cho biết Bộ Thông tin và Truyền thông ủng hộ.",
         expect![[r#"
             person Pham Minh Chinh [-] aliases=["Phạm Minh Chính"] role=Prime Minister aff=Vietnam mentions=1
-            person Jensen Huang [-] aliases=["Jensen Huang", "Huang"] role=CEO aff=Nvidia mentions=2
+            person Jensen Huang [-] aliases=["Jensen Huang", "Huang"] role=Chairman aff=Nvidia mentions=3
             org Nvidia [company] aliases=["Tập đoàn Nvidia"] role=- aff=- mentions=1
             place Hanoi [city] aliases=["Hà Nội"] role=- aff=- mentions=1
             person Nguyen Chi Dung [-] aliases=["Nguyễn Chí Dũng"] role=Minister aff=Vietnam mentions=1

@@ -55,6 +55,8 @@ struct Cand {
     /// Lone words: at a sentence start; after a place preposition.
     initial: bool,
     place_hint: bool,
+    /// The role comes from the text ("Ketua Nvidia Jensen Huang"), not from the lexicon's default.
+    role_stated: bool,
 }
 
 const ELISIONS: &[&str] = &[
@@ -542,8 +544,8 @@ struct Ctx<'a> {
     g: &'static Gazetteer,
     toks: Vec<Tok>,
     cands: Vec<Cand>,
-    /// Bare titles: (span, role).
-    bare_titles: Vec<(Span, String)>,
+    /// Bare titles: (span, role, the organisation or country named right after the title).
+    bare_titles: Vec<(Span, String, Option<String>)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -584,6 +586,7 @@ impl<'a> Ctx<'a> {
             nested: false,
             initial: false,
             place_hint: false,
+            role_stated: false,
         }
     }
 
@@ -605,6 +608,7 @@ impl<'a> Ctx<'a> {
             nested: false,
             initial: false,
             place_hint: false,
+            role_stated: false,
         }
     }
 
@@ -910,6 +914,7 @@ impl<'a> Ctx<'a> {
                         if let Some(p) = pending.take() {
                             if !p.role.is_empty() {
                                 cd.role = Some(p.role);
+                                cd.role_stated = true;
                             }
                             if p.aff.is_some() {
                                 cd.affiliation = p.aff;
@@ -1019,7 +1024,7 @@ impl<'a> Ctx<'a> {
     fn flush_bare(&mut self, pending: &mut Option<Pending>) {
         if let Some(p) = pending.take() {
             if !p.role.is_empty() {
-                self.bare_titles.push((p.span, p.role));
+                self.bare_titles.push((p.span, p.role, p.aff));
             }
         }
     }
@@ -1566,6 +1571,7 @@ impl<'a> Ctx<'a> {
                 p.last = end;
             }
         }
+        cd.role_stated = role.is_some();
         cd.role = role;
         cd.affiliation = aff;
         self.cands.push(cd);
@@ -1579,8 +1585,7 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         for ci in 0..self.cands.len() {
             let cd = &self.cands[ci];
-            if cd.kind != Some(EntityKind::Person) || cd.role.is_some() && cd.affiliation.is_some()
-            {
+            if cd.kind != Some(EntityKind::Person) || cd.role_stated && cd.affiliation.is_some() {
                 continue;
             }
             // The token after the mention.
@@ -1619,8 +1624,10 @@ impl<'a> Ctx<'a> {
                 m += 1;
             }
             let cd = &mut self.cands[ci];
-            if cd.role.is_none() {
+            // The text's role overrides the lexicon's, unless the lexicon says the same more fully.
+            if !cd.role_stated && !cd.role.as_deref().is_some_and(|r| r.starts_with(&role)) {
                 cd.role = Some(role);
+                cd.role_stated = true;
             }
             if cd.affiliation.is_none() {
                 cd.affiliation = aff;
@@ -1713,6 +1720,7 @@ impl<'a> Ctx<'a> {
                     nested: false,
                     initial: false,
                     place_hint: false,
+                    role_stated: false,
                 });
                 continue;
             }
@@ -1731,6 +1739,7 @@ impl<'a> Ctx<'a> {
                 nested: false,
                 initial: false,
                 place_hint: false,
+                role_stated: false,
             };
             let headed = ws
                 .iter()
@@ -1820,7 +1829,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     if !related.is_empty() {
         let inside = |s: Span| related.iter().any(|r| r.contains(s));
         ctx.cands.retain(|cd| cd.known || !inside(cd.span));
-        ctx.bare_titles.retain(|(s, _)| !inside(*s));
+        ctx.bare_titles.retain(|(s, _, _)| !inside(*s));
     }
     for r in regions {
         if !r.is_empty() {
@@ -1848,6 +1857,7 @@ struct Group {
     aliases: Vec<String>,
     mentions: Vec<Span>,
     known: bool,
+    role_stated: bool,
 }
 
 fn tokens_of(name: &str) -> Vec<String> {
@@ -1860,7 +1870,7 @@ fn tokens_of(name: &str) -> Vec<String> {
 
 fn group(
     mut cands: Vec<Cand>,
-    bare: Vec<(Span, String)>,
+    bare: Vec<(Span, String, Option<String>)>,
     text: &str,
     recurring_orgs: bool,
 ) -> Vec<Entity> {
@@ -1925,14 +1935,25 @@ fn group(
                     aliases: Vec::new(),
                     mentions: Vec::new(),
                     known: c.known,
+                    role_stated: false,
                 });
                 index.insert(key, groups.len() - 1);
                 groups.len() - 1
             }
         };
         let gr = &mut groups[gi];
-        if gr.role.is_none() {
-            gr.role = c.role.clone();
+        // A role the text states overrides the lexicon's default ("Ketua Nvidia Jensen Huang"),
+        // unless the default says the same more fully ("President of Global Affairs").
+        let same_more_fully = |old: &Option<String>| {
+            old.as_deref()
+                .zip(c.role.as_deref())
+                .is_some_and(|(o, n)| o.starts_with(n))
+        };
+        if gr.role.is_none() || (c.role_stated && !gr.role_stated && !same_more_fully(&gr.role)) {
+            if c.role.is_some() {
+                gr.role = c.role.clone();
+                gr.role_stated = c.role_stated;
+            }
         }
         if gr.affiliation.is_none() {
             gr.affiliation = c.affiliation.clone();
@@ -2079,6 +2100,7 @@ fn group(
                     aliases: vec![surface],
                     mentions: vec![m.span],
                     known: false,
+                    role_stated: false,
                 });
                 index.insert(key, groups.len() - 1);
             }
@@ -2122,16 +2144,43 @@ fn group(
                 aliases,
                 mentions: ms.iter().map(|m| m.span).collect(),
                 known: false,
+                role_stated: false,
             });
         }
     }
-    // Bare titles ("le Premier ministre") are mentions of the person holding that role.
-    for (span, role) in bare {
+    // Bare titles ("le Premier ministre") are mentions of the person holding that role. A title
+    // naming its organisation or country ("Presiden Nvidia", "Ketua Nvidia", "Presiden AS") is a
+    // mention of a person affiliated with it: the one with that role, else the organisation's only
+    // affiliated person; never the holder of the same title elsewhere.
+    for (span, role, aff) in bare {
+        let first = |gr: &Group| gr.mentions.iter().min().copied().unwrap_or_default();
+        let affiliated = |gr: &Group, a: &str| {
+            gr.kind == EntityKind::Person
+                && gr
+                    .affiliation
+                    .as_deref()
+                    .is_some_and(|x| name_key(x) == name_key(a))
+        };
         let mut best: Option<usize> = None;
         for (gi, gr) in groups.iter().enumerate() {
-            if gr.kind == EntityKind::Person && gr.role.as_deref() == Some(role.as_str()) {
-                let first = gr.mentions.iter().min().copied().unwrap_or_default();
-                if best.is_none() || first.start < span.start {
+            let fits = gr.kind == EntityKind::Person
+                && gr.role.as_deref() == Some(role.as_str())
+                && aff.as_deref().is_none_or(|a| affiliated(gr, a));
+            if fits && (best.is_none() || first(gr).start < span.start) {
+                best = Some(gi);
+            }
+        }
+        if best.is_none() {
+            if let Some(a) = aff.as_deref() {
+                let is_org = groups
+                    .iter()
+                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a));
+                let mut holders = groups
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| affiliated(g, a))
+                    .map(|(gi, _)| gi);
+                if let (true, Some(gi), None) = (is_org, holders.next(), holders.next()) {
                     best = Some(gi);
                 }
             }

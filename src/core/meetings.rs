@@ -374,8 +374,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let mut first_pos: Vec<(usize, usize)> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut summit_named = false;
+        let lists = bracketed_lists(doc, sent, &mentions);
         for (m, e) in &mentions {
             if !sent.contains(*m) {
+                continue;
+            }
+            // "the ministries in the delegation (A, B, C)": members of a bracketed list are no parties.
+            if lists.iter().any(|l| l.contains(*m)) {
                 continue;
             }
             // "Meta (sebelumnya Facebook)", "Meta (formerly Facebook)": a former name or an
@@ -616,6 +621,36 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
         .map(|(e, _)| *e);
     merge(candidates, entities, protagonist)
+}
+
+/// Bracketed spans of `sent` that hold two or more party mentions: an enumeration of members
+/// ("para pemimpin kementerian dalam delegasi (Kementerian A, Kementerian B, …)"), not counterparts.
+fn bracketed_lists(doc: &Doc, sent: Span, mentions: &[(Span, usize)]) -> Vec<Span> {
+    let Some(s) = doc.text.get(sent.start..sent.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, ch) in s.char_indices() {
+        match ch {
+            '(' => open = Some(sent.start + k),
+            ')' => {
+                if let Some(o) = open.take() {
+                    let span = Span::new(o, sent.start + k + 1);
+                    let lo = mentions.partition_point(|(m, _)| m.start < span.start);
+                    let inside = mentions[lo..]
+                        .iter()
+                        .take_while(|(m, _)| m.end <= span.end)
+                        .count();
+                    if inside >= 2 {
+                        out.push(span);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether the gazetteer knows `name` only as a place (a country or city mistaken for a party).
