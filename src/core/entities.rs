@@ -1023,7 +1023,13 @@ impl<'a> Ctx<'a> {
 
     fn flush_bare(&mut self, pending: &mut Option<Pending>) {
         if let Some(p) = pending.take() {
-            if !p.role.is_empty() {
+            // "les présidents des groupes", "the ministers": a plural title refers to no one person.
+            let last = p.span.slice(self.text).rsplit(' ').next().unwrap_or("");
+            let key = name_key(last);
+            let plural = key.len() > 3
+                && key.ends_with('s')
+                && self.c.titles.get(&key[..key.len() - 1]).is_some();
+            if !p.role.is_empty() && !plural {
                 self.bare_titles.push((p.span, p.role, p.aff));
             }
         }
@@ -2153,6 +2159,35 @@ fn group(
     // mention of a person affiliated with it: the one with that role, else the organisation's only
     // affiliated person; never the holder of the same title elsewhere.
     for (span, role, aff) in bare {
+        // "il presidente della casa, Viatcheslav Volodin": a title set before a name by a comma
+        // is that person's, not a reference to someone else.
+        let next_person = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kind == EntityKind::Person)
+            .filter_map(|(gi, g)| {
+                g.mentions
+                    .iter()
+                    .filter(|m| m.start >= span.end)
+                    .map(|m| (m.start, gi))
+                    .min()
+            })
+            .min();
+        if let Some((start, gi)) = next_person {
+            let gap = text.get(span.end..start).unwrap_or("");
+            let words = gap.split_whitespace().count();
+            if gap.trim_end().ends_with(',')
+                && words <= 4
+                && !gap.contains(['.', ';', ':', '(', ')'])
+                && gap.matches(',').count() == 1
+            {
+                groups[gi].mentions.push(span);
+                if groups[gi].role.is_none() && !role.is_empty() {
+                    groups[gi].role = Some(role.clone());
+                }
+                continue;
+            }
+        }
         let first = |gr: &Group| gr.mentions.iter().min().copied().unwrap_or_default();
         let affiliated = |gr: &Group, a: &str| {
             gr.kind == EntityKind::Person
@@ -2163,8 +2198,16 @@ fn group(
         };
         let mut best: Option<usize> = None;
         for (gi, gr) in groups.iter().enumerate() {
+            let of_org = gr.affiliation.as_deref().is_some_and(|a| {
+                groups
+                    .iter()
+                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a))
+            });
             let fits = gr.kind == EntityKind::Person
-                && gr.role.as_deref() == Some(role.as_str())
+                && gr
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r == role || (!of_org && role_fits(r, &role)))
                 && aff.as_deref().is_none_or(|a| affiliated(gr, a));
             if fits && (best.is_none() || first(gr).start < span.start) {
                 best = Some(gi);
@@ -2221,6 +2264,27 @@ fn group(
         e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX)
     });
     out
+}
+
+/// Whether a person's role answers a bare title: the same role, a fuller form of it ("Federal
+/// Chancellor" for "Chancellor"), or the office a generic title names ("Head of Government" for a
+/// prime minister or chancellor, "Head of State" for a president); only a country's officials
+/// answer a title by anything but the same role.
+fn role_fits(role: &str, title: &str) -> bool {
+    if role == title
+        || (role.len() > title.len()
+            && role.ends_with(title)
+            && role[..role.len() - title.len()].ends_with(' '))
+    {
+        return true;
+    }
+    match title {
+        "Head of Government" => {
+            role.starts_with("Prime Minister") || role.ends_with("Chancellor") || role == "Premier"
+        }
+        "Head of State" => role == "President" || role.starts_with("President of "),
+        _ => false,
+    }
 }
 
 /// Keep the role a bare title when the affiliation says the rest: "President of Global Affairs of

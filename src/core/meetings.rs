@@ -181,6 +181,17 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                     word_matches(&key.folded, w, *prefix)
                 }
             });
+            // "rencontré" folds to the noun "rencontre": an accented last letter the noun lacks
+            // makes another word (a participle).
+            let ok = ok
+                && !(cue.kind == CueKind::Noun
+                    && !cue.exact_marks
+                    && cue.words.last().is_some_and(|(w, prefix)| {
+                        !prefix
+                            && words[i + n - 1].lower[0].chars().last().is_some_and(|c| {
+                                !c.is_ascii() && w.ends_with(fold(&c.to_string()).as_str())
+                            })
+                    }));
             if ok {
                 let s = Span::new(words[i].span.start, words[i + n - 1].span.end);
                 if cue.kind == CueKind::Block {
@@ -285,6 +296,9 @@ struct Candidate {
     group: usize,
     /// Paragraph index of the (last merged) sentence.
     para: usize,
+    /// The sentence opens with a sequence marker ("Previamente", "Im Anschluss", "Trước đó"): it
+    /// tells another event than the sentences before.
+    sequenced: bool,
 }
 
 /// The meetings `doc` reports, one event per distinct meeting.
@@ -480,7 +494,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
-        let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        // Dates are read around the first verb trigger when there is one ("L'entretien, qui a
+        // duré une heure, …, passé lundi par Madrid, où il a rencontré …").
+        let date_trigger = triggers
+            .iter()
+            .find(|t| t.kind != CueKind::Noun)
+            .unwrap_or(first_trigger);
+        let relative_at = relative_clause_start(doc, lang, sent, date_trigger.span.end);
         let future_cue = cues.iter().any(|c| c.kind == CueKind::Future);
         // Comma-delimited relative clauses before the trigger (", che oggi è atteso a Parigi,").
         let asides = relative_asides(doc, lang, Span::new(sent.start, first_trigger.span.start));
@@ -500,10 +520,10 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             // A planned meeting's date follows its trigger ("leaves on Saturday and is due to hold
             // talks … on Sunday").
             .max_by_key(|d| {
-                let dist = d.span.start.abs_diff(first_trigger.span.start);
+                let dist = d.span.start.abs_diff(date_trigger.span.start);
                 (
                     granularity(d.value.unwrap_or(DateValue::Year { y: 0 })),
-                    future_cue && d.span.start >= first_trigger.span.end,
+                    future_cue && d.span.start >= date_trigger.span.end,
                     std::cmp::Reverse(dist),
                 )
             })
@@ -560,6 +580,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             (Some(sp), _) => (Some(sp), false),
             (None, dp) => (dp, true),
         };
+        let sequenced = opens_with_sequence(doc, sent);
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
         let unattached: Vec<usize> = parties
@@ -592,6 +613,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     place_weak,
                     group,
                     para,
+                    sequenced,
                 });
             }
         } else {
@@ -606,6 +628,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 place_weak,
                 group,
                 para,
+                sequenced,
             });
         }
     }
@@ -775,9 +798,23 @@ fn merge(
     // anchor does not make two candidates the same meeting.
     let anchor =
         protagonist.filter(|p| candidates.iter().filter(|c| c.parties.contains(p)).count() >= 2);
+    // The anchor's own organisation is shared as the anchor is ("Sam Altman" and "OpenAI").
+    let anchor_org = anchor
+        .and_then(|a| entities[a].affiliation.as_deref())
+        .and_then(|aff| {
+            entities
+                .iter()
+                .position(|e| e.kind == EntityKind::Org && e.name == aff)
+        });
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let same_date = |o: &Candidate| o.date == c.date && o.status == c.status;
+        // A sentence opening with a sequence marker tells another event: it joins one only
+        // when it adds nobody.
+        let same_date = |o: &Candidate| {
+            o.date == c.date
+                && o.status == c.status
+                && (!c.sequenced || c.parties.iter().all(|p| o.parties.contains(p)))
+        };
         let target = if c.has_noun && !c.date_in_sentence {
             out.iter()
                 .rposition(|o| {
@@ -800,7 +837,9 @@ fn merge(
                     let shared = o
                         .parties
                         .iter()
-                        .filter(|p| c.parties.contains(p) && Some(**p) != anchor)
+                        .filter(|p| {
+                            c.parties.contains(p) && Some(**p) != anchor && Some(**p) != anchor_org
+                        })
                         .count();
                     (i, shared)
                 })
@@ -876,6 +915,81 @@ fn representatives<'e>(parties: &[usize], entities: &'e [Entity]) -> Vec<&'e str
         }
     }
     out
+}
+
+/// Sequence markers opening a sentence that tells another event (folded): "Earlier in the day",
+/// "Im Anschluss", "Previamente", "Trước đó", "À tarde".
+const SEQUENCE: &[&str] = &[
+    "earlier",
+    "later",
+    "afterwards",
+    "after that",
+    "then",
+    "in the afternoon",
+    "in the morning",
+    "auparavant",
+    "plus tot",
+    "plus tard",
+    "ensuite",
+    "puis",
+    "dans l'apres-midi",
+    "dans la matinee",
+    "im anschluss",
+    "anschliessend",
+    "anschließend",
+    "danach",
+    "zuvor",
+    "vorher",
+    "spater",
+    "später",
+    "am nachmittag",
+    "am vormittag",
+    "previamente",
+    "antes",
+    "despues",
+    "luego",
+    "mas tarde",
+    "posteriormente",
+    "por la tarde",
+    "por la manana",
+    "prima",
+    "poi",
+    "in seguito",
+    "successivamente",
+    "piu tardi",
+    "nel pomeriggio",
+    "in mattinata",
+    "depois",
+    "mais tarde",
+    "em seguida",
+    "a tarde",
+    "pela manha",
+    "sebelumnya",
+    "kemudian",
+    "setelah itu",
+    "selanjutnya",
+    "sore harinya",
+    "pagi harinya",
+    "truoc do",
+    "sau do",
+    "tiep do",
+    "tiep theo",
+];
+
+/// Whether `sent` opens with a sequence marker followed by a comma or a word boundary.
+fn opens_with_sequence(doc: &Doc, sent: Span) -> bool {
+    let Some(text) = doc.text.get(sent.start..sent.end) else {
+        return false;
+    };
+    let head: String = text.chars().take(24).collect();
+    let folded = fold(&head);
+    SEQUENCE.iter().any(|m| {
+        folded.starts_with(m)
+            && folded[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Relative pronouns that open a clause about something else ("…, who was appointed in October").
