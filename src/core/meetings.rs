@@ -475,7 +475,29 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 && sent.contains(*m)
                 && tokens_between(doc, first_trigger.span, *m) <= 1
         });
+        // "The two leaders had held talks", "Les deux chefs d'État se sont retrouvés": a group
+        // subject stands for the article's main pair, the two leaders named most so far.
+        let group_subject = {
+            let head = doc
+                .text
+                .get(sent.start..first_trigger.span.start)
+                .unwrap_or("");
+            let f = fold(head).replace('’', "'");
+            if GROUP_SUBJECTS.iter().any(|g| f.contains(g)) {
+                main_pair(&mentions, entities, sent.start)
+            } else {
+                None
+            }
+        };
+        if let Some((a, b)) = group_subject {
+            for p in [b, a] {
+                if !parties.contains(&p) {
+                    parties.insert(0, p);
+                }
+            }
+        }
         if !visits_place
+            && group_subject.is_none()
             && (persons(&parties) == 0
                 || persons(&parties) + free_orgs(&parties) < 2
                 || pronoun_subject)
@@ -916,6 +938,82 @@ fn representatives<'e>(parties: &[usize], entities: &'e [Entity]) -> Vec<&'e str
     }
     out
 }
+
+/// The two persons with a head-of-state, government or ministerial role named most often before
+/// `before` (ties: the first named): who "the two leaders" are.
+fn main_pair(
+    mentions: &[(Span, usize)],
+    entities: &[Entity],
+    before: usize,
+) -> Option<(usize, usize)> {
+    const LEADER: &[&str] = &[
+        "President",
+        "Prime Minister",
+        "Chancellor",
+        "Head of",
+        "King",
+        "Queen",
+        "General Secretary",
+        "Premier",
+        "Minister",
+    ];
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+    for (m, e) in mentions.iter().take_while(|(m, _)| m.end <= before) {
+        let ent = &entities[*e];
+        if ent.kind != EntityKind::Person
+            || !ent
+                .role
+                .as_deref()
+                .is_some_and(|r| LEADER.iter().any(|l| r.contains(l)))
+        {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == *e) {
+            Some(c) => c.1 += 1,
+            None => counts.push((*e, 1, m.start)),
+        }
+    }
+    crate::core::sort::sort_by_key(&mut counts, |c| (std::cmp::Reverse(c.1), c.2));
+    match counts.as_slice() {
+        [a, b, ..] => Some((a.0, b.0)),
+        _ => None,
+    }
+}
+
+/// Group subjects standing for the two sides met before (folded).
+const GROUP_SUBJECTS: &[&str] = &[
+    "the two leaders",
+    "both leaders",
+    "the two men",
+    "the two presidents",
+    "the two heads of state",
+    "les deux chefs d'etat",
+    "les deux dirigeants",
+    "les deux hommes",
+    "les deux presidents",
+    "die beiden politiker",
+    "die beiden staats",
+    "die beiden regierungschefs",
+    "die beiden manner",
+    "die beiden spitzenpolitiker",
+    "los dos lideres",
+    "ambos lideres",
+    "los dos mandatarios",
+    "ambos mandatarios",
+    "los dos presidentes",
+    "i due leader",
+    "i due presidenti",
+    "entrambi i leader",
+    "os dois lideres",
+    "os dois presidentes",
+    "ambos os lideres",
+    "os dois chefes de estado",
+    "kedua pemimpin",
+    "kedua kepala negara",
+    "kedua tokoh",
+    "hai nha lanh dao",
+    "hai ben",
+];
 
 /// Sequence markers opening a sentence that tells another event (folded): "Earlier in the day",
 /// "Im Anschluss", "Previamente", "Trước đó", "À tarde".
