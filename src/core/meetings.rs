@@ -365,6 +365,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                         o.kind == CueKind::Object
                             && o.span.start >= c.span.end
                             && tokens_between(doc, c.span, o.span) <= 3
+                            // "…empfangen und weitere Unterstützung zugesagt": after "and" the
+                            // thing belongs to the next clause.
+                            && !and_between(doc, c.span, o.span)
                     })
             })
             .collect();
@@ -573,7 +576,8 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .map(|d| add_days(d, shift))
         });
         // Status: a date after publication, or a future marker without a past date.
-        let future = cues.iter().any(|c| c.kind == CueKind::Future);
+        let future =
+            cues.iter().any(|c| c.kind == CueKind::Future) || future_tense_in(doc, lang, sent);
         let status = match (date, doc.published) {
             (Some(d), Some(p)) if after(d, p) => EventStatus::Planned,
             (Some(d), Some(p)) if before(d, p) => EventStatus::Happened,
@@ -1326,6 +1330,38 @@ fn after_since(doc: &Doc, sent: Span, date: Span) -> bool {
         .rev()
         .take(3)
         .any(|w| SINCE.contains(&fold(w).as_str()))
+}
+
+/// Coordinating conjunctions that open a new clause.
+const ANDS: &[&str] = &["and", "et", "und", "y", "e", "dan", "và", "ed"];
+
+/// Whether a coordinating conjunction stands between two spans.
+fn and_between(doc: &Doc, a: Span, b: Span) -> bool {
+    let i = doc.tokens.partition_point(|t| t.span.start < a.end);
+    let j = doc.tokens.partition_point(|t| t.span.start < b.start);
+    doc.tokens[i..j.max(i)]
+        .iter()
+        .any(|t| ANDS.contains(&t.text(doc.text).to_lowercase().as_str()))
+}
+
+/// Whether `sent` holds a verb in the simple future ("se celebrará", "riceverà", "receberão"):
+/// Spanish, Portuguese and Italian mark it with an accented ending folding would lose.
+fn future_tense_in(doc: &Doc, lang: &str, sent: Span) -> bool {
+    let endings: &[&str] = match lang {
+        "es" => &["rá", "rán"],
+        "pt" => &["rá", "rão"],
+        "it" => &["rà", "ranno"],
+        _ => return false,
+    };
+    let i = doc.tokens.partition_point(|t| t.span.start < sent.start);
+    let j = doc.tokens.partition_point(|t| t.span.start < sent.end);
+    doc.tokens[i..j.max(i)].iter().any(|t| {
+        let w = t.text(doc.text);
+        w.chars().count() > 5
+            && t.kind == TokenKind::Word
+            && endings.iter().any(|e| w.ends_with(e))
+            && !w.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// How many words may separate a meeting noun from its date.
