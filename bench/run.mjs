@@ -5,7 +5,7 @@
 // "Tokens" = whitespace-separated tokens of the input, counted once, the same figure for every tool;
 // tokens/s = that count / the tool's median time for one full pass.
 //
-// Usage: node run.mjs [--warmup 2] [--iters 7] [--min-bytes 1048576] [--dev DIR]
+// Usage: node run.mjs [--warmup 2] [--iters 7] [--min-bytes 1048576] [--dev DIR] [--tools dossier,wink-nlp,compromise]
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +26,7 @@ function arg(name, dflt) {
 const WARMUP = Number(arg('warmup', 2));
 const ITERS = Number(arg('iters', 7));
 const MIN_BYTES = Number(arg('min-bytes', 1 << 20));
+const ONLY = arg('tools', '').split(',').filter(Boolean);
 const DEV = path.resolve(arg('dev', path.join(here, '../../shared/corpus/dev')));
 
 // ---- input -------------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ const tools = [
       return n;
     },
   },
-];
+].filter((t) => ONLY.length === 0 || t.name === 'dossier' || ONLY.includes(t.name));
 
 // ---- measure: warm-ups per tool, then measured passes round-robin (noise hits all tools alike) --
 const median = (xs) => {

@@ -153,7 +153,7 @@ fn meeting_card(ctx: Ctx, l: Lang, corpus: &Corpus, e: &Entry) -> N {
                     el("abbr")
                         .cls("lang")
                         .at("title", &language_name(l, &s.lang))
-                        .txt(&s.lang.to_uppercase()),
+                        .txt(&s.lang.to_ascii_uppercase()),
                 )
                 .txt(" ")
                 .add(link(

@@ -27,8 +27,11 @@
 
 mod words;
 
+use crate::core::case::Lowercase;
+use crate::core::hash::FxHashSet;
 use crate::core::model::Span;
-use crate::core::text::{fold, tokens, TokenKind};
+use crate::core::text::{fold_char, tokens, Token, TokenKind};
+use std::sync::OnceLock;
 
 /// A calendar date at day, month or year precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -333,9 +336,9 @@ struct Tok<'a> {
     span: Span,
     raw: &'a str,
     /// Folded, with ’ as '.
-    f: String,
+    f: &'a str,
     /// `f` without a leading "d'"/"l'" and a trailing "'s".
-    base: String,
+    base: &'a str,
     kind: TokenKind,
     cap: bool,
 }
@@ -375,13 +378,29 @@ const PREFIXES: &[&str] = &[
     "d'", "l'", "dell'", "all'", "nell'", "dall'", "dall'", "quest'", "un'",
 ];
 
-fn prep_tokens(text: &str) -> Vec<Tok<'_>> {
-    tokens(text)
-        .into_iter()
-        .map(|t| {
+/// The tokens of `text` with their folded forms, which are written into `buf` (one buffer for all).
+fn prep_tokens<'a>(text: &'a str, toks: &[Token], buf: &'a mut String) -> Vec<Tok<'a>> {
+    buf.clear();
+    buf.reserve(text.len() + 16);
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in toks {
+        for c in t.span.slice(text).chars() {
+            match fold_char(c) {
+                '’' => buf.push('\''),
+                f => buf.push(f),
+            }
+        }
+        ends.push(buf.len());
+    }
+    let buf: &'a String = buf;
+    let mut start = 0;
+    toks.iter()
+        .zip(ends)
+        .map(|(t, end)| {
             let raw = t.span.slice(text);
-            let f: String = fold(raw).replace('’', "'");
-            let mut base = f.as_str();
+            let f = buf.get(start..end).unwrap_or("");
+            start = end;
+            let mut base = f;
             for p in PREFIXES {
                 if base.len() > p.len() {
                     if let Some(r) = base.strip_prefix(p) {
@@ -390,7 +409,7 @@ fn prep_tokens(text: &str) -> Vec<Tok<'_>> {
                     }
                 }
             }
-            let base = base.strip_suffix("'s").unwrap_or(base).to_string();
+            let base = base.strip_suffix("'s").unwrap_or(base);
             Tok {
                 span: t.span,
                 raw,
@@ -500,7 +519,7 @@ impl<'a> Finder<'a> {
                     // Portuguese short form: needs a date in brackets or an article/modifier before.
                     let before = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
                         ["na", "nesta", "desta", "ultima", "proxima", "esta", "nessa"]
-                            .contains(&p.f.as_str())
+                            .contains(&p.f)
                     });
                     let after = self.tok(i + 1).is_some_and(|n| n.punct("("));
                     return (before || after).then_some((d - 7, 1));
@@ -560,7 +579,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let prev = i.checked_sub(1).and_then(|j| self.tok(j));
-            let prev_is = |ws: &[&str]| prev.is_some_and(|p| ws.contains(&p.f.as_str()));
+            let prev_is = |ws: &[&str]| prev.is_some_and(|p| ws.contains(&p.f));
             match (self.lang, seq[0]) {
                 ("de", "morgen")
                     if t.cap
@@ -782,13 +801,13 @@ impl<'a> Finder<'a> {
             "et", "au", "and", "to", "through", "y", "al", "e", "a", "und", "bis", "dan", "hingga",
             "sampai", "va", "den", "-", "–", "ou", "or", "oder", "o",
         ];
-        if !CONJ.contains(&conj.f.as_str()) {
+        if !CONJ.contains(&conj.f) {
             return None;
         }
         j += 1;
         if self
             .tok(j)
-            .is_some_and(|t| ["le", "el", "il", "ngay", "zum", "the"].contains(&t.f.as_str()))
+            .is_some_and(|t| ["le", "el", "il", "ngay", "zum", "the"].contains(&t.f))
         {
             j += 1;
         }
@@ -812,7 +831,7 @@ impl<'a> Finder<'a> {
         }
         if self
             .tok(j)
-            .is_some_and(|t| t.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&t.f.as_str()))
+            .is_some_and(|t| t.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&t.f))
             && self
                 .tok(j)
                 .is_some_and(|t| t.span.start == self.toks[j - 1].span.end)
@@ -895,8 +914,8 @@ impl<'a> Finder<'a> {
     /// "tháng 9/2023", "tháng 10 tới".
     fn explicit_month_first(&self, i: usize, ctx: bool) -> Option<Found> {
         let prev_ctx = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
-            words::month_context(self.lang).contains(&p.f.as_str())
-                || words::month_context(self.lang).contains(&p.base.as_str())
+            words::month_context(self.lang).contains(&p.f)
+                || words::month_context(self.lang).contains(&p.base)
         });
         if self.lang == "vi" {
             let t = self.tok(i)?;
@@ -937,7 +956,7 @@ impl<'a> Finder<'a> {
             let mut k = j + 1;
             if self.tok(k).is_some_and(|t| {
                 t.kind == TokenKind::Word
-                    && ORDINAL_SUFFIXES.contains(&t.f.as_str())
+                    && ORDINAL_SUFFIXES.contains(&t.f)
                     && t.span.start == self.toks[k - 1].span.end
             }) {
                 k += 1;
@@ -998,7 +1017,7 @@ impl<'a> Finder<'a> {
                 "a", "au", "to", "until", "bis", "al", "hingga", "sampai", "-", "–", "y", "and",
                 "et", "und", "e",
             ]
-            .contains(&c.f.as_str())
+            .contains(&c.f)
             {
                 if let Some(Found {
                     raw: Raw::Full(DateValue::Month { y, m: m2 }),
@@ -1207,7 +1226,7 @@ impl<'a> Finder<'a> {
         // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
         if self
             .tok(i)
-            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f.as_str()))
+            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f))
         {
             if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
                 let unit_after = self
@@ -1224,11 +1243,11 @@ impl<'a> Finder<'a> {
         }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
-        let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f.as_str())
+        let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f)
             && i.checked_sub(1)
                 .and_then(|j| self.tok(j))
-                .is_some_and(|p| words::YEAR_PERIOD.contains(&p.f.as_str()));
-        if words::YEAR_CONTEXT.contains(&t.f.as_str()) || period_of {
+                .is_some_and(|p| words::YEAR_PERIOD.contains(&p.f));
+        if words::YEAR_CONTEXT.contains(&t.f) || period_of {
             // "mid-2024"
             if self
                 .tok(i + 1)
@@ -1296,7 +1315,10 @@ impl<'a> Finder<'a> {
 
     fn at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
-        let is_marker = words::SPAN_MARKERS.contains(&t.f.as_str());
+        if t.kind == TokenKind::Word && !may_start(self.lang, t) {
+            return None;
+        }
+        let is_marker = words::SPAN_MARKERS.contains(&t.f);
         if is_marker {
             if let Some(mut f) = self.core(i + 1, true) {
                 if f.start == i + 1 {
@@ -1308,7 +1330,7 @@ impl<'a> Finder<'a> {
         let ctx = i
             .checked_sub(1)
             .and_then(|j| self.tok(j))
-            .is_some_and(|p| words::DM_CONTEXT.contains(&p.f.as_str()));
+            .is_some_and(|p| words::DM_CONTEXT.contains(&p.f));
         self.core(i, ctx)
     }
 
@@ -1330,15 +1352,15 @@ impl<'a> Finder<'a> {
             if !sent.contains(t.span) || (k >= start && k < end) || t.kind != TokenKind::Word {
                 continue;
             }
-            if cues.contains(&t.f.as_str()) || cues.contains(&t.base.as_str()) {
+            if cues.contains(&t.f) || cues.contains(&t.base) {
                 return true;
             }
             match self.lang {
                 "vi" => {
-                    let low = t.raw.to_lowercase();
+                    let low = t.raw.lowercase();
                     if cues.contains(&low.as_str()) {
                         // "kiến" only in "dự kiến".
-                        if low != "kiến" || (k > 0 && self.toks[k - 1].raw.to_lowercase() == "dự")
+                        if low != "kiến" || (k > 0 && self.toks[k - 1].raw.lowercase() == "dự")
                         {
                             return true;
                         }
@@ -1346,7 +1368,7 @@ impl<'a> Finder<'a> {
                 }
                 "en" if t.f.ends_with("'ll") => return true,
                 "fr" => {
-                    let f = t.f.as_str();
+                    let f = t.f;
                     if !t.cap
                         && f.len() >= 4
                         && (f.ends_with("ra") || f.ends_with("ront"))
@@ -1356,13 +1378,13 @@ impl<'a> Finder<'a> {
                     }
                 }
                 "es" | "pt" => {
-                    let low = t.raw.to_lowercase();
+                    let low = t.raw.lowercase();
                     if low.ends_with("rá") || low.ends_with("rán") || low.ends_with("rão") {
                         return true;
                     }
                 }
                 "it" => {
-                    let low = t.raw.to_lowercase();
+                    let low = t.raw.lowercase();
                     if low.ends_with("rà") || low.ends_with("ranno") {
                         return true;
                     }
@@ -1372,6 +1394,46 @@ impl<'a> Finder<'a> {
         }
         false
     }
+}
+
+/// Every word (folded) that a date expression can start with, in any language: the words `at`
+/// and `core` compare the token at their position with (markers, modifiers, units, weekdays,
+/// day words, months, ago and number words, year and day contexts).
+fn starters() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: FxHashSet<&'static str> = FxHashSet::default();
+        for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
+            let (before, _) = words::ago_words(lang);
+            set.extend(before.iter().filter_map(|seq| seq.first().copied()));
+            set.extend(
+                words::day_words(lang)
+                    .iter()
+                    .filter_map(|(seq, _)| seq.first().copied()),
+            );
+            set.extend(words::number_words(lang).iter().map(|(w, _)| *w));
+            set.extend(words::modifiers(lang).iter().map(|(w, _)| *w));
+            set.extend(words::units(lang).iter().map(|(w, _)| *w));
+            set.extend(words::weekdays(lang).iter().map(|(w, _)| *w));
+            set.extend(words::months(lang).iter().map(|w| w.word));
+        }
+        set.extend([
+            "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
+        ]);
+        set.extend(["of", "de", "del", "di", "des", "du"]);
+        set.extend(words::YEAR_CONTEXT.iter().copied());
+        set.extend(words::SPAN_MARKERS.iter().copied());
+        set
+    })
+}
+
+/// Whether a date expression may start at word `t` (false: `at` finds nothing there).
+fn may_start(lang: &str, t: &Tok) -> bool {
+    let set = starters();
+    set.contains(t.f)
+        || set.contains(t.base)
+        // German compounds: "Montagabend".
+        || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
 
 fn norm_lang(lang: &str) -> &str {
@@ -1386,8 +1448,9 @@ fn norm_lang(lang: &str) -> &str {
 /// within 12 tokens of `span`, in the same sentence. `find_dates` uses it to resolve yearless and
 /// weekday dates; the meetings stage may use it to tell planned from happened.
 pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
+    let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text),
+        toks: prep_tokens(text, &tokens(text), &mut buf),
         lang: norm_lang(lang),
     };
     let Some(start) = finder.toks.iter().position(|t| t.span.end > span.start) else {
@@ -1415,9 +1478,20 @@ pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
 ///
 /// Weeks resolve to the month of the anchor moved by 7 days per week ("last week" → `Month`).
 pub fn find_dates(text: &str, lang: &str, anchor: Option<DateValue>) -> Vec<DateMention> {
+    find_dates_in(text, &tokens(text), lang, anchor)
+}
+
+/// `find_dates` with the tokens of `text` already made (`text::tokens(text)`, as `Doc::tokens`).
+pub fn find_dates_in(
+    text: &str,
+    toks: &[Token],
+    lang: &str,
+    anchor: Option<DateValue>,
+) -> Vec<DateMention> {
     let lang = norm_lang(lang);
+    let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text),
+        toks: prep_tokens(text, toks, &mut buf),
         lang,
     };
     let sentences = crate::core::text::sentences(text);

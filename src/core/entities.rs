@@ -6,21 +6,24 @@
 //! and heads, venue heads, place prepositions, Vietnamese surnames, first names); (3) grouping and
 //! coreference (surname-only references, bare titles). Credit and source lines are parsed apart.
 
-use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer};
+use crate::core::case::Lowercase;
+use crate::core::hash::FxHashMap as HashMap;
+use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer, PhraseTable};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{classify_lines, is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
-use std::collections::HashMap;
 
 /// One token as the recogniser sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Tok {
     span: Span,
     /// `name_key` of the token ("sachsen anhalt", "l").
     key: String,
     /// Last hyphen part of the key ("kommission" for "EU-Kommission").
     last: String,
+    /// `Cues::starts` of the key: the cue tables a phrase may start with at this token.
+    starts: u64,
     word: bool,
     /// Punctuation character (for punct tokens).
     punct: char,
@@ -35,6 +38,49 @@ struct Tok {
     /// In a headline-style line where most words are capitalised ("Apple Chief Meets Leaders").
     headline: bool,
     skip: bool,
+}
+
+impl Clone for Tok {
+    fn clone(&self) -> Tok {
+        let mut t = Tok {
+            key: String::new(),
+            last: String::new(),
+            ..*self
+        };
+        t.clone_from(self);
+        t
+    }
+
+    /// Field by field, reusing the key buffers (`run` copies every token into one `Tok`).
+    fn clone_from(&mut self, o: &Tok) {
+        let Tok {
+            span,
+            key,
+            last,
+            starts,
+            word,
+            punct,
+            cap,
+            allcaps,
+            start,
+            line_start,
+            shout,
+            headline,
+            skip,
+        } = o;
+        self.key.clone_from(key);
+        self.last.clone_from(last);
+        (self.span, self.starts, self.word, self.punct, self.cap) =
+            (*span, *starts, *word, *punct, *cap);
+        self.allcaps = *allcaps;
+        (
+            self.start,
+            self.line_start,
+            self.shout,
+            self.headline,
+            self.skip,
+        ) = (*start, *line_start, *shout, *headline, *skip);
+    }
 }
 
 /// A recognised mention before grouping.
@@ -65,13 +111,16 @@ const ELISIONS: &[&str] = &[
 
 fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let text = doc.text;
+    let cues = cues();
+    let all_lines = lines(text);
     let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
-    starts.extend(lines(text).iter().map(|l| l.start));
+    starts.extend(all_lines.iter().map(|l| l.start));
     crate::core::sort::sort(&mut starts);
-    let mut line_starts: Vec<usize> = lines(text).iter().map(|l| l.start).collect();
+    let mut line_starts: Vec<usize> = all_lines.iter().map(|l| l.start).collect();
     crate::core::sort::sort(&mut line_starts);
-    let shout_lines: Vec<Span> = lines(text)
-        .into_iter()
+    let shout_lines: Vec<Span> = all_lines
+        .iter()
+        .copied()
         .filter(|l| {
             let s = l.slice(text);
             let up = s.chars().filter(|c| c.is_uppercase()).count();
@@ -80,8 +129,9 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         })
         .collect();
     // Headline case: a line without a final period whose words are mostly capitalised.
-    let headline_lines: Vec<Span> = lines(text)
-        .into_iter()
+    let headline_lines: Vec<Span> = all_lines
+        .iter()
+        .copied()
         .filter(|l| {
             let s = l.slice(text);
             let words: Vec<&str> = s
@@ -98,6 +148,8 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         })
         .collect();
     let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 8);
+    // Tokens come in text order: one forward cursor per line list.
+    let (mut shout_at, mut headline_at) = (0, 0);
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
         let key = name_key(s);
@@ -108,6 +160,7 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         out.push(Tok {
             span,
             last,
+            starts: cues.starts(&key),
             key,
             word,
             punct: if word { ' ' } else { first },
@@ -118,8 +171,8 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
                     .all(char::is_uppercase),
             start: false,
             line_start: false,
-            shout: shout_lines.iter().any(|l| l.contains(span)),
-            headline: headline_lines.iter().any(|l| l.contains(span)),
+            shout: in_sorted(&shout_lines, &mut shout_at, span),
+            headline: in_sorted(&headline_lines, &mut headline_at, span),
             skip: false,
         });
     };
@@ -176,14 +229,28 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     out
 }
 
+/// Whether `span` lies in one of `spans` (sorted, disjoint), asked for spans in text order:
+/// `at` moves past the spans that end before `span`.
+fn in_sorted(spans: &[Span], at: &mut usize, span: Span) -> bool {
+    while *at < spans.len() && spans[*at].end < span.end {
+        *at += 1;
+    }
+    spans.get(*at).is_some_and(|l| l.contains(span))
+}
+
 /// Longest phrase of `table`-like lookup starting at token `i`: returns the end token (exclusive).
 /// Words are joined by single spaces; a "." right after a word is skipped (for "M.", "Sr.", "EE. UU.").
 fn phrase_end(
     toks: &[Tok],
     i: usize,
-    max_words: usize,
+    table: &PhraseTable,
     mut hit: impl FnMut(&str) -> bool,
 ) -> usize {
+    // Neither a key of `table` nor the start of one at token `i`: nothing to read.
+    if toks.get(i).is_some_and(|t| t.starts & table.bit == 0) {
+        return i;
+    }
+    let max_words = table.max_words.max(1);
     let mut best = i;
     let mut key = String::new();
     let mut words = 0;
@@ -209,6 +276,9 @@ fn phrase_end(
         if hit(&key) {
             best = j;
         }
+        if !table.extends(&key) {
+            break;
+        }
     }
     // Do not end on a skipped dot.
     best
@@ -216,7 +286,7 @@ fn phrase_end(
 
 fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
     let mut role = None;
-    let e = phrase_end(toks, i, c.titles.max_words.max(1), |k| {
+    let e = phrase_end(toks, i, &c.titles, |k| {
         if let Some(r) = c.titles.get(k) {
             role = Some(r.to_string());
             true
@@ -238,9 +308,7 @@ fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
 }
 
 fn honorific_end(c: &Cues, toks: &[Tok], i: usize) -> usize {
-    let e = phrase_end(toks, i, c.honorifics.max_words.max(1), |k| {
-        c.honorifics.contains(k)
-    });
+    let e = phrase_end(toks, i, &c.honorifics, |k| c.honorifics.contains(k));
     if e == i {
         return i;
     }
@@ -344,6 +412,9 @@ fn gaz_match_pref(
                 }
             }
         }
+        if !g.extends(&key) {
+            break;
+        }
     }
     if found.is_none() && t.key.contains(' ') {
         // "Hyderabad-born", "Paris-based": a known name before a lowercase hyphen part.
@@ -375,7 +446,7 @@ fn title_case(s: &str) -> String {
             if start {
                 out.push(c);
             } else {
-                out.extend(c.to_lowercase());
+                out.push(crate::core::case::lower_char(c));
             }
             start = false;
         } else {
@@ -411,11 +482,11 @@ fn spelled_as(surface: &str, alias: &str) -> bool {
     surface
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .map(crate::core::case::lower_char)
         .eq(alias
             .chars()
             .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase))
+            .map(crate::core::case::lower_char))
 }
 
 /// A discovered name may be read as this alias: same spelling, or the text carries no diacritics.
@@ -625,7 +696,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let c = self.c;
-        let h = phrase_end(&self.toks, i, c.ministry_heads.max_words.max(1), |k| {
+        let h = phrase_end(&self.toks, i, &c.ministry_heads, |k| {
             c.ministry_heads.contains(k)
         });
         if h == i || h >= self.toks.len() {
@@ -677,7 +748,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // The next field must be a known domain and not a new ministry ("…, Kementerian …").
-            let head_next = phrase_end(&self.toks, k, c.ministry_heads.max_words.max(1), |x| {
+            let head_next = phrase_end(&self.toks, k, &c.ministry_heads, |x| {
                 c.ministry_heads.contains(x)
             }) > k;
             let next_known = self.ministry_field(k).is_some_and(|f| f.2);
@@ -715,7 +786,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut en = None;
-        let d = phrase_end(&self.toks, j, c.ministry_domains.max_words.max(1), |k| {
+        let d = phrase_end(&self.toks, j, &c.ministry_domains, |k| {
             if let Some(v) = c.ministry_domains.get(k) {
                 en = Some(v.to_string());
                 true
@@ -790,8 +861,12 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         let mut pending: Option<Pending> = None;
         let mut honor = false;
+        let mut t = match self.toks.first() {
+            Some(t) => t.clone(),
+            None => return,
+        };
         while i < n {
-            let t = self.toks[i].clone();
+            t.clone_from(&self.toks[i]);
             if t.skip {
                 self.flush_bare(&mut pending);
                 honor = false;
@@ -936,7 +1011,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Vietnamese and other org prefixes written in lowercase after the first word: "Tập đoàn X".
-            let pe = phrase_end(&self.toks, i, self.c.max_words("org_prefix").max(1), |k| {
+            let pe = phrase_end(&self.toks, i, self.c.table("org_prefix"), |k| {
                 self.c.is("org_prefix", k)
             });
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
@@ -1179,7 +1254,7 @@ impl<'a> Ctx<'a> {
         }
         // "Menteri Komunikasi dan Informatika Rudiantara": a minister's portfolio is part of the title.
         if pending.as_ref().is_some_and(|p| p.minister) {
-            let de = phrase_end(&self.toks, i, c.ministry_domains.max_words.max(1), |k| {
+            let de = phrase_end(&self.toks, i, &c.ministry_domains, |k| {
                 c.ministry_domains.contains(k)
             });
             if de > i {
@@ -1342,7 +1417,7 @@ impl<'a> Ctx<'a> {
         let media_ctx = ctx_is("media_context");
         let place_ctx = prev_word.as_deref().is_some_and(|p| c.is("place_prep", p));
         let prev_raw = (i > 0 && self.toks[i - 1].word)
-            .then(|| self.toks[i - 1].span.slice(self.text).to_lowercase());
+            .then(|| self.toks[i - 1].span.slice(self.text).lowercase());
         let prev_conn =
             i > 0 && self.toks[i - 1].word && (self.is_conn(i - 1) || self.is_and(i - 1));
         let org_head = if words >= 2 {
@@ -1914,7 +1989,7 @@ fn group(
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
     let mut maybes: Vec<Cand> = Vec::new();
     for c in kept {
         let Some(kind) = c.kind else {
@@ -2113,7 +2188,7 @@ fn group(
         }
     }
     if recurring_orgs {
-        let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<&Cand>> = HashMap::default();
         for m in &rest {
             by_key
                 .entry(name_key(m.span.slice(text)))

@@ -6,7 +6,7 @@
 //! to one language (ñ → es, ã õ → pt, ß ä ö ü → de, ì ò → it, ç → fr/pt). The best score wins;
 //! a text without letters is "en". Allocation-light: one reused buffer, a table built once.
 
-use std::collections::HashMap;
+use crate::core::hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The languages, in tie-break order.
@@ -18,7 +18,7 @@ const STOPWORDS_TSV: &str = include_str!("../../data/lexicon/lang_stopwords.tsv"
 fn table() -> &'static HashMap<&'static str, [f32; 8]> {
     static TABLE: OnceLock<HashMap<&'static str, [f32; 8]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut sets: HashMap<&'static str, [bool; 8]> = HashMap::new();
+        let mut sets: HashMap<&'static str, [bool; 8]> = HashMap::default();
         for line in STOPWORDS_TSV.lines() {
             if line.starts_with('#') {
                 continue;
@@ -122,7 +122,7 @@ pub fn scores(text: &str) -> [f32; 8] {
             continue;
         }
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        buf.extend(w.chars().map(crate::core::case::lower_char));
         if let Some(row) = table.get(buf.as_str()) {
             for k in 0..8 {
                 s[k] += row[k];

@@ -4,9 +4,11 @@
 //! (titles, honorifics, government-body patterns, cue words). Every phrase is indexed by its
 //! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
+use crate::core::case::Lowercase;
+use crate::core::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::core::model::EntityKind;
 use crate::core::text::name_key;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The gazetteer sources (kept by the lexdata tools), compiled in.
@@ -48,6 +50,8 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<AliasHit>>,
     /// First words of every alias key (a cheap filter before longer lookups).
     firsts: HashSet<String>,
+    /// Every proper word prefix of an alias key: a matcher stops extending once it is not one.
+    prefixes: HashSet<String>,
     /// Demonym key → place entry.
     demonyms: HashMap<String, u32>,
     by_canonical: HashMap<String, u32>,
@@ -172,6 +176,11 @@ impl Gazetteer {
         if let Some(first) = key.split(' ').next() {
             self.firsts.insert(first.to_string());
         }
+        for (at, _) in key.match_indices(' ') {
+            if let Some(p) = key.get(..at) {
+                self.prefixes.insert(p.to_string());
+            }
+        }
         let hits = self.index.entry(key).or_default();
         if !hits
             .iter()
@@ -193,6 +202,11 @@ impl Gazetteer {
     /// Whether some alias starts with this word key.
     pub fn is_first(&self, word_key: &str) -> bool {
         self.firsts.contains(word_key)
+    }
+
+    /// Whether some alias key is longer than `key` and starts with it and a space.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// The place a demonym ("vietnamien", "American") refers to.
@@ -243,7 +257,12 @@ pub fn is_company(canonical: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct PhraseTable {
     map: HashMap<String, String>,
+    /// Every proper word prefix of a key ("premier" for "premier ministre"): a matcher stops
+    /// extending a phrase once it is not one.
+    prefixes: HashSet<String>,
     pub max_words: usize,
+    /// This table's bit in `Cues::starts` (0: none).
+    pub bit: u64,
 }
 
 impl PhraseTable {
@@ -253,7 +272,16 @@ impl PhraseTable {
             return;
         }
         self.max_words = self.max_words.max(k.split(' ').count());
+        for (at, _) in k.match_indices(' ') {
+            if let Some(p) = k.get(..at) {
+                self.prefixes.insert(p.to_string());
+            }
+        }
         self.map.entry(k).or_insert_with(|| value.to_string());
+    }
+    /// Whether some key is longer than `key` and starts with it and a space.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
     pub fn get(&self, key: &str) -> Option<&str> {
         self.map.get(key).map(String::as_str)
@@ -282,10 +310,13 @@ pub struct Cues {
     pub ministry_domains: PhraseTable,
     /// cue class ("org_suffix", "venue_head", "stopword", ...) → set of word/phrase keys.
     classes: HashMap<String, PhraseTable>,
-    /// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
+    /// Key or key prefix → the bits of the tables (`PhraseTable::bit`) with that key or a longer
+    /// key starting with it: one lookup tells which tables a phrase may start at a word.
+    starts: HashMap<String, u64>,
+    //// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
     stop_raw: HashSet<String>,
-    /// (class, word as written, lowercased) for every cue word.
-    raw: HashSet<(String, String)>,
+    /// class → every cue word of the class as written, lowercased.
+    raw: HashMap<String, HashSet<String>>,
 }
 
 impl Cues {
@@ -319,27 +350,50 @@ impl Cues {
                     for w in split_bar(v[1]) {
                         t.insert(w, v.get(2).copied().unwrap_or(""));
                     }
+                    let raw = c.raw.entry(v[0].to_string()).or_default();
                     for w in split_bar(v[1]) {
-                        c.raw.insert((v[0].to_string(), w.to_lowercase()));
+                        raw.insert(w.lowercase());
                     }
                     if v[0] == "stopword" {
-                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.to_lowercase()));
+                        c.stop_raw.extend(split_bar(v[1]).map(|w| w.lowercase()));
                     }
                 }
             }
         }
+        let mut starts: HashMap<String, u64> = HashMap::default();
+        let mut classes: Vec<&mut PhraseTable> = c.classes.values_mut().collect();
+        classes.extend([
+            &mut c.titles,
+            &mut c.honorifics,
+            &mut c.ministry_heads,
+            &mut c.ministry_domains,
+        ]);
+        for (k, t) in classes.into_iter().enumerate().take(64) {
+            t.bit = 1 << k;
+            for key in t.map.keys().chain(&t.prefixes) {
+                *starts.entry(key.clone()).or_default() |= t.bit;
+            }
+        }
+        c.starts = starts;
         c
+    }
+
+    /// The bits of the tables that have `key`, or a longer key starting with it.
+    pub fn starts(&self, key: &str) -> u64 {
+        self.starts.get(key).copied().unwrap_or(0)
     }
 
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stop_raw.contains(&word.to_lowercase())
+        self.stop_raw.contains(&*lower_cow(word))
     }
 
     /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
     /// Vietnamese "Phú" and "Phong" are not the venue and office words "Phủ" and "Phòng".
     pub fn is_word(&self, class: &str, word: &str) -> bool {
-        self.raw.contains(&(class.to_string(), word.to_lowercase()))
+        self.raw
+            .get(class)
+            .is_some_and(|set| set.contains(&*lower_cow(word)))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
@@ -352,9 +406,29 @@ impl Cues {
         self.classes.get(class).and_then(|t| t.get(key))
     }
 
+    /// The phrases of cue class `class` (an empty table for an unknown class).
+    pub fn table(&self, class: &str) -> &PhraseTable {
+        static EMPTY: OnceLock<PhraseTable> = OnceLock::new();
+        self.classes
+            .get(class)
+            .unwrap_or_else(|| EMPTY.get_or_init(PhraseTable::default))
+    }
+
     /// The longest phrase length (in words) of cue class `class`.
     pub fn max_words(&self, class: &str) -> usize {
         self.classes.get(class).map(|t| t.max_words).unwrap_or(0)
+    }
+}
+
+/// `word.lowercase()`, without allocating when it is already lowercase ASCII.
+fn lower_cow(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.lowercase())
     }
 }
 
@@ -399,6 +473,15 @@ mod tests {
             Some("Vietnam")
         );
         assert!(g.is_first("pham"));
+        for (key, longer) in [
+            ("pham", true),
+            ("pham minh", true),
+            ("pham minh chinh", false),
+            ("meta", true),
+            ("minh", false),
+        ] {
+            assert_eq!(g.extends(key), longer, "{key}");
+        }
         assert!(g.lookup("nowhere").is_empty());
     }
 
@@ -415,5 +498,16 @@ mod tests {
         );
         assert!(c.is("org_suffix", "gmbh"));
         assert!(c.is("stopword", "le"));
+        assert!(c.titles.extends("premier") && !c.titles.extends("premier ministre"));
+        for (key, table, yes) in [
+            ("premier", &c.titles, true),
+            ("premier ministre", &c.titles, true),
+            ("premier", &c.honorifics, false),
+            ("ong", &c.honorifics, true),
+            ("gmbh", c.table("org_suffix"), true),
+        ] {
+            assert_eq!(c.starts(key) & table.bit != 0, yes, "{key}");
+        }
+        assert!(c.table("org_suffix").contains("gmbh") && c.table("no such class").is_empty());
     }
 }

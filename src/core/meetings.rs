@@ -6,12 +6,13 @@
 //! else the paragraph, else the lead, else the nearest earlier date; the status from the date
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
+use crate::core::case::{lower_char, Lowercase};
 use crate::core::dates::{add_days, DateMention, DateValue};
+use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{fold, name_key, TokenKind};
+use crate::core::text::{fold, fold_char, name_key, TokenKind};
 use crate::core::Doc;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TRIGGERS_TSV: &str = include_str!("../../data/lexicon/meeting_triggers.tsv");
@@ -52,8 +53,36 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
     LEX.get_or_init(|| parse_lexicon(TRIGGERS_TSV))
 }
 
+/// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
+/// first words → ids, and the ids whose first word is a prefix.
+type FirstIndex = (
+    HashMap<String, Vec<u32>>,
+    HashMap<String, Vec<u32>>,
+    Vec<u32>,
+);
+
+fn first_index() -> &'static HashMap<String, FirstIndex> {
+    static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
+    IX.get_or_init(|| {
+        let mut out: HashMap<String, FirstIndex> = HashMap::default();
+        for (lang, cues) in lexicon() {
+            let ix = out.entry(lang.clone()).or_default();
+            for (id, cue) in cues.iter().enumerate() {
+                match cue.words.first() {
+                    Some((w, false)) if cue.exact_marks => {
+                        ix.1.entry(w.clone()).or_default().push(id as u32)
+                    }
+                    Some((w, false)) => ix.0.entry(w.clone()).or_default().push(id as u32),
+                    _ => ix.2.push(id as u32),
+                }
+            }
+        }
+        out
+    })
+}
+
 fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
-    let mut out: HashMap<String, Vec<Cue>> = HashMap::new();
+    let mut out: HashMap<String, Vec<Cue>> = HashMap::default();
     for line in tsv.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -79,11 +108,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
             .split_whitespace()
             .map(|w| {
                 let w = w.replace('’', "'");
-                let w = if exact_marks {
-                    w.to_lowercase()
-                } else {
-                    fold(&w)
-                };
+                let w = if exact_marks { w.lowercase() } else { fold(&w) };
                 match w.strip_suffix('*') {
                     Some(stem) => (stem.to_string(), true),
                     None => (w, false),
@@ -112,42 +137,46 @@ pub struct CueHit {
     pub span: Span,
 }
 
-/// Word keys of one token: folded and lowercase forms, and the same after an elided article ("l'", "d'", "s'").
-struct WordKey {
-    folded: Vec<String>,
-    lower: Vec<String>,
+/// Word keys of one token: folded and lowercase forms, and the same after an elided article
+/// ("l'", "d'", "s'"; "" when there is none), borrowed from one buffer per sentence.
+struct WordKey<'b> {
+    folded: [&'b str; 2],
+    lower: [&'b str; 2],
     span: Span,
 }
 
-fn word_key(raw: &str, span: Span) -> WordKey {
-    let raw = raw.replace('’', "'");
-    let lower = raw.to_lowercase();
-    let folded = fold(&raw);
-    let mut f = vec![folded.clone()];
-    let mut l = vec![lower.clone()];
-    if let Some(pos) = folded.find('\'') {
-        if pos > 0 && pos <= 3 && pos + 1 < folded.len() {
-            f.push(folded[pos + 1..].to_string());
-        }
+/// Append the lowercase and the folded form of `raw` (’ read as ') to `buf`: their byte ranges.
+fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
+    if raw.is_ascii() {
+        // ASCII folds as it lowercases: one key for both.
+        let a = buf.len();
+        buf.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return [(a, buf.len()), (a, buf.len())];
     }
-    if let Some(pos) = lower.find('\'') {
-        if pos > 0 && pos <= 3 && pos + 1 < lower.len() {
-            l.push(lower[pos + 1..].to_string());
+    let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
+    let a = buf.len();
+    buf.extend(chars.clone().map(lower_char));
+    let b = buf.len();
+    buf.extend(chars.map(fold_char));
+    [(a, b), (b, buf.len())]
+}
+
+/// A key and the same after an elided article of 1-3 bytes ("" when there is none).
+fn with_elision(s: &str) -> [&str; 2] {
+    match s.find('\'') {
+        Some(pos) if pos > 0 && pos <= 3 && pos + 1 < s.len() => {
+            [s, s.get(pos + 1..).unwrap_or("")]
         }
-    }
-    WordKey {
-        folded: f,
-        lower: l,
-        span,
+        _ => [s, ""],
     }
 }
 
-fn word_matches(keys: &[String], word: &str, prefix: bool) -> bool {
+fn word_matches(keys: &[&str], word: &str, prefix: bool) -> bool {
     keys.iter().any(|k| {
         if prefix {
             k.starts_with(word)
         } else {
-            k == word
+            *k == word
         }
     })
 }
@@ -160,15 +189,49 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
     };
     let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    let words: Vec<WordKey> = doc.tokens[lo..hi]
+    let toks: Vec<&crate::core::text::Token> = doc.tokens[lo..hi]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| word_key(t.text(doc.text), t.span))
+        .collect();
+    let mut buf = String::with_capacity(2 * span.len() + 8);
+    let ranges: Vec<[(usize, usize); 2]> = toks
+        .iter()
+        .map(|t| word_key(&mut buf, t.text(doc.text)))
+        .collect();
+    let words: Vec<WordKey> = toks
+        .iter()
+        .zip(&ranges)
+        .map(|(t, r)| WordKey {
+            lower: with_elision(buf.get(r[0].0..r[0].1).unwrap_or("")),
+            folded: with_elision(buf.get(r[1].0..r[1].1).unwrap_or("")),
+            span: t.span,
+        })
         .collect();
     let mut hits: Vec<CueHit> = Vec::new();
     let mut blocked: Vec<Span> = Vec::new();
+    let Some((by_folded, by_lower, prefix_first)) = first_index().get(lang) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<u32> = Vec::new();
     for i in 0..words.len() {
-        for cue in cues {
+        // Only the cues whose first word can match here, in lexicon order.
+        ids.clear();
+        for k in words[i].folded.iter().filter(|k| !k.is_empty()) {
+            ids.extend(by_folded.get(*k).into_iter().flatten());
+        }
+        for k in words[i].lower.iter().filter(|k| !k.is_empty()) {
+            ids.extend(by_lower.get(*k).into_iter().flatten());
+        }
+        ids.extend_from_slice(prefix_first);
+        // Few and distinct (one table per cue, a word's two forms differ): insertion sort.
+        for k in 1..ids.len() {
+            let mut j = k;
+            while j > 0 && ids[j - 1] > ids[j] {
+                ids.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        for cue in ids.iter().map(|&id| &cues[id as usize]) {
             let n = cue.words.len();
             if i + n > words.len() {
                 continue;
@@ -200,9 +263,10 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                     // "the visit", "la visite", "esta visita", "Nadella's visit": a verb form used as a noun.
                     let after_determiner = i > 0
                         && (words[i - 1].folded[0].ends_with("'s")
-                            || DETERMINERS.iter().find(|(l, _)| *l == lang).is_some_and(
-                                |(_, ds)| ds.contains(&words[i - 1].folded[0].as_str()),
-                            ));
+                            || DETERMINERS
+                                .iter()
+                                .find(|(l, _)| *l == lang)
+                                .is_some_and(|(_, ds)| ds.contains(&words[i - 1].folded[0])));
                     // "une rencontre avec X", "pertemuan dengan X": a noun with its counterpart reads as a verb.
                     let with_follows =
                         WITH.iter()
@@ -210,7 +274,7 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                             .is_some_and(|(_, ws)| {
                                 words[(i + n).min(words.len())..words.len().min(i + n + 2)]
                                     .iter()
-                                    .any(|w| ws.contains(&w.folded[0].as_str()))
+                                    .any(|w| ws.contains(&w.folded[0]))
                             });
                     let kind = if cue.kind == CueKind::Noun && with_follows {
                         CueKind::Verb
@@ -659,7 +723,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
     }
     // The protagonist: the person mentioned most often in the article.
-    let mut per_person: HashMap<usize, usize> = HashMap::new();
+    let mut per_person: HashMap<usize, usize> = HashMap::default();
     for (_, e) in &mentions {
         if entities[*e].kind == EntityKind::Person {
             *per_person.entry(*e).or_default() += 1;
@@ -1114,7 +1178,7 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
-        let word = w[1].text(doc.text).to_lowercase();
+        let word = w[1].text(doc.text).lowercase();
         (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
     })
 }
@@ -1130,7 +1194,7 @@ fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(1) {
         if toks[k].text(doc.text) == ","
-            && rel.contains(&toks[k + 1].text(doc.text).to_lowercase().as_str())
+            && rel.contains(&toks[k + 1].text(doc.text).lowercase().as_str())
         {
             if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
                 out.push(Span::new(toks[k].span.start, close.span.end));
@@ -1200,7 +1264,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
-        let w = t.text(doc.text).to_lowercase();
+        let w = t.text(doc.text).lowercase();
         prons.contains(&w.as_str())
             && !doc
                 .tokens

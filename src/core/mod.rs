@@ -5,11 +5,13 @@
 
 mod fold_table;
 
+pub mod case;
 pub mod corpus;
 pub mod dates;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod hash;
 pub mod html;
 pub mod lang;
 pub mod lexicon;
@@ -81,7 +83,7 @@ pub fn extract(article: &Article) -> Extraction {
     let published = article.published.as_deref().and_then(DateValue::parse_iso);
     let doc = Doc::new(&article.text, &lang, published);
     let entities = entities::recognize(&doc);
-    let dates = dates::find_dates(doc.text, doc.lang, doc.published);
+    let dates = dates::find_dates_in(doc.text, &doc.tokens, doc.lang, doc.published);
     let events = meetings::find_meetings(&doc, &entities, &dates);
     let (topics, sentence_topics) = topics::classify(&doc);
     Extraction {

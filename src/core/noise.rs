@@ -42,12 +42,14 @@ fn classify(line: &str, index: usize, count: usize) -> Option<NoiseKind> {
     if trimmed.starts_with(">>") || trimmed.starts_with('»') || trimmed.starts_with('►') {
         return Some(NoiseKind::Related);
     }
-    let toks = tokens(trimmed);
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(trimmed))
-        .collect();
+    // The words of the line, only tokenised for the checks that need them.
+    let words = || -> Vec<&str> {
+        tokens(trimmed)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(trimmed))
+            .collect()
+    };
     // "Baca juga: …", "Lire aussi : …" (a cue of one to three words, then a colon).
     if let Some(colon) = trimmed.find(':') {
         let head = name_key(&trimmed[..colon]);
@@ -63,7 +65,8 @@ fn classify(line: &str, index: usize, count: usize) -> Option<NoiseKind> {
     // "Reporting by X; Editing by Y", "Texte de …" (a credit phrase opening the line, no colon).
     for n in [2usize, 3] {
         let head: Vec<&str> = trimmed.split_whitespace().take(n).collect();
-        if head.len() == n && c.is("credit_cue", &name_key(&head.join(" "))) && words.len() <= 12 {
+        if head.len() == n && c.is("credit_cue", &name_key(&head.join(" "))) && words().len() <= 12
+        {
             return Some(NoiseKind::Credit);
         }
     }
@@ -85,6 +88,11 @@ fn classify(line: &str, index: usize, count: usize) -> Option<NoiseKind> {
         }
     }
     // "Komentar (0)"
+    let words = if trimmed.ends_with(')') || (index + 3 >= count && index > 0) {
+        words()
+    } else {
+        Vec::new()
+    };
     if words.len() <= 3 && trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inside = &trimmed[open + 1..trimmed.len() - 1];

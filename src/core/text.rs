@@ -17,7 +17,7 @@ pub fn fold_char(c: char) -> char {
             }
         }
     }
-    c.to_lowercase().next().unwrap_or(c)
+    crate::core::case::lower_char(c)
 }
 
 /// Lowercase and strip diacritics from a whole string ("Hà Nội" → "ha noi").
@@ -89,68 +89,64 @@ fn is_joiner(c: char) -> bool {
 
 /// Split `text` into words, numbers and punctuation. Never panics; spans lie on char boundaries.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |i: usize| {
-        if i + 1 < n {
-            chars[i + 1].0
-        } else {
-            text.len()
-        }
-    };
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // The char at byte `p` (None at the end), and the byte after it: no char table is built.
+    let ch = |p: usize| text.get(p..).and_then(|s| s.chars().next());
+    let after = |p: usize, c: char| p + c.len_utf8();
     let mut i = 0;
-    while i < n {
-        let (start, c) = chars[i];
+    while let Some(c) = ch(i) {
+        let start = i;
         if c.is_whitespace() {
-            i += 1;
+            i = after(i, c);
             continue;
         }
         if c.is_alphabetic() {
-            let mut j = i + 1;
+            let mut j = after(i, c);
             loop {
-                if j < n && (chars[j].1.is_alphanumeric() || is_combining(chars[j].1)) {
-                    j += 1;
-                } else if j + 1 < n && is_joiner(chars[j].1) && chars[j + 1].1.is_alphabetic() {
-                    // "Vietnam.vn" stays one word, but "Meta.Le" after a missing space is rare enough.
-                    if chars[j].1 == '.' && !chars[j + 1].1.is_lowercase() {
-                        break;
+                match ch(j) {
+                    Some(d) if d.is_alphanumeric() || is_combining(d) => j = after(j, d),
+                    Some(d) if is_joiner(d) => {
+                        let Some(e) = ch(after(j, d)).filter(|e| e.is_alphabetic()) else {
+                            break;
+                        };
+                        // "Vietnam.vn" stays one word, but "Meta.Le" after a missing space is rare enough.
+                        if d == '.' && !e.is_lowercase() {
+                            break;
+                        }
+                        j = after(after(j, d), e);
                     }
-                    j += 2;
-                } else {
-                    break;
+                    _ => break,
                 }
             }
             out.push(Token {
-                span: Span::new(start, end_of(j - 1)),
+                span: Span::new(start, j),
                 kind: TokenKind::Word,
             });
             i = j;
         } else if c.is_ascii_digit() {
-            let mut j = i + 1;
+            let mut j = after(i, c);
             loop {
-                if j < n && (chars[j].1.is_ascii_digit()) {
-                    j += 1;
-                } else if j + 1 < n
-                    && matches!(chars[j].1, '/' | '.' | ',' | '-')
-                    && chars[j + 1].1.is_ascii_digit()
-                {
-                    j += 2;
-                } else {
-                    break;
+                match ch(j) {
+                    Some(d) if d.is_ascii_digit() => j += 1,
+                    Some(d @ ('/' | '.' | ',' | '-'))
+                        if ch(j + 1).is_some_and(|e| e.is_ascii_digit()) =>
+                    {
+                        j = after(j, d) + 1
+                    }
+                    _ => break,
                 }
             }
             out.push(Token {
-                span: Span::new(start, end_of(j - 1)),
+                span: Span::new(start, j),
                 kind: TokenKind::Number,
             });
             i = j;
         } else {
+            i = after(i, c);
             out.push(Token {
-                span: Span::new(start, end_of(i)),
+                span: Span::new(start, i),
                 kind: TokenKind::Punct,
             });
-            i += 1;
         }
     }
     out
@@ -311,5 +307,93 @@ mod tests {
                 "Nouvelle ligne"
             ]
         );
+    }
+
+    /// The tokenizer as first written (a char table, indices into it), for the comparison below.
+    fn tokens_reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        let end_of = |i: usize| {
+            if i + 1 < n {
+                chars[i + 1].0
+            } else {
+                text.len()
+            }
+        };
+        let mut i = 0;
+        while i < n {
+            let (start, c) = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if c.is_alphabetic() {
+                let mut j = i + 1;
+                loop {
+                    if j < n && (chars[j].1.is_alphanumeric() || is_combining(chars[j].1)) {
+                        j += 1;
+                    } else if j + 1 < n && is_joiner(chars[j].1) && chars[j + 1].1.is_alphabetic() {
+                        // "Vietnam.vn" stays one word, but "Meta.Le" after a missing space is rare enough.
+                        if chars[j].1 == '.' && !chars[j + 1].1.is_lowercase() {
+                            break;
+                        }
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    span: Span::new(start, end_of(j - 1)),
+                    kind: TokenKind::Word,
+                });
+                i = j;
+            } else if c.is_ascii_digit() {
+                let mut j = i + 1;
+                loop {
+                    if j < n && (chars[j].1.is_ascii_digit()) {
+                        j += 1;
+                    } else if j + 1 < n
+                        && matches!(chars[j].1, '/' | '.' | ',' | '-')
+                        && chars[j + 1].1.is_ascii_digit()
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    span: Span::new(start, end_of(j - 1)),
+                    kind: TokenKind::Number,
+                });
+                i = j;
+            } else {
+                out.push(Token {
+                    span: Span::new(start, end_of(i)),
+                    kind: TokenKind::Punct,
+                });
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_match_the_reference_on_random_text() {
+        let alphabet: Vec<char> = "aZé ệ\u{301}9 0./,-'’‐&$\n\tΣß中.A1-2/3,4"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_f491_u32;
+        for len in 0..400 {
+            let text: String = (0..len % 60)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    alphabet[seed as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(tokens(&text), tokens_reference(&text), "{text:?}");
+        }
     }
 }

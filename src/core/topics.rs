@@ -4,8 +4,10 @@
 //! topic when one of its phrases occurs in it; an article has the topic when the summed weight of
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
+use crate::core::case::{lower_char, Lowercase};
+use crate::core::hash::FxHashMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
-use crate::core::text::{fold, TokenKind};
+use crate::core::text::{fold, fold_char, TokenKind};
 use crate::core::Doc;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -33,9 +35,76 @@ struct Phrase {
     weight: u32,
 }
 
-fn lexicon() -> &'static BTreeMap<String, Vec<Phrase>> {
-    static LEX: OnceLock<BTreeMap<String, Vec<Phrase>>> = OnceLock::new();
-    LEX.get_or_init(|| parse(TOPICS_TSV))
+/// The phrases one language matches (its own, then the `*` ones), indexed by their first word.
+#[derive(Debug, Default)]
+struct LangIndex {
+    phrases: Vec<Phrase>,
+    /// Per mode (`Mode as usize`): first word (not a prefix) → phrase ids, ascending.
+    first: [FxHashMap<String, Vec<u32>>; 3],
+    /// Phrases whose first word is a prefix (checked at every word).
+    prefix_first: Vec<u32>,
+    /// Per mode, whether some phrase compares under it.
+    used: [bool; 3],
+}
+
+impl LangIndex {
+    fn new(phrases: Vec<Phrase>) -> LangIndex {
+        let mut ix = LangIndex::default();
+        for (id, p) in phrases.iter().enumerate() {
+            let id = id as u32;
+            ix.used[p.mode as usize] = true;
+            match p.words.first() {
+                Some((w, false)) => ix.first[p.mode as usize]
+                    .entry(w.clone())
+                    .or_default()
+                    .push(id),
+                _ => ix.prefix_first.push(id),
+            }
+        }
+        ix.phrases = phrases;
+        ix
+    }
+}
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    by_lang: Vec<(String, LangIndex)>,
+    /// For languages without phrases of their own.
+    star_only: LangIndex,
+}
+
+impl Lexicon {
+    fn get(&self, lang: &str) -> &LangIndex {
+        self.by_lang
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(&self.star_only, |(_, ix)| ix)
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut langs = Vec::new();
+        let mut star = Vec::new();
+        for (lang, ps) in parse(TOPICS_TSV) {
+            if lang == "*" {
+                star = ps;
+            } else {
+                langs.push((lang, ps));
+            }
+        }
+        Lexicon {
+            by_lang: langs
+                .into_iter()
+                .map(|(lang, mut ps)| {
+                    ps.extend(star.iter().cloned());
+                    (lang, LangIndex::new(ps))
+                })
+                .collect(),
+            star_only: LangIndex::new(star),
+        }
+    })
 }
 
 fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
@@ -61,7 +130,7 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
             .map(|w| {
                 let w = match mode {
                     Mode::Cased => w.to_string(),
-                    Mode::Lower => w.to_lowercase(),
+                    Mode::Lower => w.lowercase(),
                     Mode::Folded => fold(w),
                 };
                 match w.strip_suffix('*') {
@@ -86,66 +155,114 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
     out
 }
 
-/// One word of the text under its three comparison keys (plus the same after an elided article).
+/// One word of the text under its three comparison keys (each maybe also after an elided article).
 struct Keys {
-    cased: Vec<String>,
-    lower: Vec<String>,
-    folded: Vec<String>,
+    /// Per `Mode`: (start, end, start after the elided article or `end`) of the key in `Words::buf`.
+    forms: [(u32, u32, u32); 3],
+    /// The word starts with an uppercase letter.
+    cap: bool,
     span: Span,
 }
 
-fn with_elision(s: String) -> Vec<String> {
-    let mut v = vec![s.clone()];
-    if let Some(pos) = s.find('\'') {
-        if pos > 0 && pos <= 4 && pos + 1 < s.len() {
-            v.push(s[pos + 1..].to_string());
-        }
-    }
-    v
+/// The words of one stretch of text with their keys, stored in one buffer.
+struct Words {
+    buf: String,
+    keys: Vec<Keys>,
 }
 
-fn keys_of(doc: &Doc, span: Span) -> Vec<Keys> {
+impl Words {
+    /// The keys of word `i` under `mode`: the word, then the word after an elided article ("l'").
+    fn forms(&self, i: usize, mode: Mode) -> impl Iterator<Item = &str> {
+        let (a, b, e) = self.keys[i].forms[mode as usize];
+        let (a, b, e) = (a as usize, b as usize, e as usize);
+        let buf = self.buf.as_str();
+        std::iter::once(buf.get(a..b).unwrap_or(""))
+            .chain((e < b).then(|| buf.get(e..b).unwrap_or("")))
+    }
+}
+
+/// Where the key `s` continues after an elided article of 1-4 bytes ("l'", "dell'"), if any.
+fn elision_end(s: &str) -> Option<usize> {
+    let pos = s.find('\'')?;
+    (pos > 0 && pos <= 4 && pos + 1 < s.len()).then_some(pos + 1)
+}
+
+/// `used`: per `Mode`, whether some phrase compares under it.
+fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
     let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    doc.tokens[lo..hi]
+    let mut w = Words {
+        buf: String::with_capacity(4 * span.len() + 16),
+        keys: Vec::with_capacity(hi.saturating_sub(lo)),
+    };
+    for t in doc.tokens[lo..hi]
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| {
-            let raw = t.text(doc.text).replace('’', "'");
-            Keys {
-                lower: with_elision(raw.to_lowercase()),
-                folded: with_elision(fold(&raw)),
-                cased: with_elision(raw),
-                span: t.span,
+    {
+        let text = t.text(doc.text);
+        // A mode no phrase uses keeps an empty key.
+        let mut forms = [(0u32, 0u32, 0u32); 3];
+        let buf = &mut w.buf;
+        let ascii = text.is_ascii();
+        for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            if !used[mode as usize] {
+                continue;
             }
-        })
-        .collect()
+            // ASCII folds as it lowercases: one key for both.
+            if ascii && mode == Mode::Folded && used[Mode::Lower as usize] {
+                forms[mode as usize] = forms[Mode::Lower as usize];
+                continue;
+            }
+            let a = buf.len();
+            let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
+            match mode {
+                Mode::Cased if ascii => buf.push_str(text),
+                _ if ascii => buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase()))),
+                Mode::Cased => buf.extend(chars),
+                Mode::Lower => buf.extend(chars.map(lower_char)),
+                Mode::Folded => buf.extend(chars.map(fold_char)),
+            }
+            let b = buf.len();
+            let e = buf.get(a..b).and_then(elision_end).map_or(b, |e| a + e);
+            forms[mode as usize] = (a as u32, b as u32, e as u32);
+        }
+        w.keys.push(Keys {
+            forms,
+            cap: text.chars().next().is_some_and(|c| c.is_uppercase()),
+            span: t.span,
+        });
+    }
+    w
 }
 
 /// Matches (topic, span, weight) of the lexicon of `lang` in `span`, at most one per place and topic (the longest).
 fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
-    let lex = lexicon();
-    let keys = keys_of(doc, span);
-    let mut found: Vec<(String, Span, u32)> = Vec::new();
-    let phrases = lex
-        .get(doc.lang)
-        .into_iter()
-        .flatten()
-        .chain(lex.get("*").into_iter().flatten());
-    for p in phrases {
-        let n = p.words.len();
-        for i in 0..keys.len() {
+    let ix = lexicon().get(doc.lang);
+    let words = keys_of(doc, span, ix.used);
+    let keys = &words.keys;
+    // (phrase id, position, match): collected per position, then put in phrase order as before.
+    let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
+    let mut cands: Vec<u32> = Vec::new();
+    for i in 0..keys.len() {
+        cands.clear();
+        for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            for w in words.forms(i, mode) {
+                if let Some(ids) = ix.first[mode as usize].get(w) {
+                    cands.extend_from_slice(ids);
+                }
+            }
+        }
+        // No phrase comes twice (one mode each, and a word's two forms differ); `hits` is put in
+        // phrase order below.
+        cands.extend_from_slice(&ix.prefix_first);
+        for &id in &cands {
+            let p = &ix.phrases[id as usize];
+            let n = p.words.len();
             if i + n > keys.len() {
-                break;
+                continue;
             }
             let ok = p.words.iter().enumerate().all(|(k, (w, prefix))| {
-                let key = &keys[i + k];
-                let cands = match p.mode {
-                    Mode::Cased => &key.cased,
-                    Mode::Lower => &key.lower,
-                    Mode::Folded => &key.folded,
-                };
-                cands.iter().any(|c| {
+                words.forms(i + k, p.mode).any(|c| {
                     if *prefix {
                         c.starts_with(w.as_str())
                     } else {
@@ -153,23 +270,30 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                     }
                 })
             });
+            if !ok {
+                continue;
+            }
             // A lowercase phrase written all in capitals inside a sentence names an organisation or a
             // title ("ministra de Transformación Digital"), not the topic (German capitalises nouns).
             let in_name = p.mode != Mode::Cased
                 && doc.lang != "de"
                 && i > 0
-                && keys[i..i + n]
-                    .iter()
-                    .all(|k| k.cased[0].chars().next().is_some_and(|c| c.is_uppercase()));
-            if ok && !in_name {
-                found.push((
-                    p.topic.clone(),
-                    Span::new(keys[i].span.start, keys[i + n - 1].span.end),
-                    p.weight,
+                && keys[i..i + n].iter().all(|k| k.cap);
+            if !in_name {
+                hits.push((
+                    id,
+                    i,
+                    (
+                        p.topic.clone(),
+                        Span::new(keys[i].span.start, keys[i + n - 1].span.end),
+                        p.weight,
+                    ),
                 ));
             }
         }
     }
+    crate::core::sort::sort_by_key(&mut hits, |h| (h.0, h.1));
+    let mut found: Vec<(String, Span, u32)> = hits.into_iter().map(|h| h.2).collect();
     // Longest first; drop a match overlapping an already kept match of the same topic.
     crate::core::sort::sort_by_key(&mut found, |(t, s, w)| {
         (t.clone(), std::cmp::Reverse(s.len()), std::cmp::Reverse(*w))
