@@ -1405,7 +1405,7 @@ fn and_between(doc: &Doc, a: Span, b: Span) -> bool {
     let j = doc.tokens.partition_point(|t| t.span.start < b.start);
     doc.tokens[i..j.max(i)]
         .iter()
-        .any(|t| ANDS.contains(&t.text(doc.text).to_lowercase().as_str()))
+        .any(|t| ANDS.contains(&crate::core::case::lower(t.text(doc.text)).as_str()))
 }
 
 /// Whether `sent` holds a verb in the simple future ("se celebrará", "riceverà", "receberão"):
