@@ -3,7 +3,7 @@
 
 use dossier::core::dates::{days_in_month, DateMention, DateValue};
 use dossier::core::meetings::find_meetings;
-use dossier::core::model::{Entity, EntityKind, EventStatus, Span};
+use dossier::core::model::{Entity, EntityKind, Event, EventStatus, Span};
 use dossier::core::text::{fold, name_key, TokenKind};
 use dossier::core::Doc;
 use serde_json::Value;
@@ -246,6 +246,24 @@ fn weekday_of(w: &str) -> Option<i64> {
 
 /// A small date finder for the oracle test: "18 September", "(13/10)", "Tháng 6/2005", "Juni 2023",
 /// "yesterday", weekdays (past, or next when the sentence speaks of the future).
+/// The meetings found in `text` (published 2024-05-04) with the gold entities, and the sorted
+/// participant sets of each, sorted.
+fn participant_sets(text: &str, lang: &str, gold: &Value) -> (Vec<Vec<String>>, Vec<Event>) {
+    let doc = Doc::new(text, lang, DateValue::parse_iso("2024-05-04"));
+    let ents = oracle_entities(text, gold);
+    let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
+    let mut got: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let mut p = e.participants.clone();
+            p.sort();
+            p
+        })
+        .collect();
+    got.sort();
+    (got, events)
+}
+
 fn fallback_dates(doc: &Doc) -> Vec<DateMention> {
     let text = doc.text;
     let Some(DateValue::Day {
@@ -835,18 +853,7 @@ fn sequence_markers_split_same_day_meetings() {
         "orgs": [], "places": []
     });
     for (lang, text) in cases {
-        let doc = Doc::new(text, lang, DateValue::parse_iso("2024-05-04"));
-        let ents = oracle_entities(text, &gold);
-        let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
-        let mut got: Vec<Vec<String>> = events
-            .iter()
-            .map(|e| {
-                let mut p = e.participants.clone();
-                p.sort();
-                p
-            })
-            .collect();
-        got.sort();
+        let (got, events) = participant_sets(text, lang, &gold);
         assert_eq!(
             got,
             vec![
@@ -868,18 +875,7 @@ fn one_visit_per_organisation_and_retold_meetings_merge() {
                  {"name": "Globex", "aliases": ["Globex"], "type": "company"}],
         "places": []
     });
-    let doc = Doc::new(text, "en", DateValue::parse_iso("2024-05-04"));
-    let ents = oracle_entities(text, &gold);
-    let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
-    let mut got: Vec<Vec<String>> = events
-        .iter()
-        .map(|e| {
-            let mut p = e.participants.clone();
-            p.sort();
-            p
-        })
-        .collect();
-    got.sort();
+    let (got, events) = participant_sets(text, "en", &gold);
     assert_eq!(
         got,
         vec![
