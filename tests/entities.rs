@@ -574,6 +574,30 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Cuartoscuro"],
         &["Pool Moncloa"],
     ),
+    (
+        "en",
+        "Modi met Biden at the White House.\n\n(Reporting by Reuters staff; editing by Jane Doe)",
+        &["Reuters"],
+        &["Reuters staff"],
+    ),
+    (
+        "en",
+        "Samsung Electronics and SK hynix are building chip plants in the United States.",
+        &["SK hynix", "Samsung Electronics"],
+        &[],
+    ),
+    (
+        "vi",
+        "Tân Hoa xã dẫn lời ông Tập cho biết Trung Quốc sẵn sàng hợp tác.",
+        &["Xinhua"],
+        &[],
+    ),
+    (
+        "de",
+        "Umweltverbände wie die Grüne Liga und der Naturschutzbund kritisieren den Wasserverbrauch.",
+        &["Grune Liga", "Nature and Biodiversity Conservation Union"],
+        &["Alliance 90/The Greens"],
+    ),
 ];
 
 #[test]

@@ -1717,6 +1717,51 @@ impl<'a> Ctx<'a> {
     }
 
     /// Credit and source regions: pieces split by "/", ",", "-", ";" are agencies or photographers.
+    /// The longest leading words of a credit piece naming a known organisation, when every
+    /// following word is lowercase or a credit cue ("Reuters staff", "AFP PHOTO").
+    fn credit_org_prefix(&self, t: &str, ws: &[&str], span: Span) -> Option<Cand> {
+        if ws.len() < 2 || ws.len() > 6 {
+            return None;
+        }
+        for cut in (1..ws.len()).rev() {
+            let rest_ok = ws[cut..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    || self.c.is("credit_cue", &name_key(w))
+            });
+            if !rest_ok {
+                continue;
+            }
+            let head = ws[..cut].join(" ");
+            let Some(h) = self.g.lookup(&name_key(&head)).into_iter().find(|h| {
+                self.g.entries[h.entry as usize].kind == EntityKind::Org
+                    && (case_fits(&head, &h.surface) || letters_eq(&head, &h.surface))
+            }) else {
+                continue;
+            };
+            // The prefix's byte length in `t` (words are separated by whitespace runs).
+            let mut off = 0;
+            for w in &ws[..cut] {
+                off = t[off..].find(w).map(|p| off + p + w.len())?;
+            }
+            let e = &self.g.entries[h.entry as usize];
+            return Some(Cand {
+                span: Span::new(span.start, span.start + off),
+                kind: Some(e.kind),
+                canonical: e.canonical.clone(),
+                class: (!e.class.is_empty()).then(|| e.class.clone()),
+                role: None,
+                affiliation: None,
+                is_name: true,
+                known: true,
+                nested: false,
+                initial: false,
+                place_hint: false,
+                role_stated: false,
+            });
+        }
+        None
+    }
+
     fn credits(&mut self, region: Span) {
         let text = self.text;
         let s = region.slice(text);
@@ -1806,6 +1851,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let ws: Vec<&str> = t.split_whitespace().collect();
+            // "Reuters staff", "AFP PHOTO": a known organisation followed by lowercase words or credit cues.
+            if let Some(cd) = self.credit_org_prefix(t, &ws, span) {
+                self.cands.push(cd);
+                continue;
+            }
             let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
             let allcaps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
             let mk = |kind, class: Option<&str>, canonical: String| Cand {
