@@ -598,6 +598,24 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Grune Liga", "Nature and Biodiversity Conservation Union"],
         &["Alliance 90/The Greens"],
     ),
+    (
+        "de",
+        "Am Montag besuchte er in Shanghai die Tongji-Universität und diskutierte mit Studierenden.",
+        &["Tongji-Universität"],
+        &[],
+    ),
+    (
+        "es",
+        "La Universidad de Salamanca firmaron con la Fundación Telefónica un acuerdo.",
+        &["Universidad de Salamanca", "Fundación Telefónica"],
+        &["Universidad de Salamanca firmaron con la Fundación Telefónica"],
+    ),
+    (
+        "it",
+        "L'Università di Padova e la Fondazione Cariplo hanno firmato un accordo.",
+        &["Università di Padova", "Fondazione Cariplo"],
+        &["L'Università", "Università di Padova e la Fondazione Cariplo"],
+    ),
 ];
 
 #[test]

@@ -1245,10 +1245,13 @@ impl<'a> Ctx<'a> {
     ) -> usize {
         let n = self.toks.len();
         let c = self.c;
-        // Function words capitalised at a sentence start are not names.
+        // Function words capitalised at a sentence start are not names; nor is an elided
+        // article ("L'Università di Bologna" starts at "Università").
         {
             let t = &self.toks[i];
-            if self.is_stop(t) && !t.allcaps {
+            let s = t.span.slice(self.text);
+            let elided = s.ends_with(['\'', '’']) && ELISIONS.contains(&t.key.as_str());
+            if (self.is_stop(t) && !t.allcaps) || elided {
                 return i + 1;
             }
         }
@@ -1358,6 +1361,34 @@ impl<'a> Ctx<'a> {
                 while k < n && k <= j + 2 && self.toks[k].word && self.is_conn(k) {
                     k += 1;
                 }
+                // "Università di Bologna e la Fondazione Cariplo": a coordinator then an
+                // article or a new body word starts another name.
+                let coord = !conn
+                    && matches!(
+                        u.key.as_str(),
+                        "and" | "dan" | "va" | "et" | "und" | "e" | "y"
+                    );
+                let next_name = coord
+                    && k < n
+                    && ((k > j + 1
+                        && matches!(
+                            self.toks[j + 1].key.as_str(),
+                            "the"
+                                | "la"
+                                | "le"
+                                | "l"
+                                | "el"
+                                | "il"
+                                | "lo"
+                                | "der"
+                                | "die"
+                                | "das"
+                                | "den"
+                        ))
+                        || head_class(c, &self.toks[k], self.text).is_some());
+                if next_name {
+                    break;
+                }
                 if k < n
                     && self.toks[k].word
                     && self.toks[k].cap
@@ -1376,7 +1407,9 @@ impl<'a> Ctx<'a> {
             }
             // Inside a head-initial body name: a few lowercase words ending in a connector
             // before a capitalised word ("Centre d'innovation du Vietnam").
-            if head_initial && j - i <= 4 {
+            // Only right after the head and its connectors: "Universidad de Salamanca firmaron
+            // con la …" is a name then a clause.
+            if head_initial && j - i <= 4 && (i + 1..j).all(|k| !self.toks[k].cap) {
                 let mut k = j;
                 while k < n && k < j + 3 && self.toks[k].word && !self.toks[k].cap {
                     k += 1;
@@ -1423,6 +1456,15 @@ impl<'a> Ctx<'a> {
         let org_head = if words >= 2 {
             run.iter()
                 .find_map(|&k| head_class(c, &self.toks[k], self.text))
+        } else if first.key.contains(' ') && !first.allcaps && !compound_body(&first) {
+            // "Tongji-Universität", "Bertelsmann-Stiftung": a name, a hyphen, a body word.
+            let s = first.span.slice(self.text);
+            let name_part = s.rsplit_once('-').map(|(h, _)| h).unwrap_or("");
+            let last = s.rsplit('-').next().unwrap_or("");
+            (c.is_word("org_head", last)
+                && name_part.chars().next().is_some_and(char::is_uppercase))
+            .then(|| head_class(c, &first, self.text))
+            .flatten()
         } else {
             None
         };
