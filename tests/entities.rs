@@ -616,6 +616,12 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Università di Padova", "Fondazione Cariplo"],
         &["L'Università", "Università di Padova e la Fondazione Cariplo"],
     ),
+    (
+        "de",
+        "Das Landesamt für Umwelt hatte die Genehmigung erteilt. Das Bundesinstitut für Risikobewertung warnte.",
+        &["Landesamt für Umwelt", "Bundesinstitut für Risikobewertung"],
+        &[],
+    ),
 ];
 
 #[test]

@@ -1192,6 +1192,40 @@ impl<'a> Ctx<'a> {
             && self.c.is("first_name", &a.key)
     }
 
+    /// Class of a German body compound at `i` followed by "für" and a capitalised word.
+    fn de_body_fur(&self, i: usize) -> Option<&'static str> {
+        const GOV: &[&str] = &[
+            "amt",
+            "behorde",
+            "agentur",
+            "ministerium",
+            "gericht",
+            "anstalt",
+        ];
+        const OTHER: &[&str] = &[
+            "institut", "verband", "kammer", "zentrum", "stiftung", "rat",
+        ];
+        let t = &self.toks[i];
+        let next = |k: usize| self.toks.get(k).filter(|u| u.word && !u.skip);
+        if self.lang != "de"
+            || !t.cap
+            || t.allcaps
+            || !next(i + 1).is_some_and(|u| u.key == "fur")
+            || !next(i + 2).is_some_and(|u| u.cap)
+        {
+            return None;
+        }
+        let k = t.key.as_str();
+        let ends = |l: &[&str]| l.iter().any(|s| k.len() > s.len() + 2 && k.ends_with(s));
+        if ends(GOV) {
+            Some("government")
+        } else if ends(OTHER) {
+            Some("other")
+        } else {
+            None
+        }
+    }
+
     fn is_conn(&self, k: usize) -> bool {
         let key = &self.toks[k].key;
         self.c.is("name_connector", key)
@@ -1267,10 +1301,14 @@ impl<'a> Ctx<'a> {
                 return de;
             }
         }
-        let head_initial = (head_class(c, &self.toks[i], self.text).is_some()
-            || c.is_word("venue_head", self.toks[i].span.slice(self.text))
-            || c.is_word("place_head", self.toks[i].span.slice(self.text)))
-            && !compound_body(&self.toks[i]);
+        // "Landesamt für Umwelt", "Bundesinstitut für Risikobewertung": a German body compound
+        // with its "für …" complement.
+        let de_body = self.de_body_fur(i);
+        let head_initial = de_body.is_some()
+            || (head_class(c, &self.toks[i], self.text).is_some()
+                || c.is_word("venue_head", self.toks[i].span.slice(self.text))
+                || c.is_word("place_head", self.toks[i].span.slice(self.text)))
+                && !compound_body(&self.toks[i]);
         // Build the run.
         let mut j = i;
         let mut end = i;
@@ -1456,6 +1494,7 @@ impl<'a> Ctx<'a> {
         let org_head = if words >= 2 {
             run.iter()
                 .find_map(|&k| head_class(c, &self.toks[k], self.text))
+                .or_else(|| de_body.map(str::to_string))
         } else if first.key.contains(' ') && !first.allcaps && !compound_body(&first) {
             // "Tongji-Universität", "Bertelsmann-Stiftung": a name, a hyphen, a body word.
             let s = first.span.slice(self.text);
