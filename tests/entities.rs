@@ -622,6 +622,18 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Landesamt für Umwelt", "Bundesinstitut für Risikobewertung"],
         &[],
     ),
+    (
+        "es",
+        "Milei viajó acompañado por su hermana y secretaria general de la Presidencia, Karina Milei.",
+        &[],
+        &["Presidencia"],
+    ),
+    (
+        "it",
+        "Xi ha incontrato il presidente della Camera, Roberto Fico, a Roma.",
+        &["Roberto Fico"],
+        &["Camera"],
+    ),
 ];
 
 #[test]

@@ -1597,7 +1597,24 @@ impl<'a> Ctx<'a> {
         if titled && prev_conn && !acronym && !camel {
             // "ministra de Asuntos Económicos", "fondateur de Mistral AI": the title's domain.
             let p = pending.as_ref().map(|p| p.minister).unwrap_or(true);
-            if !p && words <= 3 {
+            // "presidente della Camera", "secretaria general de la Presidencia", "Chef der
+            // Planungsbehörde": an article marks a body named by a common noun, part of the title.
+            let article = i > 0
+                && matches!(
+                    self.toks[i - 1].key.as_str(),
+                    "la" | "della"
+                        | "dello"
+                        | "dell"
+                        | "del"
+                        | "der"
+                        | "do"
+                        | "da"
+                        | "du"
+                        | "degli"
+                        | "delle"
+                        | "the"
+                );
+            if !p && words <= 3 && !article {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
             } else {
