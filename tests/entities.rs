@@ -634,6 +634,12 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Roberto Fico"],
         &["Camera"],
     ),
+    (
+        "pt",
+        "Segundo o Itamaraty, a China é o maior parceiro comercial do Brasil.",
+        &["Brazilian Ministry of Foreign Affairs"],
+        &["Itamaraty Palace"],
+    ),
 ];
 
 #[test]
