@@ -640,6 +640,12 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Brazilian Ministry of Foreign Affairs"],
         &["Itamaraty Palace"],
     ),
+    (
+        "id",
+        "Sekretariat Kabinet menyampaikan bahwa rapat digelar di Jakarta.",
+        &["Sekretariat Kabinet"],
+        &[],
+    ),
 ];
 
 #[test]
