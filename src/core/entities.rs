@@ -1192,6 +1192,40 @@ impl<'a> Ctx<'a> {
             && self.c.is("first_name", &a.key)
     }
 
+    /// Class of a German body compound at `i` followed by "für" and a capitalised word.
+    fn de_body_fur(&self, i: usize) -> Option<&'static str> {
+        const GOV: &[&str] = &[
+            "amt",
+            "behorde",
+            "agentur",
+            "ministerium",
+            "gericht",
+            "anstalt",
+        ];
+        const OTHER: &[&str] = &[
+            "institut", "verband", "kammer", "zentrum", "stiftung", "rat",
+        ];
+        let t = &self.toks[i];
+        let next = |k: usize| self.toks.get(k).filter(|u| u.word && !u.skip);
+        if self.lang != "de"
+            || !t.cap
+            || t.allcaps
+            || !next(i + 1).is_some_and(|u| u.key == "fur")
+            || !next(i + 2).is_some_and(|u| u.cap)
+        {
+            return None;
+        }
+        let k = t.key.as_str();
+        let ends = |l: &[&str]| l.iter().any(|s| k.len() > s.len() + 2 && k.ends_with(s));
+        if ends(GOV) {
+            Some("government")
+        } else if ends(OTHER) {
+            Some("other")
+        } else {
+            None
+        }
+    }
+
     fn is_conn(&self, k: usize) -> bool {
         let key = &self.toks[k].key;
         self.c.is("name_connector", key)
@@ -1245,10 +1279,13 @@ impl<'a> Ctx<'a> {
     ) -> usize {
         let n = self.toks.len();
         let c = self.c;
-        // Function words capitalised at a sentence start are not names.
+        // Function words capitalised at a sentence start are not names; nor is an elided
+        // article ("L'Università di Bologna" starts at "Università").
         {
             let t = &self.toks[i];
-            if self.is_stop(t) && !t.allcaps {
+            let s = t.span.slice(self.text);
+            let elided = s.ends_with(['\'', '’']) && ELISIONS.contains(&t.key.as_str());
+            if (self.is_stop(t) && !t.allcaps) || elided {
                 return i + 1;
             }
         }
@@ -1264,10 +1301,14 @@ impl<'a> Ctx<'a> {
                 return de;
             }
         }
-        let head_initial = (head_class(c, &self.toks[i], self.text).is_some()
-            || c.is_word("venue_head", self.toks[i].span.slice(self.text))
-            || c.is_word("place_head", self.toks[i].span.slice(self.text)))
-            && !compound_body(&self.toks[i]);
+        // "Landesamt für Umwelt", "Bundesinstitut für Risikobewertung": a German body compound
+        // with its "für …" complement.
+        let de_body = self.de_body_fur(i);
+        let head_initial = de_body.is_some()
+            || (head_class(c, &self.toks[i], self.text).is_some()
+                || c.is_word("venue_head", self.toks[i].span.slice(self.text))
+                || c.is_word("place_head", self.toks[i].span.slice(self.text)))
+                && !compound_body(&self.toks[i]);
         // Build the run.
         let mut j = i;
         let mut end = i;
@@ -1358,6 +1399,34 @@ impl<'a> Ctx<'a> {
                 while k < n && k <= j + 2 && self.toks[k].word && self.is_conn(k) {
                     k += 1;
                 }
+                // "Università di Bologna e la Fondazione Cariplo": a coordinator then an
+                // article or a new body word starts another name.
+                let coord = !conn
+                    && matches!(
+                        u.key.as_str(),
+                        "and" | "dan" | "va" | "et" | "und" | "e" | "y"
+                    );
+                let next_name = coord
+                    && k < n
+                    && ((k > j + 1
+                        && matches!(
+                            self.toks[j + 1].key.as_str(),
+                            "the"
+                                | "la"
+                                | "le"
+                                | "l"
+                                | "el"
+                                | "il"
+                                | "lo"
+                                | "der"
+                                | "die"
+                                | "das"
+                                | "den"
+                        ))
+                        || head_class(c, &self.toks[k], self.text).is_some());
+                if next_name {
+                    break;
+                }
                 if k < n
                     && self.toks[k].word
                     && self.toks[k].cap
@@ -1376,7 +1445,9 @@ impl<'a> Ctx<'a> {
             }
             // Inside a head-initial body name: a few lowercase words ending in a connector
             // before a capitalised word ("Centre d'innovation du Vietnam").
-            if head_initial && j - i <= 4 {
+            // Only right after the head and its connectors: "Universidad de Salamanca firmaron
+            // con la …" is a name then a clause.
+            if head_initial && j - i <= 4 && (i + 1..j).all(|k| !self.toks[k].cap) {
                 let mut k = j;
                 while k < n && k < j + 3 && self.toks[k].word && !self.toks[k].cap {
                     k += 1;
@@ -1423,6 +1494,16 @@ impl<'a> Ctx<'a> {
         let org_head = if words >= 2 {
             run.iter()
                 .find_map(|&k| head_class(c, &self.toks[k], self.text))
+                .or_else(|| de_body.map(str::to_string))
+        } else if first.key.contains(' ') && !first.allcaps && !compound_body(&first) {
+            // "Tongji-Universität", "Bertelsmann-Stiftung": a name, a hyphen, a body word.
+            let s = first.span.slice(self.text);
+            let name_part = s.rsplit_once('-').map(|(h, _)| h).unwrap_or("");
+            let last = s.rsplit('-').next().unwrap_or("");
+            (c.is_word("org_head", last)
+                && name_part.chars().next().is_some_and(char::is_uppercase))
+            .then(|| head_class(c, &first, self.text))
+            .flatten()
         } else {
             None
         };
@@ -1516,7 +1597,24 @@ impl<'a> Ctx<'a> {
         if titled && prev_conn && !acronym && !camel {
             // "ministra de Asuntos Económicos", "fondateur de Mistral AI": the title's domain.
             let p = pending.as_ref().map(|p| p.minister).unwrap_or(true);
-            if !p && words <= 3 {
+            // "presidente della Camera", "secretaria general de la Presidencia", "Chef der
+            // Planungsbehörde": an article marks a body named by a common noun, part of the title.
+            let article = i > 0
+                && matches!(
+                    self.toks[i - 1].key.as_str(),
+                    "la" | "della"
+                        | "dello"
+                        | "dell"
+                        | "del"
+                        | "der"
+                        | "do"
+                        | "da"
+                        | "du"
+                        | "degli"
+                        | "delle"
+                        | "the"
+                );
+            if !p && words <= 3 && !article {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
             } else {
@@ -1717,6 +1815,51 @@ impl<'a> Ctx<'a> {
     }
 
     /// Credit and source regions: pieces split by "/", ",", "-", ";" are agencies or photographers.
+    /// The longest leading words of a credit piece naming a known organisation, when every
+    /// following word is lowercase or a credit cue ("Reuters staff", "AFP PHOTO").
+    fn credit_org_prefix(&self, t: &str, ws: &[&str], span: Span) -> Option<Cand> {
+        if ws.len() < 2 || ws.len() > 6 {
+            return None;
+        }
+        for cut in (1..ws.len()).rev() {
+            let rest_ok = ws[cut..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    || self.c.is("credit_cue", &name_key(w))
+            });
+            if !rest_ok {
+                continue;
+            }
+            let head = ws[..cut].join(" ");
+            let Some(h) = self.g.lookup(&name_key(&head)).into_iter().find(|h| {
+                self.g.entries[h.entry as usize].kind == EntityKind::Org
+                    && (case_fits(&head, &h.surface) || letters_eq(&head, &h.surface))
+            }) else {
+                continue;
+            };
+            // The prefix's byte length in `t` (words are separated by whitespace runs).
+            let mut off = 0;
+            for w in &ws[..cut] {
+                off = t[off..].find(w).map(|p| off + p + w.len())?;
+            }
+            let e = &self.g.entries[h.entry as usize];
+            return Some(Cand {
+                span: Span::new(span.start, span.start + off),
+                kind: Some(e.kind),
+                canonical: e.canonical.clone(),
+                class: (!e.class.is_empty()).then(|| e.class.clone()),
+                role: None,
+                affiliation: None,
+                is_name: true,
+                known: true,
+                nested: false,
+                initial: false,
+                place_hint: false,
+                role_stated: false,
+            });
+        }
+        None
+    }
+
     fn credits(&mut self, region: Span) {
         let text = self.text;
         let s = region.slice(text);
@@ -1806,6 +1949,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let ws: Vec<&str> = t.split_whitespace().collect();
+            // "Reuters staff", "AFP PHOTO": a known organisation followed by lowercase words or credit cues.
+            if let Some(cd) = self.credit_org_prefix(t, &ws, span) {
+                self.cands.push(cd);
+                continue;
+            }
             let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
             let allcaps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
             let mk = |kind, class: Option<&str>, canonical: String| Cand {
