@@ -104,18 +104,14 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
         };
         let form = cols[1].trim();
         let exact_marks = !form.is_ascii();
-        let words: Vec<(String, bool)> = form
-            .split_whitespace()
-            .map(|w| {
-                let w = w.replace('’', "'");
-                let w = if exact_marks { w.lowercase() } else { fold(&w) };
-                match w.strip_suffix('*') {
-                    Some(stem) => (stem.to_string(), true),
-                    None => (w, false),
-                }
-            })
-            .filter(|(w, _)| !w.is_empty())
-            .collect();
+        let words = crate::core::lexicon::phrase_words(form, |w| {
+            let w = w.replace('’', "'");
+            if exact_marks {
+                w.lowercase()
+            } else {
+                fold(&w)
+            }
+        });
         if words.is_empty() {
             continue;
         }
