@@ -105,6 +105,26 @@ struct Cand {
     role_stated: bool,
 }
 
+impl Cand {
+    /// A gazetteer name found at `span`: known, a name, with the entry's kind and canonical name.
+    fn lexicon_hit(span: Span, e: &crate::core::lexicon::GazEntry, class: Option<String>) -> Cand {
+        Cand {
+            span,
+            kind: Some(e.kind),
+            canonical: e.canonical.clone(),
+            class,
+            role: None,
+            affiliation: None,
+            is_name: true,
+            known: true,
+            nested: false,
+            initial: false,
+            place_hint: false,
+            role_stated: false,
+        }
+    }
+}
+
 const ELISIONS: &[&str] = &[
     "l", "d", "qu", "dell", "dall", "nell", "sull", "all", "un", "s", "n", "j", "c", "m", "t",
 ];
@@ -645,19 +665,11 @@ impl<'a> Ctx<'a> {
             ),
             _ => ((!e.class.is_empty()).then(|| e.class.clone()), None, None),
         };
+        let span = Span::new(self.toks[a].span.start, self.toks[b - 1].span.end);
         Cand {
-            span: Span::new(self.toks[a].span.start, self.toks[b - 1].span.end),
-            kind: Some(e.kind),
-            canonical: e.canonical.clone(),
-            class,
             role,
             affiliation: aff,
-            is_name: true,
-            known: true,
-            nested: false,
-            initial: false,
-            place_hint: false,
-            role_stated: false,
+            ..Cand::lexicon_hit(span, e, class)
         }
     }
 
@@ -1842,20 +1854,11 @@ impl<'a> Ctx<'a> {
                 off = t[off..].find(w).map(|p| off + p + w.len())?;
             }
             let e = &self.g.entries[h.entry as usize];
-            return Some(Cand {
-                span: Span::new(span.start, span.start + off),
-                kind: Some(e.kind),
-                canonical: e.canonical.clone(),
-                class: (!e.class.is_empty()).then(|| e.class.clone()),
-                role: None,
-                affiliation: None,
-                is_name: true,
-                known: true,
-                nested: false,
-                initial: false,
-                place_hint: false,
-                role_stated: false,
-            });
+            return Some(Cand::lexicon_hit(
+                Span::new(span.start, span.start + off),
+                e,
+                (!e.class.is_empty()).then(|| e.class.clone()),
+            ));
         }
         None
     }
@@ -1931,21 +1934,9 @@ impl<'a> Ctx<'a> {
             let hits = self.g.lookup(&key);
             if let Some(h) = hits.first() {
                 let e = &self.g.entries[h.entry as usize];
-                self.cands.push(Cand {
-                    span,
-                    kind: Some(e.kind),
-                    canonical: e.canonical.clone(),
-                    class: (!e.class.is_empty() && e.kind != EntityKind::Person)
-                        .then(|| e.class.clone()),
-                    role: None,
-                    affiliation: None,
-                    is_name: true,
-                    known: true,
-                    nested: false,
-                    initial: false,
-                    place_hint: false,
-                    role_stated: false,
-                });
+                let class =
+                    (!e.class.is_empty() && e.kind != EntityKind::Person).then(|| e.class.clone());
+                self.cands.push(Cand::lexicon_hit(span, e, class));
                 continue;
             }
             let ws: Vec<&str> = t.split_whitespace().collect();
