@@ -139,7 +139,7 @@ fn snapshot_vietnamese() {
          Kế hoạch và Đầu tư Nguyễn Chí Dũng cùng dự. Ông Huang cho biết Bộ Thông tin và Truyền thông ủng hộ.",
         expect![[r#"
             person Pham Minh Chinh [-] aliases=["Phạm Minh Chính"] role=Prime Minister aff=Vietnam mentions=1
-            person Jensen Huang [-] aliases=["Jensen Huang", "Huang"] role=CEO aff=Nvidia mentions=2
+            person Jensen Huang [-] aliases=["Jensen Huang", "Huang"] role=Chairman aff=Nvidia mentions=3
             org Nvidia [company] aliases=["Tập đoàn Nvidia"] role=- aff=- mentions=1
             place Hanoi [city] aliases=["Hà Nội"] role=- aff=- mentions=1
             person Nguyen Chi Dung [-] aliases=["Nguyễn Chí Dũng"] role=Minister aff=Vietnam mentions=1
@@ -573,6 +573,78 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "El presidente recibió al empresario en el Palacio.\nFoto: Pool Moncloa / Cuartoscuro\nLa reunión duró una hora.",
         &["Cuartoscuro"],
         &["Pool Moncloa"],
+    ),
+    (
+        "en",
+        "Modi met Biden at the White House.\n\n(Reporting by Reuters staff; editing by Jane Doe)",
+        &["Reuters"],
+        &["Reuters staff"],
+    ),
+    (
+        "en",
+        "Samsung Electronics and SK hynix are building chip plants in the United States.",
+        &["SK hynix", "Samsung Electronics"],
+        &[],
+    ),
+    (
+        "vi",
+        "Tân Hoa xã dẫn lời ông Tập cho biết Trung Quốc sẵn sàng hợp tác.",
+        &["Xinhua"],
+        &[],
+    ),
+    (
+        "de",
+        "Umweltverbände wie die Grüne Liga und der Naturschutzbund kritisieren den Wasserverbrauch.",
+        &["Grune Liga", "Nature and Biodiversity Conservation Union"],
+        &["Alliance 90/The Greens"],
+    ),
+    (
+        "de",
+        "Am Montag besuchte er in Shanghai die Tongji-Universität und diskutierte mit Studierenden.",
+        &["Tongji-Universität"],
+        &[],
+    ),
+    (
+        "es",
+        "La Universidad de Salamanca firmaron con la Fundación Telefónica un acuerdo.",
+        &["Universidad de Salamanca", "Fundación Telefónica"],
+        &["Universidad de Salamanca firmaron con la Fundación Telefónica"],
+    ),
+    (
+        "it",
+        "L'Università di Padova e la Fondazione Cariplo hanno firmato un accordo.",
+        &["Università di Padova", "Fondazione Cariplo"],
+        &["L'Università", "Università di Padova e la Fondazione Cariplo"],
+    ),
+    (
+        "de",
+        "Das Landesamt für Umwelt hatte die Genehmigung erteilt. Das Bundesinstitut für Risikobewertung warnte.",
+        &["Landesamt für Umwelt", "Bundesinstitut für Risikobewertung"],
+        &[],
+    ),
+    (
+        "es",
+        "Milei viajó acompañado por su hermana y secretaria general de la Presidencia, Karina Milei.",
+        &[],
+        &["Presidencia"],
+    ),
+    (
+        "it",
+        "Xi ha incontrato il presidente della Camera, Roberto Fico, a Roma.",
+        &["Roberto Fico"],
+        &["Camera"],
+    ),
+    (
+        "pt",
+        "Segundo o Itamaraty, a China é o maior parceiro comercial do Brasil.",
+        &["Brazilian Ministry of Foreign Affairs"],
+        &["Itamaraty Palace"],
+    ),
+    (
+        "id",
+        "Sekretariat Kabinet menyampaikan bahwa rapat digelar di Jakarta.",
+        &["Sekretariat Kabinet"],
+        &[],
     ),
 ];
 

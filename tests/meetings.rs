@@ -3,7 +3,7 @@
 
 use dossier::core::dates::{days_in_month, DateMention, DateValue};
 use dossier::core::meetings::find_meetings;
-use dossier::core::model::{Entity, EntityKind, EventStatus, Span};
+use dossier::core::model::{Entity, EntityKind, Event, EventStatus, Span};
 use dossier::core::text::{fold, name_key, TokenKind};
 use dossier::core::Doc;
 use serde_json::Value;
@@ -246,6 +246,24 @@ fn weekday_of(w: &str) -> Option<i64> {
 
 /// A small date finder for the oracle test: "18 September", "(13/10)", "Tháng 6/2005", "Juni 2023",
 /// "yesterday", weekdays (past, or next when the sentence speaks of the future).
+/// The meetings found in `text` (published 2024-05-04) with the gold entities, and the sorted
+/// participant sets of each, sorted.
+fn participant_sets(text: &str, lang: &str, gold: &Value) -> (Vec<Vec<String>>, Vec<Event>) {
+    let doc = Doc::new(text, lang, DateValue::parse_iso("2024-05-04"));
+    let ents = oracle_entities(text, gold);
+    let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
+    let mut got: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let mut p = e.participants.clone();
+            p.sort();
+            p
+        })
+        .collect();
+    got.sort();
+    (got, events)
+}
+
 fn fallback_dates(doc: &Doc) -> Vec<DateMention> {
     let text = doc.text;
     let Some(DateValue::Day {
@@ -555,6 +573,15 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A directive verb before the trigger: the meeting is only asked for.
+    ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso menugaskan Menteri Andi Wijaya untuk berdiskusi dengan Initech.",
+        &["Budi Santoso", "Andi Wijaya"], &["Initech"], None),
+    ("es", "2023-06-02", "El 1 de junio, el presidente Luis Gómez pidió a Ana Ruiz reunirse con Cyberdyne.",
+        &["Luis Gómez", "Ana Ruiz"], &["Cyberdyne"], None),
+    // A bracketed list of members is no party.
+    ("en", "2024-03-05", "On 4 March John Doe met Jane Roe with his delegation (Acme, Globex).",
+        &["John Doe", "Jane Roe"], &["Acme", "Globex"],
+        Some((EventStatus::Happened, "2024-03-04", &["John Doe", "Jane Roe"]))),
     ("en", "2024-03-05", "Acme chief executive Jane Roe met Prime Minister John Doe on 4 March.",
         &["Jane Roe", "John Doe"], &["Acme"],
         Some((EventStatus::Happened, "2024-03-04", &["Jane Roe", "John Doe", "Acme"]))),
@@ -810,6 +837,34 @@ fn never_panics_on_random_text_entities_and_dates() {
     }
 }
 
+/// Sentences opening with a sequence marker tell separate meetings of the same day, in every language.
+#[test]
+fn sequence_markers_split_same_day_meetings() {
+    let cases: &[(&str, &str)] = &[
+        ("en", "On 3 May John Doe met Jane Roe in Paris. John Doe praised the talks. Earlier, Jane Roe met Max Weber."),
+        ("es", "El 3 de mayo John Doe se reunió con Jane Roe en París. John Doe elogió la charla. Previamente, Jane Roe se reunió con Max Weber."),
+        ("de", "Am 3. Mai traf John Doe Jane Roe in Paris. John Doe lobte das Gespräch. Im Anschluss traf Jane Roe Max Weber."),
+        ("pt", "Em 3 de maio, John Doe se reuniu com Jane Roe em Paris. John Doe elogiou a conversa. À tarde, Jane Roe se reuniu com Max Weber."),
+        ("id", "Pada 3 Mei, John Doe bertemu Jane Roe di Paris. John Doe memuji pembicaraan itu. Sebelumnya, Jane Roe bertemu Max Weber."),
+    ];
+    let gold = serde_json::json!({
+        "persons": [{"name": "John Doe", "aliases": ["John Doe"]}, {"name": "Jane Roe", "aliases": ["Jane Roe"]},
+                    {"name": "Max Weber", "aliases": ["Max Weber"]}],
+        "orgs": [], "places": []
+    });
+    for (lang, text) in cases {
+        let (got, events) = participant_sets(text, lang, &gold);
+        assert_eq!(
+            got,
+            vec![
+                vec!["Jane Roe".to_string(), "John Doe".to_string()],
+                vec!["Jane Roe".to_string(), "Max Weber".to_string()],
+            ],
+            "{lang}: {events:?}"
+        );
+    }
+}
+
 #[test]
 fn one_visit_per_organisation_and_retold_meetings_merge() {
     let text = "Prime Minister John Doe visited Acme and Globex on 3 May. \
@@ -820,18 +875,7 @@ fn one_visit_per_organisation_and_retold_meetings_merge() {
                  {"name": "Globex", "aliases": ["Globex"], "type": "company"}],
         "places": []
     });
-    let doc = Doc::new(text, "en", DateValue::parse_iso("2024-05-04"));
-    let ents = oracle_entities(text, &gold);
-    let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
-    let mut got: Vec<Vec<String>> = events
-        .iter()
-        .map(|e| {
-            let mut p = e.participants.clone();
-            p.sort();
-            p
-        })
-        .collect();
-    got.sort();
+    let (got, events) = participant_sets(text, "en", &gold);
     assert_eq!(
         got,
         vec![

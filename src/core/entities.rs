@@ -101,6 +101,28 @@ struct Cand {
     /// Lone words: at a sentence start; after a place preposition.
     initial: bool,
     place_hint: bool,
+    /// The role comes from the text ("Ketua Nvidia Jensen Huang"), not from the lexicon's default.
+    role_stated: bool,
+}
+
+impl Cand {
+    /// A gazetteer name found at `span`: known, a name, with the entry's kind and canonical name.
+    fn lexicon_hit(span: Span, e: &crate::core::lexicon::GazEntry, class: Option<String>) -> Cand {
+        Cand {
+            span,
+            kind: Some(e.kind),
+            canonical: e.canonical.clone(),
+            class,
+            role: None,
+            affiliation: None,
+            is_name: true,
+            known: true,
+            nested: false,
+            initial: false,
+            place_hint: false,
+            role_stated: false,
+        }
+    }
 }
 
 const ELISIONS: &[&str] = &[
@@ -613,8 +635,8 @@ struct Ctx<'a> {
     g: &'static Gazetteer,
     toks: Vec<Tok>,
     cands: Vec<Cand>,
-    /// Bare titles: (span, role).
-    bare_titles: Vec<(Span, String)>,
+    /// Bare titles: (span, role, the organisation or country named right after the title).
+    bare_titles: Vec<(Span, String, Option<String>)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -643,18 +665,11 @@ impl<'a> Ctx<'a> {
             ),
             _ => ((!e.class.is_empty()).then(|| e.class.clone()), None, None),
         };
+        let span = Span::new(self.toks[a].span.start, self.toks[b - 1].span.end);
         Cand {
-            span: Span::new(self.toks[a].span.start, self.toks[b - 1].span.end),
-            kind: Some(e.kind),
-            canonical: e.canonical.clone(),
-            class,
             role,
             affiliation: aff,
-            is_name: true,
-            known: true,
-            nested: false,
-            initial: false,
-            place_hint: false,
+            ..Cand::lexicon_hit(span, e, class)
         }
     }
 
@@ -676,6 +691,7 @@ impl<'a> Ctx<'a> {
             nested: false,
             initial: false,
             place_hint: false,
+            role_stated: false,
         }
     }
 
@@ -985,6 +1001,7 @@ impl<'a> Ctx<'a> {
                         if let Some(p) = pending.take() {
                             if !p.role.is_empty() {
                                 cd.role = Some(p.role);
+                                cd.role_stated = true;
                             }
                             if p.aff.is_some() {
                                 cd.affiliation = p.aff;
@@ -1093,8 +1110,14 @@ impl<'a> Ctx<'a> {
 
     fn flush_bare(&mut self, pending: &mut Option<Pending>) {
         if let Some(p) = pending.take() {
-            if !p.role.is_empty() {
-                self.bare_titles.push((p.span, p.role));
+            // "les présidents des groupes", "the ministers": a plural title refers to no one person.
+            let last = p.span.slice(self.text).rsplit(' ').next().unwrap_or("");
+            let key = name_key(last);
+            let plural = key.len() > 3
+                && key.ends_with('s')
+                && self.c.titles.get(&key[..key.len() - 1]).is_some();
+            if !p.role.is_empty() && !plural {
+                self.bare_titles.push((p.span, p.role, p.aff));
             }
         }
     }
@@ -1181,6 +1204,40 @@ impl<'a> Ctx<'a> {
             && self.c.is("first_name", &a.key)
     }
 
+    /// Class of a German body compound at `i` followed by "für" and a capitalised word.
+    fn de_body_fur(&self, i: usize) -> Option<&'static str> {
+        const GOV: &[&str] = &[
+            "amt",
+            "behorde",
+            "agentur",
+            "ministerium",
+            "gericht",
+            "anstalt",
+        ];
+        const OTHER: &[&str] = &[
+            "institut", "verband", "kammer", "zentrum", "stiftung", "rat",
+        ];
+        let t = &self.toks[i];
+        let next = |k: usize| self.toks.get(k).filter(|u| u.word && !u.skip);
+        if self.lang != "de"
+            || !t.cap
+            || t.allcaps
+            || !next(i + 1).is_some_and(|u| u.key == "fur")
+            || !next(i + 2).is_some_and(|u| u.cap)
+        {
+            return None;
+        }
+        let k = t.key.as_str();
+        let ends = |l: &[&str]| l.iter().any(|s| k.len() > s.len() + 2 && k.ends_with(s));
+        if ends(GOV) {
+            Some("government")
+        } else if ends(OTHER) {
+            Some("other")
+        } else {
+            None
+        }
+    }
+
     fn is_conn(&self, k: usize) -> bool {
         let key = &self.toks[k].key;
         self.c.is("name_connector", key)
@@ -1234,10 +1291,13 @@ impl<'a> Ctx<'a> {
     ) -> usize {
         let n = self.toks.len();
         let c = self.c;
-        // Function words capitalised at a sentence start are not names.
+        // Function words capitalised at a sentence start are not names; nor is an elided
+        // article ("L'Università di Bologna" starts at "Università").
         {
             let t = &self.toks[i];
-            if self.is_stop(t) && !t.allcaps {
+            let s = t.span.slice(self.text);
+            let elided = s.ends_with(['\'', '’']) && ELISIONS.contains(&t.key.as_str());
+            if (self.is_stop(t) && !t.allcaps) || elided {
                 return i + 1;
             }
         }
@@ -1253,10 +1313,14 @@ impl<'a> Ctx<'a> {
                 return de;
             }
         }
-        let head_initial = (head_class(c, &self.toks[i], self.text).is_some()
-            || c.is_word("venue_head", self.toks[i].span.slice(self.text))
-            || c.is_word("place_head", self.toks[i].span.slice(self.text)))
-            && !compound_body(&self.toks[i]);
+        // "Landesamt für Umwelt", "Bundesinstitut für Risikobewertung": a German body compound
+        // with its "für …" complement.
+        let de_body = self.de_body_fur(i);
+        let head_initial = de_body.is_some()
+            || (head_class(c, &self.toks[i], self.text).is_some()
+                || c.is_word("venue_head", self.toks[i].span.slice(self.text))
+                || c.is_word("place_head", self.toks[i].span.slice(self.text)))
+                && !compound_body(&self.toks[i]);
         // Build the run.
         let mut j = i;
         let mut end = i;
@@ -1347,6 +1411,34 @@ impl<'a> Ctx<'a> {
                 while k < n && k <= j + 2 && self.toks[k].word && self.is_conn(k) {
                     k += 1;
                 }
+                // "Università di Bologna e la Fondazione Cariplo": a coordinator then an
+                // article or a new body word starts another name.
+                let coord = !conn
+                    && matches!(
+                        u.key.as_str(),
+                        "and" | "dan" | "va" | "et" | "und" | "e" | "y"
+                    );
+                let next_name = coord
+                    && k < n
+                    && ((k > j + 1
+                        && matches!(
+                            self.toks[j + 1].key.as_str(),
+                            "the"
+                                | "la"
+                                | "le"
+                                | "l"
+                                | "el"
+                                | "il"
+                                | "lo"
+                                | "der"
+                                | "die"
+                                | "das"
+                                | "den"
+                        ))
+                        || head_class(c, &self.toks[k], self.text).is_some());
+                if next_name {
+                    break;
+                }
                 if k < n
                     && self.toks[k].word
                     && self.toks[k].cap
@@ -1365,7 +1457,9 @@ impl<'a> Ctx<'a> {
             }
             // Inside a head-initial body name: a few lowercase words ending in a connector
             // before a capitalised word ("Centre d'innovation du Vietnam").
-            if head_initial && j - i <= 4 {
+            // Only right after the head and its connectors: "Universidad de Salamanca firmaron
+            // con la …" is a name then a clause.
+            if head_initial && j - i <= 4 && (i + 1..j).all(|k| !self.toks[k].cap) {
                 let mut k = j;
                 while k < n && k < j + 3 && self.toks[k].word && !self.toks[k].cap {
                     k += 1;
@@ -1412,6 +1506,16 @@ impl<'a> Ctx<'a> {
         let org_head = if words >= 2 {
             run.iter()
                 .find_map(|&k| head_class(c, &self.toks[k], self.text))
+                .or_else(|| de_body.map(str::to_string))
+        } else if first.key.contains(' ') && !first.allcaps && !compound_body(&first) {
+            // "Tongji-Universität", "Bertelsmann-Stiftung": a name, a hyphen, a body word.
+            let s = first.span.slice(self.text);
+            let name_part = s.rsplit_once('-').map(|(h, _)| h).unwrap_or("");
+            let last = s.rsplit('-').next().unwrap_or("");
+            (c.is_word("org_head", last)
+                && name_part.chars().next().is_some_and(char::is_uppercase))
+            .then(|| head_class(c, &first, self.text))
+            .flatten()
         } else {
             None
         };
@@ -1505,7 +1609,24 @@ impl<'a> Ctx<'a> {
         if titled && prev_conn && !acronym && !camel {
             // "ministra de Asuntos Económicos", "fondateur de Mistral AI": the title's domain.
             let p = pending.as_ref().map(|p| p.minister).unwrap_or(true);
-            if !p && words <= 3 {
+            // "presidente della Camera", "secretaria general de la Presidencia", "Chef der
+            // Planungsbehörde": an article marks a body named by a common noun, part of the title.
+            let article = i > 0
+                && matches!(
+                    self.toks[i - 1].key.as_str(),
+                    "la" | "della"
+                        | "dello"
+                        | "dell"
+                        | "del"
+                        | "der"
+                        | "do"
+                        | "da"
+                        | "du"
+                        | "degli"
+                        | "delle"
+                        | "the"
+                );
+            if !p && words <= 3 && !article {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
             } else {
@@ -1641,6 +1762,7 @@ impl<'a> Ctx<'a> {
                 p.last = end;
             }
         }
+        cd.role_stated = role.is_some();
         cd.role = role;
         cd.affiliation = aff;
         self.cands.push(cd);
@@ -1654,8 +1776,7 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         for ci in 0..self.cands.len() {
             let cd = &self.cands[ci];
-            if cd.kind != Some(EntityKind::Person) || cd.role.is_some() && cd.affiliation.is_some()
-            {
+            if cd.kind != Some(EntityKind::Person) || cd.role_stated && cd.affiliation.is_some() {
                 continue;
             }
             // The token after the mention.
@@ -1694,8 +1815,10 @@ impl<'a> Ctx<'a> {
                 m += 1;
             }
             let cd = &mut self.cands[ci];
-            if cd.role.is_none() {
+            // The text's role overrides the lexicon's, unless the lexicon says the same more fully.
+            if !cd.role_stated && !cd.role.as_deref().is_some_and(|r| r.starts_with(&role)) {
                 cd.role = Some(role);
+                cd.role_stated = true;
             }
             if cd.affiliation.is_none() {
                 cd.affiliation = aff;
@@ -1704,6 +1827,42 @@ impl<'a> Ctx<'a> {
     }
 
     /// Credit and source regions: pieces split by "/", ",", "-", ";" are agencies or photographers.
+    /// The longest leading words of a credit piece naming a known organisation, when every
+    /// following word is lowercase or a credit cue ("Reuters staff", "AFP PHOTO").
+    fn credit_org_prefix(&self, t: &str, ws: &[&str], span: Span) -> Option<Cand> {
+        if ws.len() < 2 || ws.len() > 6 {
+            return None;
+        }
+        for cut in (1..ws.len()).rev() {
+            let rest_ok = ws[cut..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    || self.c.is("credit_cue", &name_key(w))
+            });
+            if !rest_ok {
+                continue;
+            }
+            let head = ws[..cut].join(" ");
+            let Some(h) = self.g.lookup(&name_key(&head)).into_iter().find(|h| {
+                self.g.entries[h.entry as usize].kind == EntityKind::Org
+                    && (case_fits(&head, &h.surface) || letters_eq(&head, &h.surface))
+            }) else {
+                continue;
+            };
+            // The prefix's byte length in `t` (words are separated by whitespace runs).
+            let mut off = 0;
+            for w in &ws[..cut] {
+                off = t[off..].find(w).map(|p| off + p + w.len())?;
+            }
+            let e = &self.g.entries[h.entry as usize];
+            return Some(Cand::lexicon_hit(
+                Span::new(span.start, span.start + off),
+                e,
+                (!e.class.is_empty()).then(|| e.class.clone()),
+            ));
+        }
+        None
+    }
+
     fn credits(&mut self, region: Span) {
         let text = self.text;
         let s = region.slice(text);
@@ -1775,23 +1934,17 @@ impl<'a> Ctx<'a> {
             let hits = self.g.lookup(&key);
             if let Some(h) = hits.first() {
                 let e = &self.g.entries[h.entry as usize];
-                self.cands.push(Cand {
-                    span,
-                    kind: Some(e.kind),
-                    canonical: e.canonical.clone(),
-                    class: (!e.class.is_empty() && e.kind != EntityKind::Person)
-                        .then(|| e.class.clone()),
-                    role: None,
-                    affiliation: None,
-                    is_name: true,
-                    known: true,
-                    nested: false,
-                    initial: false,
-                    place_hint: false,
-                });
+                let class =
+                    (!e.class.is_empty() && e.kind != EntityKind::Person).then(|| e.class.clone());
+                self.cands.push(Cand::lexicon_hit(span, e, class));
                 continue;
             }
             let ws: Vec<&str> = t.split_whitespace().collect();
+            // "Reuters staff", "AFP PHOTO": a known organisation followed by lowercase words or credit cues.
+            if let Some(cd) = self.credit_org_prefix(t, &ws, span) {
+                self.cands.push(cd);
+                continue;
+            }
             let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
             let allcaps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
             let mk = |kind, class: Option<&str>, canonical: String| Cand {
@@ -1806,6 +1959,7 @@ impl<'a> Ctx<'a> {
                 nested: false,
                 initial: false,
                 place_hint: false,
+                role_stated: false,
             };
             let headed = ws
                 .iter()
@@ -1895,7 +2049,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     if !related.is_empty() {
         let inside = |s: Span| related.iter().any(|r| r.contains(s));
         ctx.cands.retain(|cd| cd.known || !inside(cd.span));
-        ctx.bare_titles.retain(|(s, _)| !inside(*s));
+        ctx.bare_titles.retain(|(s, _, _)| !inside(*s));
     }
     for r in regions {
         if !r.is_empty() {
@@ -1923,6 +2077,7 @@ struct Group {
     aliases: Vec<String>,
     mentions: Vec<Span>,
     known: bool,
+    role_stated: bool,
 }
 
 fn tokens_of(name: &str) -> Vec<String> {
@@ -1935,7 +2090,7 @@ fn tokens_of(name: &str) -> Vec<String> {
 
 fn group(
     mut cands: Vec<Cand>,
-    bare: Vec<(Span, String)>,
+    bare: Vec<(Span, String, Option<String>)>,
     text: &str,
     recurring_orgs: bool,
 ) -> Vec<Entity> {
@@ -2000,14 +2155,25 @@ fn group(
                     aliases: Vec::new(),
                     mentions: Vec::new(),
                     known: c.known,
+                    role_stated: false,
                 });
                 index.insert(key, groups.len() - 1);
                 groups.len() - 1
             }
         };
         let gr = &mut groups[gi];
-        if gr.role.is_none() {
-            gr.role = c.role.clone();
+        // A role the text states overrides the lexicon's default ("Ketua Nvidia Jensen Huang"),
+        // unless the default says the same more fully ("President of Global Affairs").
+        let same_more_fully = |old: &Option<String>| {
+            old.as_deref()
+                .zip(c.role.as_deref())
+                .is_some_and(|(o, n)| o.starts_with(n))
+        };
+        if gr.role.is_none() || (c.role_stated && !gr.role_stated && !same_more_fully(&gr.role)) {
+            if c.role.is_some() {
+                gr.role = c.role.clone();
+                gr.role_stated = c.role_stated;
+            }
         }
         if gr.affiliation.is_none() {
             gr.affiliation = c.affiliation.clone();
@@ -2154,6 +2320,7 @@ fn group(
                     aliases: vec![surface],
                     mentions: vec![m.span],
                     known: false,
+                    role_stated: false,
                 });
                 index.insert(key, groups.len() - 1);
             }
@@ -2197,16 +2364,80 @@ fn group(
                 aliases,
                 mentions: ms.iter().map(|m| m.span).collect(),
                 known: false,
+                role_stated: false,
             });
         }
     }
-    // Bare titles ("le Premier ministre") are mentions of the person holding that role.
-    for (span, role) in bare {
+    // Bare titles ("le Premier ministre") are mentions of the person holding that role. A title
+    // naming its organisation or country ("Presiden Nvidia", "Ketua Nvidia", "Presiden AS") is a
+    // mention of a person affiliated with it: the one with that role, else the organisation's only
+    // affiliated person; never the holder of the same title elsewhere.
+    for (span, role, aff) in bare {
+        // "il presidente della casa, Viatcheslav Volodin": a title set before a name by a comma
+        // is that person's, not a reference to someone else.
+        let next_person = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kind == EntityKind::Person)
+            .filter_map(|(gi, g)| {
+                g.mentions
+                    .iter()
+                    .filter(|m| m.start >= span.end)
+                    .map(|m| (m.start, gi))
+                    .min()
+            })
+            .min();
+        if let Some((start, gi)) = next_person {
+            let gap = text.get(span.end..start).unwrap_or("");
+            let words = gap.split_whitespace().count();
+            if gap.trim_end().ends_with(',')
+                && words <= 4
+                && !gap.contains(['.', ';', ':', '(', ')'])
+                && gap.matches(',').count() == 1
+            {
+                groups[gi].mentions.push(span);
+                if groups[gi].role.is_none() && !role.is_empty() {
+                    groups[gi].role = Some(role.clone());
+                }
+                continue;
+            }
+        }
+        let first = |gr: &Group| gr.mentions.iter().min().copied().unwrap_or_default();
+        let affiliated = |gr: &Group, a: &str| {
+            gr.kind == EntityKind::Person
+                && gr
+                    .affiliation
+                    .as_deref()
+                    .is_some_and(|x| name_key(x) == name_key(a))
+        };
         let mut best: Option<usize> = None;
         for (gi, gr) in groups.iter().enumerate() {
-            if gr.kind == EntityKind::Person && gr.role.as_deref() == Some(role.as_str()) {
-                let first = gr.mentions.iter().min().copied().unwrap_or_default();
-                if best.is_none() || first.start < span.start {
+            let of_org = gr.affiliation.as_deref().is_some_and(|a| {
+                groups
+                    .iter()
+                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a))
+            });
+            let fits = gr.kind == EntityKind::Person
+                && gr
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r == role || (!of_org && role_fits(r, &role)))
+                && aff.as_deref().is_none_or(|a| affiliated(gr, a));
+            if fits && (best.is_none() || first(gr).start < span.start) {
+                best = Some(gi);
+            }
+        }
+        if best.is_none() {
+            if let Some(a) = aff.as_deref() {
+                let is_org = groups
+                    .iter()
+                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a));
+                let mut holders = groups
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| affiliated(g, a))
+                    .map(|(gi, _)| gi);
+                if let (true, Some(gi), None) = (is_org, holders.next(), holders.next()) {
                     best = Some(gi);
                 }
             }
@@ -2247,6 +2478,27 @@ fn group(
         e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX)
     });
     out
+}
+
+/// Whether a person's role answers a bare title: the same role, a fuller form of it ("Federal
+/// Chancellor" for "Chancellor"), or the office a generic title names ("Head of Government" for a
+/// prime minister or chancellor, "Head of State" for a president); only a country's officials
+/// answer a title by anything but the same role.
+fn role_fits(role: &str, title: &str) -> bool {
+    if role == title
+        || (role.len() > title.len()
+            && role.ends_with(title)
+            && role[..role.len() - title.len()].ends_with(' '))
+    {
+        return true;
+    }
+    match title {
+        "Head of Government" => {
+            role.starts_with("Prime Minister") || role.ends_with("Chancellor") || role == "Premier"
+        }
+        "Head of State" => role == "President" || role.starts_with("President of "),
+        _ => false,
+    }
 }
 
 /// Keep the role a bare title when the affiliation says the rest: "President of Global Affairs of

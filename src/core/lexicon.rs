@@ -66,6 +66,22 @@ fn cols(line: &str) -> Option<Vec<&str>> {
     Some(l.split('\t').map(str::trim).collect())
 }
 
+/// The words of a lexicon phrase, each normalised by `norm`; a trailing `*` marks a stem
+/// (`(word, true)` matches any word starting with it). Empty words are dropped.
+pub(crate) fn phrase_words(phrase: &str, norm: impl Fn(&str) -> String) -> Vec<(String, bool)> {
+    phrase
+        .split_whitespace()
+        .map(|w| {
+            let w = norm(w);
+            match w.strip_suffix('*') {
+                Some(stem) => (stem.to_string(), true),
+                None => (w, false),
+            }
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .collect()
+}
+
 fn split_bar(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }

@@ -104,18 +104,14 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
         };
         let form = cols[1].trim();
         let exact_marks = !form.is_ascii();
-        let words: Vec<(String, bool)> = form
-            .split_whitespace()
-            .map(|w| {
-                let w = w.replace('’', "'");
-                let w = if exact_marks { w.lowercase() } else { fold(&w) };
-                match w.strip_suffix('*') {
-                    Some(stem) => (stem.to_string(), true),
-                    None => (w, false),
-                }
-            })
-            .filter(|(w, _)| !w.is_empty())
-            .collect();
+        let words = crate::core::lexicon::phrase_words(form, |w| {
+            let w = w.replace('’', "'");
+            if exact_marks {
+                w.lowercase()
+            } else {
+                fold(&w)
+            }
+        });
         if words.is_empty() {
             continue;
         }
@@ -244,6 +240,17 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                     word_matches(&key.folded, w, *prefix)
                 }
             });
+            // "rencontré" folds to the noun "rencontre": an accented last letter the noun lacks
+            // makes another word (a participle).
+            let ok = ok
+                && !(cue.kind == CueKind::Noun
+                    && !cue.exact_marks
+                    && cue.words.last().is_some_and(|(w, prefix)| {
+                        !prefix
+                            && words[i + n - 1].lower[0].chars().last().is_some_and(|c| {
+                                !c.is_ascii() && w.ends_with(fold(&c.to_string()).as_str())
+                            })
+                    }));
             if ok {
                 let s = Span::new(words[i].span.start, words[i + n - 1].span.end);
                 if cue.kind == CueKind::Block {
@@ -349,6 +356,9 @@ struct Candidate {
     group: usize,
     /// Paragraph index of the (last merged) sentence.
     para: usize,
+    /// The sentence opens with a sequence marker ("Previamente", "Im Anschluss", "Trước đó"): it
+    /// tells another event than the sentences before.
+    sequenced: bool,
 }
 
 /// The meetings `doc` reports, one event per distinct meeting.
@@ -415,6 +425,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                         o.kind == CueKind::Object
                             && o.span.start >= c.span.end
                             && tokens_between(doc, c.span, o.span) <= 3
+                            // "…empfangen und weitere Unterstützung zugesagt": after "and" the
+                            // thing belongs to the next clause.
+                            && !and_between(doc, c.span, o.span)
                     })
             })
             .collect();
@@ -438,8 +451,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let mut first_pos: Vec<(usize, usize)> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut summit_named = false;
+        let lists = bracketed_lists(doc, sent, &mentions);
         for (m, e) in &mentions {
             if !sent.contains(*m) {
+                continue;
+            }
+            // "the ministries in the delegation (A, B, C)": members of a bracketed list are no parties.
+            if lists.iter().any(|l| l.contains(*m)) {
                 continue;
             }
             // "Meta (sebelumnya Facebook)", "Meta (formerly Facebook)": a former name or an
@@ -520,7 +538,29 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 && sent.contains(*m)
                 && tokens_between(doc, first_trigger.span, *m) <= 1
         });
+        // "The two leaders had held talks", "Les deux chefs d'État se sont retrouvés": a group
+        // subject stands for the article's main pair, the two leaders named most so far.
+        let group_subject = {
+            let head = doc
+                .text
+                .get(sent.start..first_trigger.span.start)
+                .unwrap_or("");
+            let f = fold(head).replace('’', "'");
+            if GROUP_SUBJECTS.iter().any(|g| f.contains(g)) {
+                main_pair(&mentions, entities, sent.start)
+            } else {
+                None
+            }
+        };
+        if let Some((a, b)) = group_subject {
+            for p in [b, a] {
+                if !parties.contains(&p) {
+                    parties.insert(0, p);
+                }
+            }
+        }
         if !visits_place
+            && group_subject.is_none()
             && (persons(&parties) == 0
                 || persons(&parties) + free_orgs(&parties) < 2
                 || pronoun_subject)
@@ -539,7 +579,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             continue;
         }
         // Date: in the sentence (finest, nearest the trigger), else paragraph, else lead, else earlier.
-        let relative_at = relative_clause_start(doc, lang, sent, first_trigger.span.end);
+        // Dates are read around the first verb trigger when there is one ("L'entretien, qui a
+        // duré une heure, …, passé lundi par Madrid, où il a rencontré …").
+        let date_trigger = triggers
+            .iter()
+            .find(|t| t.kind != CueKind::Noun)
+            .unwrap_or(first_trigger);
+        let relative_at = relative_clause_start(doc, lang, sent, date_trigger.span.end);
         let future_cue = cues.iter().any(|c| c.kind == CueKind::Future);
         // Comma-delimited relative clauses before the trigger (", che oggi è atteso a Parigi,").
         let asides = relative_asides(doc, lang, Span::new(sent.start, first_trigger.span.start));
@@ -559,10 +605,10 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             // A planned meeting's date follows its trigger ("leaves on Saturday and is due to hold
             // talks … on Sunday").
             .max_by_key(|d| {
-                let dist = d.span.start.abs_diff(first_trigger.span.start);
+                let dist = d.span.start.abs_diff(date_trigger.span.start);
                 (
                     granularity(d.value.unwrap_or(DateValue::Year { y: 0 })),
-                    future_cue && d.span.start >= first_trigger.span.end,
+                    future_cue && d.span.start >= date_trigger.span.end,
                     std::cmp::Reverse(dist),
                 )
             })
@@ -590,7 +636,8 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .map(|d| add_days(d, shift))
         });
         // Status: a date after publication, or a future marker without a past date.
-        let future = cues.iter().any(|c| c.kind == CueKind::Future);
+        let future =
+            cues.iter().any(|c| c.kind == CueKind::Future) || future_tense_in(doc, lang, sent);
         let status = match (date, doc.published) {
             (Some(d), Some(p)) if after(d, p) => EventStatus::Planned,
             (Some(d), Some(p)) if before(d, p) => EventStatus::Happened,
@@ -619,6 +666,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             (Some(sp), _) => (Some(sp), false),
             (None, dp) => (dp, true),
         };
+        let sequenced = opens_with_sequence(doc, sent);
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
         let unattached: Vec<usize> = parties
@@ -651,6 +699,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     place_weak,
                     group,
                     para,
+                    sequenced,
                 });
             }
         } else {
@@ -665,6 +714,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 place_weak,
                 group,
                 para,
+                sequenced,
             });
         }
     }
@@ -680,6 +730,36 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
         .map(|(e, _)| *e);
     merge(candidates, entities, protagonist)
+}
+
+/// Bracketed spans of `sent` that hold two or more party mentions: an enumeration of members
+/// ("para pemimpin kementerian dalam delegasi (Kementerian A, Kementerian B, …)"), not counterparts.
+fn bracketed_lists(doc: &Doc, sent: Span, mentions: &[(Span, usize)]) -> Vec<Span> {
+    let Some(s) = doc.text.get(sent.start..sent.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, ch) in s.char_indices() {
+        match ch {
+            '(' => open = Some(sent.start + k),
+            ')' => {
+                if let Some(o) = open.take() {
+                    let span = Span::new(o, sent.start + k + 1);
+                    let lo = mentions.partition_point(|(m, _)| m.start < span.start);
+                    let inside = mentions[lo..]
+                        .iter()
+                        .take_while(|(m, _)| m.end <= span.end)
+                        .count();
+                    if inside >= 2 {
+                        out.push(span);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether the gazetteer knows `name` only as a place (a country or city mistaken for a party).
@@ -804,9 +884,23 @@ fn merge(
     // anchor does not make two candidates the same meeting.
     let anchor =
         protagonist.filter(|p| candidates.iter().filter(|c| c.parties.contains(p)).count() >= 2);
+    // The anchor's own organisation is shared as the anchor is ("Sam Altman" and "OpenAI").
+    let anchor_org = anchor
+        .and_then(|a| entities[a].affiliation.as_deref())
+        .and_then(|aff| {
+            entities
+                .iter()
+                .position(|e| e.kind == EntityKind::Org && e.name == aff)
+        });
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let same_date = |o: &Candidate| o.date == c.date && o.status == c.status;
+        // A sentence opening with a sequence marker tells another event: it joins one only
+        // when it adds nobody.
+        let same_date = |o: &Candidate| {
+            o.date == c.date
+                && o.status == c.status
+                && (!c.sequenced || c.parties.iter().all(|p| o.parties.contains(p)))
+        };
         let target = if c.has_noun && !c.date_in_sentence {
             out.iter()
                 .rposition(|o| {
@@ -829,7 +923,9 @@ fn merge(
                     let shared = o
                         .parties
                         .iter()
-                        .filter(|p| c.parties.contains(p) && Some(**p) != anchor)
+                        .filter(|p| {
+                            c.parties.contains(p) && Some(**p) != anchor && Some(**p) != anchor_org
+                        })
                         .count();
                     (i, shared)
                 })
@@ -905,6 +1001,157 @@ fn representatives<'e>(parties: &[usize], entities: &'e [Entity]) -> Vec<&'e str
         }
     }
     out
+}
+
+/// The two persons with a head-of-state, government or ministerial role named most often before
+/// `before` (ties: the first named): who "the two leaders" are.
+fn main_pair(
+    mentions: &[(Span, usize)],
+    entities: &[Entity],
+    before: usize,
+) -> Option<(usize, usize)> {
+    const LEADER: &[&str] = &[
+        "President",
+        "Prime Minister",
+        "Chancellor",
+        "Head of",
+        "King",
+        "Queen",
+        "General Secretary",
+        "Premier",
+        "Minister",
+    ];
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+    for (m, e) in mentions.iter().take_while(|(m, _)| m.end <= before) {
+        let ent = &entities[*e];
+        if ent.kind != EntityKind::Person
+            || !ent
+                .role
+                .as_deref()
+                .is_some_and(|r| LEADER.iter().any(|l| r.contains(l)))
+        {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == *e) {
+            Some(c) => c.1 += 1,
+            None => counts.push((*e, 1, m.start)),
+        }
+    }
+    crate::core::sort::sort_by_key(&mut counts, |c| (std::cmp::Reverse(c.1), c.2));
+    match counts.as_slice() {
+        [a, b, ..] => Some((a.0, b.0)),
+        _ => None,
+    }
+}
+
+/// Group subjects standing for the two sides met before (folded).
+const GROUP_SUBJECTS: &[&str] = &[
+    "the two leaders",
+    "both leaders",
+    "the two men",
+    "the two presidents",
+    "the two heads of state",
+    "les deux chefs d'etat",
+    "les deux dirigeants",
+    "les deux hommes",
+    "les deux presidents",
+    "die beiden politiker",
+    "die beiden staats",
+    "die beiden regierungschefs",
+    "die beiden manner",
+    "die beiden spitzenpolitiker",
+    "los dos lideres",
+    "ambos lideres",
+    "los dos mandatarios",
+    "ambos mandatarios",
+    "los dos presidentes",
+    "i due leader",
+    "i due presidenti",
+    "entrambi i leader",
+    "os dois lideres",
+    "os dois presidentes",
+    "ambos os lideres",
+    "os dois chefes de estado",
+    "kedua pemimpin",
+    "kedua kepala negara",
+    "kedua tokoh",
+    "hai nha lanh dao",
+    "hai ben",
+];
+
+/// Sequence markers opening a sentence that tells another event (folded): "Earlier in the day",
+/// "Im Anschluss", "Previamente", "Trước đó", "À tarde".
+const SEQUENCE: &[&str] = &[
+    "earlier",
+    "later",
+    "afterwards",
+    "after that",
+    "then",
+    "in the afternoon",
+    "in the morning",
+    "auparavant",
+    "plus tot",
+    "plus tard",
+    "ensuite",
+    "puis",
+    "dans l'apres-midi",
+    "dans la matinee",
+    "im anschluss",
+    "anschliessend",
+    "anschließend",
+    "danach",
+    "zuvor",
+    "vorher",
+    "spater",
+    "später",
+    "am nachmittag",
+    "am vormittag",
+    "previamente",
+    "antes",
+    "despues",
+    "luego",
+    "mas tarde",
+    "posteriormente",
+    "por la tarde",
+    "por la manana",
+    "prima",
+    "poi",
+    "in seguito",
+    "successivamente",
+    "piu tardi",
+    "nel pomeriggio",
+    "in mattinata",
+    "depois",
+    "mais tarde",
+    "em seguida",
+    "a tarde",
+    "pela manha",
+    "sebelumnya",
+    "kemudian",
+    "setelah itu",
+    "selanjutnya",
+    "sore harinya",
+    "pagi harinya",
+    "truoc do",
+    "sau do",
+    "tiep do",
+    "tiep theo",
+];
+
+/// Whether `sent` opens with a sequence marker followed by a comma or a word boundary.
+fn opens_with_sequence(doc: &Doc, sent: Span) -> bool {
+    let Some(text) = doc.text.get(sent.start..sent.end) else {
+        return false;
+    };
+    let head: String = text.chars().take(24).collect();
+    let folded = fold(&head);
+    SEQUENCE.iter().any(|m| {
+        folded.starts_with(m)
+            && folded[m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Relative pronouns that open a clause about something else ("…, who was appointed in October").
@@ -1143,6 +1390,38 @@ fn after_since(doc: &Doc, sent: Span, date: Span) -> bool {
         .rev()
         .take(3)
         .any(|w| SINCE.contains(&fold(w).as_str()))
+}
+
+/// Coordinating conjunctions that open a new clause.
+const ANDS: &[&str] = &["and", "et", "und", "y", "e", "dan", "và", "ed"];
+
+/// Whether a coordinating conjunction stands between two spans.
+fn and_between(doc: &Doc, a: Span, b: Span) -> bool {
+    let i = doc.tokens.partition_point(|t| t.span.start < a.end);
+    let j = doc.tokens.partition_point(|t| t.span.start < b.start);
+    doc.tokens[i..j.max(i)]
+        .iter()
+        .any(|t| ANDS.contains(&crate::core::case::lower(t.text(doc.text)).as_str()))
+}
+
+/// Whether `sent` holds a verb in the simple future ("se celebrará", "riceverà", "receberão"):
+/// Spanish, Portuguese and Italian mark it with an accented ending folding would lose.
+fn future_tense_in(doc: &Doc, lang: &str, sent: Span) -> bool {
+    let endings: &[&str] = match lang {
+        "es" => &["rá", "rán"],
+        "pt" => &["rá", "rão"],
+        "it" => &["rà", "ranno"],
+        _ => return false,
+    };
+    let i = doc.tokens.partition_point(|t| t.span.start < sent.start);
+    let j = doc.tokens.partition_point(|t| t.span.start < sent.end);
+    doc.tokens[i..j.max(i)].iter().any(|t| {
+        let w = t.text(doc.text);
+        w.chars().count() > 5
+            && t.kind == TokenKind::Word
+            && endings.iter().any(|e| w.ends_with(e))
+            && !w.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// How many words may separate a meeting noun from its date.

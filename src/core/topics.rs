@@ -125,21 +125,11 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
         } else {
             Mode::Folded
         };
-        let words: Vec<(String, bool)> = phrase
-            .split_whitespace()
-            .map(|w| {
-                let w = match mode {
-                    Mode::Cased => w.to_string(),
-                    Mode::Lower => w.lowercase(),
-                    Mode::Folded => fold(w),
-                };
-                match w.strip_suffix('*') {
-                    Some(stem) => (stem.to_string(), true),
-                    None => (w, false),
-                }
-            })
-            .filter(|(w, _)| !w.is_empty())
-            .collect();
+        let words = crate::core::lexicon::phrase_words(&phrase, |w| match mode {
+            Mode::Cased => w.to_string(),
+            Mode::Lower => w.lowercase(),
+            Mode::Folded => fold(w),
+        });
         if words.is_empty() {
             continue;
         }
