@@ -1,5 +1,5 @@
 //! The Import panel and its worker: paste an article or give files (picker or drop); the worker
-//! (src/app/worker.js, running this same wasm) reads, extracts and stores them (IndexedDB) off the
+//! (src/app/worker.js, running the tools wasm of src/tools.rs) reads, extracts and stores them (IndexedDB) off the
 //! main thread; results join the corpus in batches (at most one rebuild every 500 ms); progress,
 //! cancel, a message for each problem, and the list of your articles with delete and clear all.
 
@@ -101,7 +101,7 @@ fn href(sel: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The worker, made when first needed (its script sits next to the glue).
+/// The worker, made when first needed (its script sits next to the glue; it loads the tools wasm).
 fn worker() -> Option<web_sys::Worker> {
     if let Some(w) = IMP.with(|i| i.borrow().worker.clone()) {
         return Some(w);
@@ -338,22 +338,7 @@ fn start(files: JsValue, pasted: String) {
     });
     s.msgs.set(Vec::new());
     s.progress.set(Some((0, 0)));
-    // The glue's URL, and the page's compiled wasm module itself (nothing to fetch or compile
-    // again; the wasm URL when the module is not at hand).
-    let module = wasm_bindgen::module();
-    let wasm = if module.is_object() {
-        module
-    } else {
-        href("link[rel=preload][as=fetch]").into()
-    };
-    let urls = Array::of2(&href("link[rel=modulepreload]").into(), &wasm);
-    let msg = Array::of5(
-        &"import".into(),
-        &urls,
-        &files,
-        &pasted.into(),
-        &known.into(),
-    );
+    let msg = Array::of4(&"import".into(), &files, &pasted.into(), &known.into());
     post(msg);
 }
 

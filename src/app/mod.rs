@@ -12,9 +12,8 @@ mod state;
 mod timeline;
 mod views;
 
-// Import of your own articles: the panel (main thread) and the worker's exports.
+// Import of your own articles: the panel (main thread); the worker's code is src/tools.rs.
 mod import;
-pub mod worker;
 
 pub use state::{load_bundled, Loaded};
 pub use views::App;

@@ -1,6 +1,6 @@
-// Dossier's import worker (a module worker). It reuses the page's own wasm and JS glue (the page
-// passes the glue's URL and its compiled wasm module: nothing more to download) to read and extract imported
-// files off the main thread, and it alone keeps the imported articles in IndexedDB, one transaction
+// Dossier's import worker (a module worker). On the first import it loads the tools wasm
+// (src/tools.rs, built by Trunk next to this file as dossier-tools.js + dossier-tools_bg.wasm; the
+// page's own wasm carries none of that code) to read and extract imported files off the main thread, and it alone keeps the imported articles in IndexedDB, one transaction
 // per change, so a failure leaves the stored state as it was. Messages are arrays: [op, ...].
 let w;
 const STORE = 'articles';
@@ -22,19 +22,22 @@ const tx = async (mode, f) => {
 };
 const say = (e) => (e && e.name ? e.name + ': ' : '') + ((e && e.message) || String(e));
 
-onmessage = async ({ data: [op, a, b, c, d] }) => {
+onmessage = async ({ data: [op, a, b, c] }) => {
   try {
     if (op === 'load') {
       const all = await tx('readonly', (s) => s.getAll());
       for (let i = 0; i < all.length; i += 100) postMessage(['loaded', JSON.stringify(all.slice(i, i + 100))]);
-    } else if (op === 'import') { // a: [glue, wasm] URLs, b: files, c: pasted JSON, d: known ids
-      if (!w) { w = await import(a[0]); await w.default({ module_or_path: a[1] }); }
-      w.intake_begin(d);
-      for (const f of b) {
+    } else if (op === 'import') { // a: files, b: pasted JSON, c: known ids
+      if (!w) {
+        w = await import(new URL('dossier-tools.js', import.meta.url).href);
+        await w.default({ module_or_path: new URL('dossier-tools_bg.wasm', import.meta.url) });
+      }
+      w.intake_begin(c);
+      for (const f of a) {
         const bad = w.intake_check(f.name, f.size) || w.intake_file(f.name, new Uint8Array(await f.arrayBuffer()));
         if (bad) postMessage(['problem', bad]);
       }
-      if (c) { const bad = w.intake_file('pasted text.json', new TextEncoder().encode(c)); if (bad) postMessage(['problem', bad]); }
+      if (b) { const bad = w.intake_file('pasted text.json', new TextEncoder().encode(b)); if (bad) postMessage(['problem', bad]); }
       const total = w.intake_pending(), recs = [];
       for (let j; (j = w.intake_next());) {
         for (const r of JSON.parse(j)) recs.push({ id: r.a.id, a: r.a, x: r.x });

@@ -1,7 +1,11 @@
-//! The import worker's side, in the page's own wasm: src/app/worker.js (a module worker) loads the
-//! same glue and wasm and calls these exports to read files and extract their articles in batches.
+//! The tools module: a second wasm, built by Trunk as a worker (`dossier-tools`), that
+//! src/app/worker.js loads only when you first import, to read files and extract their articles in
+//! batches off the main thread; the page's own wasm carries none of this code (first-load budget).
 
-use crate::core::intake::Intake;
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+
+use dossier::core::intake::Intake;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -49,3 +53,6 @@ pub fn intake_pending() -> u32 {
 pub fn intake_next() -> String {
     INTAKE.with(|i| i.borrow_mut().next_batch())
 }
+}
+
+fn main() {}

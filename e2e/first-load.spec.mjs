@@ -1,0 +1,55 @@
+// What a first visit really fetches, read from Chromium's network events: the page's own assets and
+// nothing of the import tooling, within the 300 KB gzip budget; the tools wasm comes on the first
+// import only (and then the import works).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, launchBrowser, DossierPage, SUB_PATH } from './support.mjs';
+
+const DIST = path.resolve(process.env.DOSSIER_DIST || 'dist');
+const BUDGET_KB = 300;
+const TOOLS = /dossier-tools(_bg\.wasm|\.js)$/;
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The dist files behind the URLs requested so far (paths under the sub-path). */
+const files = (urls) => [...new Set(urls
+  .map((u) => new URL(u).pathname)
+  .filter((p) => p.startsWith(SUB_PATH))
+  .map((p) => decodeURIComponent(p.slice(SUB_PATH.length)) || 'index.html'))];
+
+test('a first visit fetches only the page assets, within budget; the tools wasm waits for an import', async () => {
+  const context = await browser.newContext();
+  const urls = [];
+  context.on('request', (r) => urls.push(r.url()));
+  const page = new DossierPage(await context.newPage());
+  await page.open(server.url);
+  await page.page.waitForLoadState('networkidle');
+  await page.page.waitForTimeout(300);
+
+  const first = files(urls);
+  assert.ok(first.some((f) => f.endsWith('.wasm')), `the page's wasm was fetched: ${first}`);
+  assert.deepEqual(first.filter((f) => TOOLS.test(f)), [], `no tools module on a first visit: ${first}`);
+  const gz = first.map((f) => zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length);
+  const kb = gz.reduce((a, b) => a + b, 0) / 1024;
+  console.log(`first visit: ${first.length} files, ${kb.toFixed(1)} KB gzip: ${first.join(', ')}`);
+  assert.ok(kb <= BUDGET_KB, `first load ${kb.toFixed(1)} KB gzip > ${BUDGET_KB} KB`);
+
+  // The first import brings the tools module in, and the article joins the page.
+  const p = page.page;
+  await p.getByText('Import your articles').click();
+  await p.getByLabel(/Drop files here/).setInputFiles([{
+    name: 'one.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('Pham Minh Chinh received Tim Cook, the chief executive of Apple, in Hanoi on 12 March 2025.', 'utf8'),
+  }]);
+  await p.locator('.import [role=status] li').first().waitFor();
+  assert.deepEqual(await p.locator('.import [role=status] li').allInnerTexts(), ['Articles imported: 1']);
+  const later = files(urls).filter((f) => TOOLS.test(f)).sort();
+  assert.deepEqual(later, ['dossier-tools.js', 'dossier-tools_bg.wasm']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
