@@ -131,7 +131,8 @@ fn worker() -> Option<web_sys::Worker> {
     Some(w)
 }
 
-fn post(msg: Array) {
+/// Send `msg` to the worker (made if needed).
+pub(crate) fn post(msg: Array) {
     if let Some(w) = worker() {
         let _ = w.post_message(&msg);
     }
@@ -267,6 +268,8 @@ fn on_message(m: Array) {
             drop_ids(&ids);
             say(false, count(ids.len(), KI::Deleted));
         }
+        "file" => crate::app::download::done(&arg(1), &arg(2), &arg(3)),
+        "failed" if op_is(&m, "export") => crate::app::download::failed(&arg(2)),
         "failed" => {
             let why = arg(2);
             let l = lang();
