@@ -1,6 +1,6 @@
 // What a first visit really fetches, read from Chromium's network events: the page's own assets and
-// nothing of the import tooling, within the 300 KB gzip budget; the tools wasm comes on the first
-// import only (and then the import works).
+// nothing of the import tooling (worker script, tools wasm), within the 300 KB gzip budget; those
+// come on the first import only (and then the import works).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { serveDist, launchBrowser, DossierPage, SUB_PATH } from './support.mjs';
 
 const DIST = path.resolve(process.env.DOSSIER_DIST || 'dist');
 const BUDGET_KB = 300;
-const TOOLS = /dossier-tools(_bg\.wasm|\.js)$/;
+const TOOLS = /^(worker\.js|dossier-tools(_bg\.wasm|\.js))$/;
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -22,7 +22,7 @@ const files = (urls) => [...new Set(urls
   .filter((p) => p.startsWith(SUB_PATH))
   .map((p) => decodeURIComponent(p.slice(SUB_PATH.length)) || 'index.html'))];
 
-test('a first visit fetches only the page assets, within budget; the tools wasm waits for an import', async () => {
+test('a first visit fetches only the page assets, within budget; the import tooling waits for an import', async () => {
   const context = await browser.newContext();
   const urls = [];
   context.on('request', (r) => urls.push(r.url()));
@@ -49,7 +49,7 @@ test('a first visit fetches only the page assets, within budget; the tools wasm 
   await p.locator('.import [role=status] li').first().waitFor();
   assert.deepEqual(await p.locator('.import [role=status] li').allInnerTexts(), ['Articles imported: 1']);
   const later = files(urls).filter((f) => TOOLS.test(f)).sort();
-  assert.deepEqual(later, ['dossier-tools.js', 'dossier-tools_bg.wasm']);
+  assert.deepEqual(later, ['dossier-tools.js', 'dossier-tools_bg.wasm', 'worker.js']);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -71,8 +71,39 @@ pub fn init(ctx: Ctx) {
         progress: RwSignal::new(None),
     };
     SIG.with(|x| *x.borrow_mut() = Some(s));
-    post(Array::of1(&"load".into()));
+    // The worker (and its script) start only when an earlier visit stored articles, so a first
+    // visit fetches neither; without `indexedDB.databases()`, the worker is asked anyway.
+    let load = || post(Array::of1(&"load".into()));
+    let idb = Reflect::get(&web_sys::js_sys::global(), &"indexedDB".into())
+        .unwrap_or(JsValue::UNDEFINED);
+    let listed = Reflect::get(&idb, &"databases".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&idb).ok())
+        .and_then(|p| p.dyn_into::<web_sys::js_sys::Promise>().ok());
+    match listed {
+        Some(p) => {
+            let f = Closure::<dyn FnMut(JsValue)>::new(move |list: JsValue| {
+                let ours = Array::from(&list).iter().any(|d| {
+                    Reflect::get(&d, &"name".into()).ok().and_then(|n| n.as_string())
+                        == Some(DB_NAME.into())
+                });
+                if ours {
+                    load();
+                }
+            });
+            // Refused (some private modes): ask the worker.
+            let no = Closure::<dyn FnMut(JsValue)>::new(move |_| load());
+            let _ = p.then2(&f, &no);
+            f.forget();
+            no.forget();
+        }
+        None => load(),
+    }
 }
+
+/// The IndexedDB database src/app/worker.js keeps the imported articles in.
+const DB_NAME: &str = "dossier";
 
 fn lang() -> Lang {
     crate::app::i18n::Lang::from_code(
