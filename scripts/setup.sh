@@ -20,6 +20,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding the rust-src component (the page's wasm rebuilds the standard library for size)"
+  rustup component add rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (several minutes, once)"
   cargo install trunk --locked --version "$TRUNK_VERSION"
@@ -54,4 +59,6 @@ fi
 
 # Every dependency's source, so `trunk --offline` never needs the network.
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch
+# ... and the standard library's own dependencies, for the page's size-tuned build (page-env.sh).
+(source scripts/page-env.sh && cargo fetch --locked --target wasm32-unknown-unknown >/dev/null)
 say "setup complete"

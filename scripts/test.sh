@@ -16,7 +16,7 @@ cargo test --locked --target wasm32-unknown-unknown --test browser
 
 step "release build under /dossier/"
 rm -rf dist
-trunk build --release --offline --public-url /dossier/ 2>&1 | tail -n 5
+(source scripts/page-env.sh && trunk build --release --offline --public-url /dossier/) 2>&1 | tail -n 5
 
 step "first-load size (budget 300 KB gzip)"
 python3 scripts/sizes.py dist --budget-kb 300

@@ -2,10 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // A panic shows its message and place on the console (the core itself never panics).
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into())
-    }));
+    // No panic hook: the release build aborts on a panic without formatting a message (see
+    // scripts/page-env.sh); the core never panics on any input (property tests).
     leptos::mount::mount_to_body(dossier::app::App);
 }
 
