@@ -20,8 +20,10 @@ struct Tok {
     span: Span,
     /// `name_key` of the token ("sachsen anhalt", "l").
     key: String,
-    /// Last hyphen part of the key ("kommission" for "EU-Kommission").
-    last: String,
+    /// Where the last hyphen part of the key starts ("kommission" for "EU-Kommission"): see `last`.
+    last_at: usize,
+    /// The key's first word starts a gazetteer alias (or, in German, does without a genitive "s").
+    gaz_first: bool,
     /// `Cues::starts` of the key: the cue tables a phrase may start with at this token.
     starts: u64,
     word: bool,
@@ -40,11 +42,17 @@ struct Tok {
     skip: bool,
 }
 
+impl Tok {
+    /// Last hyphen part of the key ("kommission" for "EU-Kommission").
+    fn last(&self) -> &str {
+        self.key.get(self.last_at..).unwrap_or("")
+    }
+}
+
 impl Clone for Tok {
     fn clone(&self) -> Tok {
         let mut t = Tok {
             key: String::new(),
-            last: String::new(),
             ..*self
         };
         t.clone_from(self);
@@ -56,7 +64,8 @@ impl Clone for Tok {
         let Tok {
             span,
             key,
-            last,
+            last_at,
+            gaz_first,
             starts,
             word,
             punct,
@@ -69,7 +78,7 @@ impl Clone for Tok {
             skip,
         } = o;
         self.key.clone_from(key);
-        self.last.clone_from(last);
+        (self.last_at, self.gaz_first) = (*last_at, *gaz_first);
         (self.span, self.starts, self.word, self.punct, self.cap) =
             (*span, *starts, *word, *punct, *cap);
         self.allcaps = *allcaps;
@@ -132,6 +141,8 @@ const ELISIONS: &[&str] = &[
 fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let text = doc.text;
     let cues = cues();
+    let g = gazetteer();
+    let de = doc.lang == "de";
     let all_lines = lines(text);
     let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     starts.extend(all_lines.iter().map(|l| l.start));
@@ -173,13 +184,20 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
         let key = name_key(s);
-        let last = key.rsplit(' ').next().unwrap_or("").to_string();
+        let last_at = key.rfind(' ').map_or(0, |p| p + 1);
+        let first_word = key.split(' ').next().unwrap_or("");
+        let gaz_first = g.is_first(first_word)
+            || (de
+                && first_word.len() > 4
+                && first_word.ends_with('s')
+                && g.is_first(&first_word[..first_word.len() - 1]));
         let first = s.chars().next().unwrap_or(' ');
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
         let word = kind != TokenKind::Punct;
         out.push(Tok {
             span,
-            last,
+            last_at,
+            gaz_first,
             starts: cues.starts(&key),
             key,
             word,
@@ -320,7 +338,7 @@ fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
     // "Intel-Chef", "Samsung-Chefin": a compound ending in a title word.
     let t = &toks[i];
     if t.word && t.key.contains(' ') {
-        if let Some(r) = c.titles.get(&t.last) {
+        if let Some(r) = c.titles.get(t.last()) {
             return (i + 1, Some(r.to_string()));
         }
     }
@@ -367,12 +385,9 @@ fn gaz_match_pref(
     prefer: Option<EntityKind>,
 ) -> Option<(usize, u32)> {
     let t = &toks[i];
-    let first = t.key.split(' ').next().unwrap_or("");
-    let genitive = lang == "de"
-        && first.len() > 4
-        && first.ends_with('s')
-        && g.is_first(&first[..first.len() - 1]);
-    if !t.word || t.skip || !(g.is_first(first) || genitive) {
+    // `gaz_first`: `g.is_first` of the key's first word (or its German genitive stem), from
+    // `build_tokens` (`g` is always `gazetteer()`, `lang` the document's).
+    if !t.word || t.skip || !t.gaz_first {
         return None;
     }
     let mut found: Option<(usize, u32)> = None;
@@ -558,7 +573,7 @@ fn head_class(c: &Cues, t: &Tok, text: &str) -> Option<String> {
         return None;
     }
     c.value("org_head", &t.key)
-        .or_else(|| c.value("org_head", &t.last))
+        .or_else(|| c.value("org_head", t.last()))
         .map(str::to_string)
 }
 
@@ -625,7 +640,7 @@ fn compound_venue(t: &Tok) -> bool {
         "strasse",
         "straße",
     ];
-    SUFFIXES.iter().any(|s| t.last.ends_with(s))
+    SUFFIXES.iter().any(|s| t.last().ends_with(s))
 }
 
 struct Ctx<'a> {

@@ -30,6 +30,21 @@ pub fn fold(s: &str) -> String {
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    if s.is_ascii() {
+        // Byte-wise: ASCII letters and digits fold to their lowercase.
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {

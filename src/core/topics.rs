@@ -41,8 +41,11 @@ struct LangIndex {
     phrases: Vec<Phrase>,
     /// Per mode (`Mode as usize`): first word (not a prefix) → phrase ids, ascending.
     first: [FxHashMap<String, Vec<u32>>; 3],
-    /// Phrases whose first word is a prefix (checked at every word).
-    prefix_first: Vec<u32>,
+    /// Per mode: phrases whose first word is a prefix, as (first byte of the prefix, phrase id),
+    /// sorted: a word only checks the phrases whose prefix starts with the first byte of its key.
+    prefix_first: [Vec<(u8, u32)>; 3],
+    /// Phrases whose first word is an empty prefix (checked at every word).
+    prefix_any: Vec<u32>,
     /// Per mode, whether some phrase compares under it.
     used: [bool; 3],
 }
@@ -58,8 +61,14 @@ impl LangIndex {
                     .entry(w.clone())
                     .or_default()
                     .push(id),
-                _ => ix.prefix_first.push(id),
+                Some((w, true)) if !w.is_empty() => {
+                    ix.prefix_first[p.mode as usize].push((w.as_bytes()[0], id))
+                }
+                _ => ix.prefix_any.push(id),
             }
+        }
+        for v in &mut ix.prefix_first {
+            v.sort_unstable();
         }
         ix.phrases = phrases;
         ix
@@ -236,15 +245,26 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     for i in 0..keys.len() {
         cands.clear();
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            let prefixed = &ix.prefix_first[mode as usize];
+            let mut seen_byte = None;
             for w in words.forms(i, mode) {
                 if let Some(ids) = ix.first[mode as usize].get(w) {
                     cands.extend_from_slice(ids);
                 }
+                // Prefix phrases whose prefix starts with this form's first byte, once per byte.
+                if let Some(&b) = w.as_bytes().first() {
+                    if !prefixed.is_empty() && seen_byte != Some(b) {
+                        seen_byte = Some(b);
+                        let lo = prefixed.partition_point(|&(x, _)| x < b);
+                        let hi = prefixed.partition_point(|&(x, _)| x <= b);
+                        cands.extend(prefixed[lo..hi].iter().map(|&(_, id)| id));
+                    }
+                }
             }
         }
-        // No phrase comes twice (one mode each, and a word's two forms differ); `hits` is put in
-        // phrase order below.
-        cands.extend_from_slice(&ix.prefix_first);
+        // No phrase comes twice (one mode each, a word's two forms differ, a prefix bucket once
+        // per first byte); `hits` is put in phrase order below.
+        cands.extend_from_slice(&ix.prefix_any);
         for &id in &cands {
             let p = &ix.phrases[id as usize];
             let n = p.words.len();
