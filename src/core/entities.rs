@@ -267,6 +267,12 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     out
 }
 
+/// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no cue table's
+/// phrase (`Tok::starts` is 0; every class has a bit when `Cues::starts_complete`).
+fn tok_is(c: &Cues, class: &str, t: &Tok) -> bool {
+    (t.starts != 0 || !c.starts_complete) && c.is(class, &t.key)
+}
+
 /// Whether `span` lies in one of `spans` (sorted, disjoint), asked for spans in text order:
 /// `at` moves past the spans that end before `span`.
 fn in_sorted(spans: &[Span], at: &mut usize, span: Span) -> bool {
@@ -762,7 +768,7 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 // "Ministerio de Industria y del Turismo".
                 while k < self.toks.len() && self.toks[k].word && !self.toks[k].cap && k < fe + 4 {
-                    if !self.c.is("name_connector", &self.toks[k].key) {
+                    if !tok_is(self.c, "name_connector", &self.toks[k]) {
                         break;
                     }
                     k += 1;
@@ -832,7 +838,7 @@ impl<'a> Ctx<'a> {
             let u = &self.toks[k];
             if u.cap {
                 last = k + 1;
-            } else if !self.c.is("name_connector", &u.key) {
+            } else if !tok_is(self.c, "name_connector", &u) {
                 break;
             }
             k += 1;
@@ -854,7 +860,7 @@ impl<'a> Ctx<'a> {
                 ) {
                     return words > 0;
                 }
-                if !t.cap && !self.c.is("name_connector", &t.key) {
+                if !t.cap && !tok_is(self.c, "name_connector", &t) {
                     return false;
                 }
                 words += 1;
@@ -927,14 +933,15 @@ impl<'a> Ctx<'a> {
                 i = e;
                 continue;
             }
-            let prev = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.as_str());
-            let prefer = if pending.is_some() || prev.is_some_and(|p| self.c.is("org_context", p)) {
-                Some(EntityKind::Org)
-            } else if prev.is_some_and(|p| self.c.is("place_prep", p)) {
-                Some(EntityKind::Place)
-            } else {
-                None
-            };
+            let prev = (i > 0 && self.toks[i - 1].word).then(|| &self.toks[i - 1]);
+            let prefer =
+                if pending.is_some() || prev.is_some_and(|p| tok_is(self.c, "org_context", p)) {
+                    Some(EntityKind::Org)
+                } else if prev.is_some_and(|p| tok_is(self.c, "place_prep", p)) {
+                    Some(EntityKind::Place)
+                } else {
+                    None
+                };
             let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
             let (te, role) = title_end(self.c, &self.toks, i);
             let he = honorific_end(self.c, &self.toks, i);
@@ -987,7 +994,7 @@ impl<'a> Ctx<'a> {
                         && self.toks[e].word
                         && self.toks[e].cap
                         && !self.toks[e].line_start
-                        && self.c.is("org_suffix", &self.toks[e].key)
+                        && tok_is(self.c, "org_suffix", &self.toks[e])
                     {
                         e += 1;
                     }
@@ -1104,12 +1111,12 @@ impl<'a> Ctx<'a> {
             }
             if !t.cap || t.shout {
                 // Lowercase connectors keep a pending title alive ("consejero delegado de OpenAI, …").
-                let keep = self.c.is("name_connector", &t.key) || self.is_and(i);
+                let keep = tok_is(self.c, "name_connector", &t) || self.is_and(i);
                 if pending.is_some() && keep {
                     if let Some(p) = pending.as_mut() {
                         p.last = i + 1;
                     }
-                } else if pending.is_some() && !self.c.is("name_connector", &t.key) {
+                } else if pending.is_some() && !tok_is(self.c, "name_connector", &t) {
                     self.flush_bare(&mut pending);
                 }
                 honor = false;
@@ -1178,9 +1185,9 @@ impl<'a> Ctx<'a> {
             && !t.line_start
             && !t.skip
             && !self.is_stop(t)
-            && !self.c.is("first_name", &t.key)
-            && !self.c.is("common_cap", &t.key)
-            && !self.c.is("org_suffix", &t.key)
+            && !tok_is(self.c, "first_name", &t)
+            && !tok_is(self.c, "common_cap", &t)
+            && !tok_is(self.c, "org_suffix", &t)
             && self.g.demonym(&t.key).is_none()
             && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
             && title_end(self.c, &self.toks, e).0 == e
@@ -1216,7 +1223,7 @@ impl<'a> Ctx<'a> {
             && b.word
             && b.cap
             && !b.allcaps
-            && self.c.is("first_name", &a.key)
+            && tok_is(self.c, "first_name", &a)
     }
 
     /// Class of a German body compound at `i` followed by "für" and a capitalised word.
@@ -1254,8 +1261,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_conn(&self, k: usize) -> bool {
-        let key = &self.toks[k].key;
-        self.c.is("name_connector", key)
+        tok_is(self.c, "name_connector", &self.toks[k])
     }
 
     fn is_and(&self, k: usize) -> bool {
@@ -1376,12 +1382,12 @@ impl<'a> Ctx<'a> {
                         && j == i + 1
                         && ge == j + 1
                         && id & HYPHEN_HEAD == 0
-                        && (c.is("first_name", &self.toks[i].key)
+                        && (tok_is(c, "first_name", &self.toks[i])
                             || (other_first
                                 && self.toks[i].cap
                                 && !self.toks[i].allcaps
                                 && !self.is_stop(&self.toks[i])
-                                && !c.is("common_cap", &self.toks[i].key)))
+                                && !tok_is(c, "common_cap", &self.toks[i])))
                         && !self.toks[j].key.contains(' ')
                         && !self.toks.get(ge).is_some_and(|t| t.word && t.cap)
                     {
@@ -1406,7 +1412,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 // A venue or body name stops before a person's first name.
-                if head_initial && j > i + 1 && c.is("first_name", &u.key) {
+                if head_initial && j > i + 1 && tok_is(c, "first_name", &u) {
                     break;
                 }
             }
@@ -1541,31 +1547,31 @@ impl<'a> Ctx<'a> {
         let region = any(&|t: &Tok| c.is_word("place_head", t.span.slice(self.text)));
         // "Mistral AI", "Counterpoint Research" — but not "American AI".
         let suffix = words >= 2
-            && c.is("org_suffix", &lastt.key)
+            && tok_is(c, "org_suffix", &lastt)
             && self.g.demonym(&first.key).is_none()
-            && !c.is("common_cap", &first.key);
+            && !tok_is(c, "common_cap", &first);
         // "tỉnh Quảng Ninh", "province of X": a lowercase place word before the name.
         let place_word = prev_raw
             .as_deref()
             .is_some_and(|p| c.is_word("place_head", p))
             || prev2.as_deref().is_some_and(|p| c.is("place_head", p));
-        let prefix = words >= 2 && c.is("org_prefix", &first.key);
+        let prefix = words >= 2 && tok_is(c, "org_prefix", &first);
         let common = run
             .iter()
-            .all(|&k| c.is("common_cap", &self.toks[k].key) || self.is_stop(&self.toks[k]));
+            .all(|&k| tok_is(c, "common_cap", &self.toks[k]) || self.is_stop(&self.toks[k]));
         let some_common =
-            any(&|t: &Tok| c.is("common_cap", &t.key) || self.g.demonym(&t.key).is_some());
+            any(&|t: &Tok| tok_is(c, "common_cap", &t) || self.g.demonym(&t.key).is_some());
         let titlecase = run.iter().all(|&k| {
             let t = &self.toks[k];
             !t.allcaps && t.cap
         });
-        let vi_name = c.is("vi_surname", &first.key)
+        let vi_name = tok_is(c, "vi_surname", &first)
             && (2..=4).contains(&words)
             && titlecase
             && run
                 .iter()
                 .all(|&k| self.toks[k].key.len() <= 6 && !self.toks[k].key.contains(' '));
-        let known_first = c.is("first_name", &first.key);
+        let known_first = tok_is(c, "first_name", &first);
         let in_paren =
             i > 0 && self.toks[i - 1].punct == '(' && end < n && self.toks[end].punct == ')';
         let surface1 = self.surface(i, end).to_string();
@@ -1577,8 +1583,8 @@ impl<'a> Ctx<'a> {
             && !first.key.contains(' ')
             && first.allcaps
             && (2..=6).contains(&surface1.chars().count())
-            && !c.is("acronym_stop", &first.key);
-        let camel = words == 1 && is_camel(&surface1) && !c.is("common_cap", &first.key);
+            && !tok_is(c, "acronym_stop", &first);
+        let camel = words == 1 && is_camel(&surface1) && !tok_is(c, "common_cap", &first);
 
         if in_paren && words == 1 {
             // "(AESIA)", "(Anatel)" right after a multi-word org: an alias of it.
@@ -1600,7 +1606,7 @@ impl<'a> Ctx<'a> {
         if pending.is_some() && words >= 3 && !known_first {
             if let Some(pos) = run
                 .iter()
-                .position(|&k| c.is("first_name", &self.toks[k].key))
+                .position(|&k| tok_is(c, "first_name", &self.toks[k]))
             {
                 if pos > 0 {
                     let split = run[pos];
@@ -1711,7 +1717,7 @@ impl<'a> Ctx<'a> {
             } else if camel {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
-            } else if self.comma_region(end) && !first.start && !c.is("first_name", &first.key) {
+            } else if self.comma_region(end) && !first.start && !tok_is(c, "first_name", &first) {
                 kind = Some(EntityKind::Place);
                 class = Some("city".into());
             } else if place_ctx
