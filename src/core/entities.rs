@@ -10,7 +10,7 @@ use crate::core::case::Lowercase;
 use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer, PhraseTable};
 use crate::core::model::{Entity, EntityKind, Span};
-use crate::core::noise::{classify_lines, is_domain, NoiseKind};
+use crate::core::noise::{is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
 
@@ -2026,7 +2026,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let mut regions: Vec<Span> = Vec::new();
     // Related-link lines are headlines of other articles: only known names count there.
     let mut related: Vec<Span> = Vec::new();
-    for (line, kind) in classify_lines(text) {
+    for &(line, kind) in &doc.noise_kinds {
         let region = match kind {
             NoiseKind::Related => {
                 related.push(line);
