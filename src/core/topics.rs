@@ -182,7 +182,7 @@ impl Words {
 
 /// Where the key `s` continues after an elided article of 1-4 bytes ("l'", "dell'"), if any.
 fn elision_end(s: &str) -> Option<usize> {
-    let pos = s.find('\'')?;
+    let pos = crate::core::text::find_byte(s, b'\'')?;
     (pos > 0 && pos <= 4 && pos + 1 < s.len()).then_some(pos + 1)
 }
 
