@@ -374,11 +374,12 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut place_mentions: Vec<(Span, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
+        let party = is_party(e);
         for m in &e.mentions {
             if doc.is_noise(*m) {
                 continue;
             }
-            if is_party(e) {
+            if party {
                 mentions.push((*m, i));
             } else if e.kind == EntityKind::Place {
                 place_mentions.push((*m, i));
