@@ -45,6 +45,8 @@ struct LangIndex {
     /// Per mode: phrases whose first word is a prefix, as (first byte of the prefix, phrase id),
     /// sorted: a word only checks the phrases whose prefix starts with the first byte of its key.
     prefix_first: [Vec<(u8, u32)>; 3],
+    /// Per mode and first byte: the range of `prefix_first` with that byte.
+    prefix_range: Vec<[(u32, u32); 256]>,
     /// Phrases whose first word is an empty prefix (checked at every word).
     prefix_any: Vec<u32>,
     /// Per mode, whether some phrase compares under it.
@@ -69,6 +71,13 @@ impl LangIndex {
         }
         for v in &mut ix.prefix_first {
             v.sort_unstable();
+            let mut range = [(0u32, 0u32); 256];
+            for b in 0..=255u8 {
+                let lo = v.partition_point(|&(x, _)| x < b);
+                let hi = v.partition_point(|&(x, _)| x <= b);
+                range[b as usize] = (lo as u32, hi as u32);
+            }
+            ix.prefix_range.push(range);
         }
         ix.phrases = phrases;
         ix
@@ -249,6 +258,7 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
         let mut nd = 0;
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
             let prefixed = &ix.prefix_first[mode as usize];
+            let range = ix.prefix_range.get(mode as usize);
             let mut seen_byte = None;
             for w in words.forms(i, mode) {
                 match distinct[..nd].iter_mut().find(|d| d.0 == w) {
@@ -262,9 +272,9 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                 if let Some(&b) = w.as_bytes().first() {
                     if !prefixed.is_empty() && seen_byte != Some(b) {
                         seen_byte = Some(b);
-                        let lo = prefixed.partition_point(|&(x, _)| x < b);
-                        let hi = prefixed.partition_point(|&(x, _)| x <= b);
-                        cands.extend(prefixed[lo..hi].iter().map(|&(_, id)| id));
+                        let (lo, hi) = range.map_or((0, 0), |r| r[b as usize]);
+                        let ids = prefixed.get(lo as usize..hi as usize).unwrap_or(&[]);
+                        cands.extend(ids.iter().map(|&(_, id)| id));
                     }
                 }
             }
