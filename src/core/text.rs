@@ -67,7 +67,15 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
         return Some(0);
     };
     let last = h.len().checked_sub(n.len())?;
-    (0..=last).find(|&i| h[i] == first && h[i..i + n.len()] == *n)
+    let mut at = 0;
+    while let Some(p) = h.get(at..=last)?.iter().position(|&x| x == first) {
+        at += p;
+        if h.get(at..at + n.len()) == Some(n) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
 }
 
 /// The byte offset of the first `b` (an ASCII byte) in `s`, as `s.find(char::from(b))`.
