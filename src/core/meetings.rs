@@ -11,7 +11,7 @@ use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, BytePairs, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -547,7 +547,11 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .get(sent.start..first_trigger.span.start)
                 .unwrap_or("");
             let f = fold(head).replace('’', "'");
-            if GROUP_SUBJECTS.iter().any(|g| find_str(&f, g).is_some()) {
+            let pairs = BytePairs::of(&f);
+            if GROUP_SUBJECTS
+                .iter()
+                .any(|g| pairs.may_contain(g) && find_str(&f, g).is_some())
+            {
                 main_pair(&mentions, entities, sent.start)
             } else {
                 None
@@ -1356,7 +1360,11 @@ fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
     };
     let folded = fold(text);
     // Folding may change byte lengths; compare positions char-wise through the folded prefix.
+    let pairs = BytePairs::of(&folded);
     for (phrase, days) in DAY_LINKS {
+        if !pairs.may_contain(phrase) {
+            continue;
+        }
         let Some(at) = find_str(&folded, phrase) else {
             continue;
         };
