@@ -270,10 +270,53 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     out
 }
 
-/// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no cue table's
-/// phrase (`Tok::starts` is 0; every class has a bit when `Cues::starts_complete`).
-fn tok_is(c: &Cues, class: &str, t: &Tok) -> bool {
-    (t.starts != 0 || !c.starts_complete) && c.is(class, &t.key)
+/// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no phrase of the
+/// class's table (`Tok::starts` lacks the table's bit; every table has a bit when
+/// `Cues::starts_complete`).
+#[inline(always)]
+fn tok_is(c: &Cues, class: &'static str, t: &Tok) -> bool {
+    if !c.starts_complete {
+        return c.is(class, &t.key);
+    }
+    // The bits are those of the lexicon's `cues()` (the recogniser's `Cues`).
+    let bit = match class_slot(class) {
+        Some(k) if std::ptr::eq(c, cues()) => {
+            TOK_CLASSES_BITS.get_or_init(|| TOK_CLASSES.map(|n| c.table(n).bit))[k]
+        }
+        _ => u64::MAX,
+    };
+    t.starts & bit != 0 && c.is(class, &t.key)
+}
+
+/// The cue classes the recogniser asks about per token, and their tables' bits in `Cues::starts`.
+const TOK_CLASSES: [&str; 9] = [
+    "acronym_stop",
+    "common_cap",
+    "first_name",
+    "name_connector",
+    "org_context",
+    "org_prefix",
+    "org_suffix",
+    "place_prep",
+    "vi_surname",
+];
+static TOK_CLASSES_BITS: std::sync::OnceLock<[u64; 9]> = std::sync::OnceLock::new();
+
+/// The index of `class` in `TOK_CLASSES` (a literal at every call: the match folds away).
+#[inline(always)]
+fn class_slot(class: &str) -> Option<usize> {
+    match class {
+        "acronym_stop" => Some(0),
+        "common_cap" => Some(1),
+        "first_name" => Some(2),
+        "name_connector" => Some(3),
+        "org_context" => Some(4),
+        "org_prefix" => Some(5),
+        "org_suffix" => Some(6),
+        "place_prep" => Some(7),
+        "vi_surname" => Some(8),
+        _ => None,
+    }
 }
 
 /// Whether `span` lies in one of `spans` (sorted, disjoint), asked for spans in text order:
