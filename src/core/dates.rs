@@ -1431,7 +1431,8 @@ fn starters() -> &'static FxHashSet<&'static str> {
 fn may_start(lang: &str, t: &Tok) -> bool {
     let set = starters();
     set.contains(t.f)
-        || set.contains(t.base)
+        // `base` is `f` less a prefix or "'s": the same word when as long.
+        || (t.base.len() != t.f.len() && set.contains(t.base))
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
