@@ -5,7 +5,7 @@
 //! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
 use crate::core::case::Lowercase;
-use crate::core::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::core::hash::{FilteredMap, FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::core::model::EntityKind;
 use crate::core::text::name_key;
 use std::borrow::Cow;
@@ -49,7 +49,7 @@ pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
     index: HashMap<String, Vec<AliasHit>>,
     /// First words of every alias key (a cheap filter before longer lookups).
-    firsts: HashSet<String>,
+    firsts: FilteredMap<()>,
     /// Every proper word prefix of an alias key: a matcher stops extending once it is not one.
     prefixes: HashSet<String>,
     /// Demonym key → place entry.
@@ -170,6 +170,7 @@ impl Gazetteer {
                 g.add_alias(e, a);
             }
         }
+        g.firsts.finish();
         g
     }
 
@@ -190,7 +191,7 @@ impl Gazetteer {
         let words = key.split(' ').count();
         self.max_words = self.max_words.max(words);
         if let Some(first) = key.split(' ').next() {
-            self.firsts.insert(first.to_string());
+            self.firsts.entry_default(first.to_string());
         }
         for (at, _) in key.match_indices(' ') {
             if let Some(p) = key.get(..at) {
@@ -217,7 +218,7 @@ impl Gazetteer {
 
     /// Whether some alias starts with this word key.
     pub fn is_first(&self, word_key: &str) -> bool {
-        self.firsts.contains(word_key)
+        self.firsts.get(word_key).is_some()
     }
 
     /// Whether some alias key is longer than `key` and starts with it and a space.
@@ -328,7 +329,7 @@ pub struct Cues {
     classes: HashMap<String, PhraseTable>,
     /// Key or key prefix → the bits of the tables (`PhraseTable::bit`) with that key or a longer
     /// key starting with it: one lookup tells which tables a phrase may start at a word.
-    starts: HashMap<String, u64>,
+    starts: FilteredMap<u64>,
     //// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
     stop_raw: HashSet<String>,
     /// class → every cue word of the class as written, lowercased.
@@ -379,7 +380,7 @@ impl Cues {
                 }
             }
         }
-        let mut starts: HashMap<String, u64> = HashMap::default();
+        let mut starts: FilteredMap<u64> = FilteredMap::default();
         let mut classes: Vec<&mut PhraseTable> = c.classes.values_mut().collect();
         classes.extend([
             &mut c.titles,
@@ -391,9 +392,10 @@ impl Cues {
         for (k, t) in classes.into_iter().enumerate().take(64) {
             t.bit = 1 << k;
             for key in t.map.keys().chain(&t.prefixes) {
-                *starts.entry(key.clone()).or_default() |= t.bit;
+                *starts.entry_default(key.clone()) |= t.bit;
             }
         }
+        starts.finish();
         c.starts = starts;
         c
     }

@@ -5,7 +5,7 @@
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
 use crate::core::case::{lower_char, Lowercase};
-use crate::core::hash::FxHashMap;
+use crate::core::hash::FilteredMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
 use crate::core::text::{fold, fold_char, TokenKind};
 use crate::core::Doc;
@@ -41,7 +41,7 @@ struct LangIndex {
     phrases: Vec<Phrase>,
     /// First word (not a prefix) → per mode (`Mode as usize`) the phrase ids, ascending: one
     /// lookup serves the modes under which a word has the same key (most words).
-    first: FxHashMap<String, [Vec<u32>; 3]>,
+    first: FilteredMap<[Vec<u32>; 3]>,
     /// Per mode: phrases whose first word is a prefix, as (first byte of the prefix, phrase id),
     /// sorted: a word only checks the phrases whose prefix starts with the first byte of its key.
     prefix_first: [Vec<(u8, u32)>; 3],
@@ -60,15 +60,14 @@ impl LangIndex {
             let id = id as u32;
             ix.used[p.mode as usize] = true;
             match p.words.first() {
-                Some((w, false)) => {
-                    ix.first.entry(w.clone()).or_default()[p.mode as usize].push(id)
-                }
+                Some((w, false)) => ix.first.entry_default(w.clone())[p.mode as usize].push(id),
                 Some((w, true)) if !w.is_empty() => {
                     ix.prefix_first[p.mode as usize].push((w.as_bytes()[0], id))
                 }
                 _ => ix.prefix_any.push(id),
             }
         }
+        ix.first.finish();
         for v in &mut ix.prefix_first {
             v.sort_unstable();
             let mut range = [(0u32, 0u32); 256];
