@@ -137,6 +137,16 @@ impl<V: Default> FilteredMap<V> {
         self.filter = f;
     }
 
+    /// Insert `v` under `k` unless `k` is there already.
+    pub fn insert_if_absent(&mut self, k: String, v: impl FnOnce() -> V) {
+        self.filter.insert(&k);
+        self.map.entry(k).or_insert_with(v);
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+
     pub fn get(&self, k: &str) -> Option<&V> {
         if self.map.is_empty() || !self.filter.may_contain(k) {
             return None;

@@ -47,11 +47,11 @@ pub struct AliasHit {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
-    index: HashMap<String, Vec<AliasHit>>,
+    index: FilteredMap<Vec<AliasHit>>,
     /// First words of every alias key (a cheap filter before longer lookups).
     firsts: FilteredMap<()>,
     /// Every proper word prefix of an alias key: a matcher stops extending once it is not one.
-    prefixes: HashSet<String>,
+    prefixes: FilteredMap<()>,
     /// Demonym key → place entry.
     demonyms: HashMap<String, u32>,
     by_canonical: HashMap<String, u32>,
@@ -171,6 +171,8 @@ impl Gazetteer {
             }
         }
         g.firsts.finish();
+        g.index.finish();
+        g.prefixes.finish();
         g
     }
 
@@ -195,10 +197,10 @@ impl Gazetteer {
         }
         for (at, _) in key.match_indices(' ') {
             if let Some(p) = key.get(..at) {
-                self.prefixes.insert(p.to_string());
+                self.prefixes.entry_default(p.to_string());
             }
         }
-        let hits = self.index.entry(key).or_default();
+        let hits = self.index.entry_default(key);
         if !hits
             .iter()
             .any(|h| h.entry == entry && &*h.surface == alias)
@@ -223,7 +225,7 @@ impl Gazetteer {
 
     /// Whether some alias key is longer than `key` and starts with it and a space.
     pub fn extends(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.prefixes.get(key).is_some()
     }
 
     /// The place a demonym ("vietnamien", "American") refers to.
@@ -273,10 +275,10 @@ pub fn is_company(canonical: &str) -> bool {
 /// A table of phrases (keys are space-joined `name_key`s) with a value each.
 #[derive(Debug, Default)]
 pub struct PhraseTable {
-    map: HashMap<String, String>,
+    map: FilteredMap<String>,
     /// Every proper word prefix of a key ("premier" for "premier ministre"): a matcher stops
     /// extending a phrase once it is not one.
-    prefixes: HashSet<String>,
+    prefixes: FilteredMap<()>,
     pub max_words: usize,
     /// This table's bit in `Cues::starts` (0: none).
     pub bit: u64,
@@ -291,20 +293,20 @@ impl PhraseTable {
         self.max_words = self.max_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
             if let Some(p) = k.get(..at) {
-                self.prefixes.insert(p.to_string());
+                self.prefixes.entry_default(p.to_string());
             }
         }
-        self.map.entry(k).or_insert_with(|| value.to_string());
+        self.map.insert_if_absent(k, || value.to_string());
     }
     /// Whether some key is longer than `key` and starts with it and a space.
     pub fn extends(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.prefixes.get(key).is_some()
     }
     pub fn get(&self, key: &str) -> Option<&str> {
         self.map.get(key).map(String::as_str)
     }
     pub fn contains(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.map.get(key).is_some()
     }
     pub fn len(&self) -> usize {
         self.map.len()
@@ -391,7 +393,9 @@ impl Cues {
         c.starts_complete = classes.len() <= 64;
         for (k, t) in classes.into_iter().enumerate().take(64) {
             t.bit = 1 << k;
-            for key in t.map.keys().chain(&t.prefixes) {
+            t.map.finish();
+            t.prefixes.finish();
+            for key in t.map.keys().chain(t.prefixes.keys()) {
                 *starts.entry_default(key.clone()) |= t.bit;
             }
         }
