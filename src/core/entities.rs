@@ -273,7 +273,6 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
 /// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no phrase of the
 /// class's table (`Tok::starts` lacks the table's bit; every table has a bit when
 /// `Cues::starts_complete`).
-#[inline(always)]
 fn tok_is(c: &Cues, class: &'static str, t: &Tok) -> bool {
     if !c.starts_complete {
         return c.is(class, &t.key);
@@ -302,8 +301,7 @@ const TOK_CLASSES: [&str; 9] = [
 ];
 static TOK_CLASSES_BITS: std::sync::OnceLock<[u64; 9]> = std::sync::OnceLock::new();
 
-/// The index of `class` in `TOK_CLASSES` (a literal at every call: the match folds away).
-#[inline(always)]
+/// The index of `class` in `TOK_CLASSES`.
 fn class_slot(class: &str) -> Option<usize> {
     match class {
         "acronym_stop" => Some(0),

@@ -69,12 +69,15 @@ impl LangIndex {
         }
         ix.first.finish();
         for v in &mut ix.prefix_first {
-            v.sort_unstable();
+            crate::core::sort::sort(v);
+            // Sorted by byte: each byte's phrases are one run.
             let mut range = [(0u32, 0u32); 256];
-            for b in 0..=255u8 {
-                let lo = v.partition_point(|&(x, _)| x < b);
-                let hi = v.partition_point(|&(x, _)| x <= b);
-                range[b as usize] = (lo as u32, hi as u32);
+            for (k, &(b, _)) in v.iter().enumerate() {
+                let r = &mut range[b as usize];
+                if r.1 == 0 {
+                    r.0 = k as u32;
+                }
+                r.1 = k as u32 + 1;
             }
             ix.prefix_range.push(range);
         }
