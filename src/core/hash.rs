@@ -73,6 +73,7 @@ pub struct WordFilter {
 }
 
 impl WordFilter {
+    #[inline]
     fn slot(&self, w: &str) -> usize {
         let b = w.as_bytes();
         let n = b.len();
@@ -104,6 +105,7 @@ impl WordFilter {
     }
 
     /// False only if `w` was never inserted (an empty filter says true: it knows nothing).
+    #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         if self.bits.is_empty() {
             return true;
@@ -147,6 +149,7 @@ impl<V: Default> FilteredMap<V> {
         self.map.keys()
     }
 
+    #[inline]
     pub fn get(&self, k: &str) -> Option<&V> {
         if self.map.is_empty() || !self.filter.may_contain(k) {
             return None;
