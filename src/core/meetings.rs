@@ -8,10 +8,10 @@
 
 use crate::core::case::{lower_char, Lowercase};
 use crate::core::dates::{add_days, DateMention, DateValue};
-use crate::core::hash::FxHashMap as HashMap;
+use crate::core::hash::{FilteredMap, FxHashMap as HashMap};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{fold, fold_char, name_key, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, BytePairs, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -55,11 +55,7 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
 
 /// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
 /// first words → ids, and the ids whose first word is a prefix.
-type FirstIndex = (
-    HashMap<String, Vec<u32>>,
-    HashMap<String, Vec<u32>>,
-    Vec<u32>,
-);
+type FirstIndex = (FilteredMap<Vec<u32>>, FilteredMap<Vec<u32>>, Vec<u32>);
 
 fn first_index() -> &'static HashMap<String, FirstIndex> {
     static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
@@ -70,12 +66,14 @@ fn first_index() -> &'static HashMap<String, FirstIndex> {
             for (id, cue) in cues.iter().enumerate() {
                 match cue.words.first() {
                     Some((w, false)) if cue.exact_marks => {
-                        ix.1.entry(w.clone()).or_default().push(id as u32)
+                        ix.1.entry_default(w.clone()).push(id as u32)
                     }
-                    Some((w, false)) => ix.0.entry(w.clone()).or_default().push(id as u32),
+                    Some((w, false)) => ix.0.entry_default(w.clone()).push(id as u32),
                     _ => ix.2.push(id as u32),
                 }
             }
+            ix.0.finish();
+            ix.1.finish();
         }
         out
     })
@@ -159,7 +157,7 @@ fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
 
 /// A key and the same after an elided article of 1-3 bytes ("" when there is none).
 fn with_elision(s: &str) -> [&str; 2] {
-    match s.find('\'') {
+    match find_byte(s, b'\'') {
         Some(pos) if pos > 0 && pos <= 3 && pos + 1 < s.len() => {
             [s, s.get(pos + 1..).unwrap_or("")]
         }
@@ -374,11 +372,12 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut place_mentions: Vec<(Span, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
+        let party = is_party(e);
         for m in &e.mentions {
             if doc.is_noise(*m) {
                 continue;
             }
-            if is_party(e) {
+            if party {
                 mentions.push((*m, i));
             } else if e.kind == EntityKind::Place {
                 place_mentions.push((*m, i));
@@ -546,7 +545,11 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .get(sent.start..first_trigger.span.start)
                 .unwrap_or("");
             let f = fold(head).replace('’', "'");
-            if GROUP_SUBJECTS.iter().any(|g| f.contains(g)) {
+            let pairs = BytePairs::of(&f);
+            if GROUP_SUBJECTS
+                .iter()
+                .any(|g| pairs.may_contain(g) && find_str(&f, g).is_some())
+            {
                 main_pair(&mentions, entities, sent.start)
             } else {
                 None
@@ -1355,8 +1358,12 @@ fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
     };
     let folded = fold(text);
     // Folding may change byte lengths; compare positions char-wise through the folded prefix.
+    let pairs = BytePairs::of(&folded);
     for (phrase, days) in DAY_LINKS {
-        let Some(at) = folded.find(phrase) else {
+        if !pairs.may_contain(phrase) {
+            continue;
+        }
+        let Some(at) = find_str(&folded, phrase) else {
             continue;
         };
         let chars_before = folded[..at].chars().count() + phrase.chars().count();
