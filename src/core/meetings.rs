@@ -46,6 +46,9 @@ struct Cue {
     /// Compare against lowercase text with diacritics (the phrase has non-ASCII letters).
     exact_marks: bool,
     kind: CueKind,
+    /// A joint appearance or a guided tour ("joint press conference", "showed ~ around"): a verb
+    /// even after a determiner.
+    fixed: bool,
 }
 
 fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
@@ -91,8 +94,9 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
         if cols.len() < 3 {
             continue;
         }
+        let fixed = cols[2].trim() == "joint";
         let kind = match cols[2].trim() {
-            "verb" => CueKind::Verb,
+            "verb" | "joint" => CueKind::Verb,
             "weak" => CueKind::Weak,
             "noun" => CueKind::Noun,
             "block" => CueKind::Block,
@@ -121,6 +125,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
                 words,
                 exact_marks,
                 kind,
+                fixed,
             });
     }
     out
@@ -177,6 +182,33 @@ fn word_matches(keys: &[&str], word: &str, prefix: bool) -> bool {
     })
 }
 
+/// How many words a gap (`~` in a phrase: "führte ~ durch", "kam ~ zusammen") may skip.
+const GAP_WORDS: usize = 10;
+
+/// Where cue words `cue.words[k..]` matched from word `i` end (exclusive word index), if they do:
+/// the shortest match, a gap taking as few words as it can.
+fn match_at(cue: &Cue, words: &[WordKey], i: usize, k: usize) -> Option<usize> {
+    let Some((w, prefix)) = cue.words.get(k) else {
+        return Some(i);
+    };
+    if w == "~" {
+        return (1..=GAP_WORDS)
+            .take_while(|skip| i + skip < words.len())
+            .find_map(|skip| match_at(cue, words, i + skip, k + 1));
+    }
+    let key = words.get(i)?;
+    let hit = if cue.exact_marks {
+        word_matches(&key.lower, w, *prefix)
+    } else {
+        word_matches(&key.folded, w, *prefix)
+    };
+    if hit {
+        match_at(cue, words, i + 1, k + 1)
+    } else {
+        None
+    }
+}
+
 /// Every cue of language `lang` in `span` of `doc`, longest match first, blocks removing the triggers they cover.
 pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
     let lex = lexicon();
@@ -228,31 +260,29 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
             }
         }
         for cue in ids.iter().map(|&id| &cues[id as usize]) {
-            let n = cue.words.len();
-            if i + n > words.len() {
+            let Some(end) = match_at(cue, &words, i, 0) else {
                 continue;
-            }
-            let ok = cue.words.iter().enumerate().all(|(k, (w, prefix))| {
-                let key = &words[i + k];
-                if cue.exact_marks {
-                    word_matches(&key.lower, w, *prefix)
-                } else {
-                    word_matches(&key.folded, w, *prefix)
-                }
-            });
+            };
+            let n = end - i;
             // "rencontré" folds to the noun "rencontre": an accented last letter the noun lacks
             // makes another word (a participle).
-            let ok = ok
-                && !(cue.kind == CueKind::Noun
-                    && !cue.exact_marks
-                    && cue.words.last().is_some_and(|(w, prefix)| {
-                        !prefix
-                            && words[i + n - 1].lower[0].chars().last().is_some_and(|c| {
-                                !c.is_ascii() && w.ends_with(fold(&c.to_string()).as_str())
-                            })
-                    }));
+            let ok = !(cue.kind == CueKind::Noun
+                && !cue.exact_marks
+                && cue.words.last().is_some_and(|(w, prefix)| {
+                    !prefix
+                        && words[i + n - 1].lower[0].chars().last().is_some_and(|c| {
+                            !c.is_ascii() && w.ends_with(fold(&c.to_string()).as_str())
+                        })
+                }));
             if ok {
-                let s = Span::new(words[i].span.start, words[i + n - 1].span.end);
+                // A phrase with a gap stands where its first part does ("kam" of "kam ~ zusammen").
+                let head = cue
+                    .words
+                    .iter()
+                    .position(|(w, _)| w == "~")
+                    .unwrap_or(n)
+                    .max(1);
+                let s = Span::new(words[i].span.start, words[i + head - 1].span.end);
                 if cue.kind == CueKind::Block {
                     blocked.push(s);
                 } else {
@@ -272,7 +302,9 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                                     .iter()
                                     .any(|w| ws.contains(&w.folded[0]))
                             });
-                    let kind = if cue.kind == CueKind::Noun && with_follows {
+                    let kind = if cue.fixed {
+                        cue.kind
+                    } else if cue.kind == CueKind::Noun && with_follows {
                         CueKind::Verb
                     } else if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner
                     {
