@@ -591,19 +591,76 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 }
             }
         }
+        // "Sunak met the chief executives of three labs. Sam Altman of OpenAI, Demis Hassabis …
+        // and Dario Amodei … discussed safety": a group object named in the next sentence.
+        let group_object =
+            group_object_after(doc, lang, sent, first_trigger.span).is_some_and(|at| {
+                !first_pos
+                    .iter()
+                    .any(|(e, p)| entities[*e].kind == EntityKind::Person && *p >= at)
+            });
+        let mut named_next = false;
+        if group_object {
+            if let Some(next) = sentences
+                .get(si + 1)
+                .filter(|n| paragraph_of(n.start) == paragraph_of(sent.start))
+            {
+                let next_lists = bracketed_lists(doc, *next, &mentions);
+                let named: Vec<usize> = mentions
+                    .iter()
+                    .filter(|(m, _)| {
+                        next.contains(*m) && !next_lists.iter().any(|l| l.contains(*m))
+                    })
+                    .map(|(_, e)| *e)
+                    .collect();
+                let named_persons = named
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, e)| {
+                        entities[**e].kind == EntityKind::Person && !named[..*k].contains(e)
+                    })
+                    .count();
+                if named_persons >= 2 {
+                    for e in named {
+                        if !parties.contains(&e) {
+                            parties.push(e);
+                        }
+                    }
+                    named_next = true;
+                }
+            }
+        }
         if !visits_place
             && group_subject.is_none()
+            && !named_next
             && (persons(&parties) == 0
                 || persons(&parties) + free_orgs(&parties) < 2
                 || pronoun_subject)
         {
             let window_start = sentences[si.saturating_sub(3)].start;
-            if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
+            let earlier_person = |m: &Span, e: &usize| {
                 m.end <= sent.start
                     && m.start >= window_start
                     && entities[*e].kind == EntityKind::Person
                     && !parties.contains(e)
-            }) {
+            };
+            // A subject pronoun stands for the subject of the last sentence that names a person
+            // ("Modi met Musk on Thursday. He also met Tim Cook"); a title for the last person named.
+            let focus = if pronoun_subject {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|(m, e)| earlier_person(m, e))
+                    .and_then(|(last, _)| {
+                        let s = sentences.iter().find(|s| s.contains(*last))?;
+                        mentions
+                            .iter()
+                            .find(|(m, e)| s.contains(*m) && earlier_person(m, e))
+                    })
+            } else {
+                mentions.iter().rev().find(|(m, e)| earlier_person(m, e))
+            };
+            if let Some((_, e)) = focus {
                 parties.insert(0, *e);
             }
         }
@@ -701,6 +758,33 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let sequenced = opens_with_sequence(doc, sent);
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
+        // "met separately with A and B", "lần lượt tiếp A và B": one meeting per counterpart.
+        if let Some(sets) = separate_meetings(
+            doc,
+            lang,
+            sent,
+            first_trigger.span,
+            &parties,
+            &first_pos,
+            entities,
+        ) {
+            for ps in sets {
+                candidates.push(Candidate {
+                    sentence: sent,
+                    parties: ps,
+                    date,
+                    date_in_sentence: in_sentence.is_some(),
+                    has_noun,
+                    status,
+                    place,
+                    place_weak,
+                    group,
+                    para,
+                    sequenced,
+                });
+            }
+            continue;
+        }
         let unattached: Vec<usize> = parties
             .iter()
             .copied()
@@ -1184,6 +1268,218 @@ fn opens_with_sequence(doc: &Doc, sent: Span) -> bool {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// Markers of one meeting per counterpart (folded): "separately", "séparément", "lần lượt".
+const SEPARATELY: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "separately",
+            "in separate meetings",
+            "one after the other",
+            "in turn",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "separement",
+            "tour a tour",
+            "successivement",
+            "l'un apres l'autre",
+        ],
+    ),
+    (
+        "id",
+        &[
+            "secara terpisah",
+            "terpisah",
+            "secara bergantian",
+            "bergantian",
+        ],
+    ),
+    ("vi", &["lan luot", "rieng re"]),
+    (
+        "de",
+        &["getrennt", "nacheinander", "separat", "jeweils einzeln"],
+    ),
+    ("es", &["por separado", "separadamente", "sucesivamente"]),
+    (
+        "it",
+        &["separatamente", "singolarmente", "uno dopo l'altro"],
+    ),
+    ("pt", &["separadamente", "em separado", "sucessivamente"]),
+];
+
+/// Plural group nouns that stand for counterparts named in the next sentence (folded words):
+/// "the chief executives of three labs", "les patrons de", "para CEO", "các lãnh đạo".
+const GROUP_OBJECTS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "executives",
+            "ceos",
+            "bosses",
+            "heads",
+            "leaders",
+            "founders",
+            "representatives",
+            "chairmen",
+            "tycoons",
+            "industrialists",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "patrons",
+            "dirigeants",
+            "representants",
+            "pdg",
+            "chefs",
+            "responsables",
+            "fondateurs",
+            "industriels",
+        ],
+    ),
+    ("id", &["para", "pimpinan", "perwakilan", "petinggi", "bos"]),
+    ("vi", &["cac"]),
+    (
+        "de",
+        &[
+            "chefs",
+            "vorstandschefs",
+            "konzernchefs",
+            "vertreter",
+            "spitzen",
+            "manager",
+            "unternehmer",
+            "wirtschaftsvertreter",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "directivos",
+            "ejecutivos",
+            "lideres",
+            "representantes",
+            "consejeros",
+            "responsables",
+            "empresarios",
+            "jefes",
+            "dirigentes",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "vertici",
+            "amministratori",
+            "dirigenti",
+            "rappresentanti",
+            "leader",
+            "imprenditori",
+            "capi",
+            "manager",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "executivos",
+            "lideres",
+            "representantes",
+            "dirigentes",
+            "empresarios",
+            "chefes",
+            "diretores",
+        ],
+    ),
+];
+
+/// Where a plural group noun in the eight words after the trigger ends, if there is one.
+fn group_object_after(doc: &Doc, lang: &str, sent: Span, trigger: Span) -> Option<usize> {
+    let (_, nouns) = GROUP_OBJECTS.iter().find(|(l, _)| *l == lang)?;
+    let lo = doc.tokens.partition_point(|t| t.span.start < trigger.end);
+    let hi = doc.tokens.partition_point(|t| t.span.start < sent.end);
+    doc.tokens[lo.min(hi)..hi]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(8)
+        .find(|t| nouns.contains(&fold(t.text(doc.text)).as_str()))
+        .map(|t| t.span.end)
+}
+
+/// One party set per counterpart when the sentence says the meetings were separate: the parties
+/// named before the trigger (and those carried in) meet each person named after it, each with the
+/// organisations named nearest to them.
+fn separate_meetings(
+    doc: &Doc,
+    lang: &str,
+    sent: Span,
+    trigger: Span,
+    parties: &[usize],
+    first_pos: &[(usize, usize)],
+    entities: &[Entity],
+) -> Option<Vec<Vec<usize>>> {
+    let (_, markers) = SEPARATELY.iter().find(|(l, _)| *l == lang)?;
+    let text = fold(doc.text.get(sent.start..sent.end)?);
+    let marked = markers.iter().any(|m| {
+        text.match_indices(m).any(|(at, _)| {
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[at + m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before_ok && after_ok
+        })
+    });
+    if !marked {
+        return None;
+    }
+    let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
+    let counterparts: Vec<(usize, usize)> = parties
+        .iter()
+        .filter(|&&e| entities[e].kind == EntityKind::Person)
+        .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
+        .collect();
+    if counterparts.len() < 2 {
+        return None;
+    }
+    let mut host: Vec<usize> = Vec::new();
+    let mut sets: Vec<Vec<usize>> = counterparts.iter().map(|(e, _)| vec![*e]).collect();
+    for &e in parties {
+        if counterparts.iter().any(|(c, _)| *c == e) {
+            continue;
+        }
+        let own = counterparts.iter().position(|(c, _)| {
+            entities[*c].affiliation.as_deref() == Some(entities[e].name.as_str())
+        });
+        let nearest = pos(e).filter(|p| *p >= trigger.end).and_then(|p| {
+            counterparts
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, (_, cp))| cp.abs_diff(p))
+                .map(|(k, _)| k)
+        });
+        match (entities[e].kind, own.or(nearest)) {
+            (EntityKind::Org, Some(k)) => sets[k].push(e),
+            _ => host.push(e),
+        }
+    }
+    if !host.iter().any(|&h| entities[h].kind == EntityKind::Person) {
+        return None;
+    }
+    Some(
+        sets.into_iter()
+            .map(|set| host.iter().copied().chain(set).collect())
+            .collect(),
+    )
 }
 
 /// Relative pronouns that open a clause about something else ("…, who was appointed in October").
