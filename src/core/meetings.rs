@@ -518,7 +518,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .iter()
             .filter(|&&p| entities[p].kind == EntityKind::Person)
             .count();
-        if weak_only && (in_sentence_persons == 0 || parties.len() < 2) {
+        let group_object =
+            group_object_after(doc, lang, sent, first_trigger.span).is_some_and(|at| {
+                !first_pos
+                    .iter()
+                    .any(|(e, p)| entities[*e].kind == EntityKind::Person && *p >= at)
+            });
+        if weak_only && (in_sentence_persons == 0 || (parties.len() < 2 && !group_object)) {
             continue;
         }
         // Affiliated organisations of the persons present, when the article names them.
@@ -593,12 +599,6 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
         // "Sunak met the chief executives of three labs. Sam Altman of OpenAI, Demis Hassabis …
         // and Dario Amodei … discussed safety": a group object named in the next sentence.
-        let group_object =
-            group_object_after(doc, lang, sent, first_trigger.span).is_some_and(|at| {
-                !first_pos
-                    .iter()
-                    .any(|(e, p)| entities[*e].kind == EntityKind::Person && *p >= at)
-            });
         let mut named_next = false;
         if group_object {
             if let Some(next) = sentences
