@@ -333,6 +333,9 @@ pub struct Cues {
     stop_raw: HashSet<String>,
     /// class → every cue word of the class as written, lowercased.
     raw: HashMap<String, HashSet<String>>,
+    /// Every table has a bit in `starts` (at most 64 tables): a key with no `starts` bits is in
+    /// no table.
+    pub starts_complete: bool,
 }
 
 impl Cues {
@@ -384,6 +387,7 @@ impl Cues {
             &mut c.ministry_heads,
             &mut c.ministry_domains,
         ]);
+        c.starts_complete = classes.len() <= 64;
         for (k, t) in classes.into_iter().enumerate().take(64) {
             t.bit = 1 << k;
             for key in t.map.keys().chain(&t.prefixes) {

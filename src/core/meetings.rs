@@ -11,7 +11,7 @@ use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{fold, fold_char, name_key, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -164,7 +164,7 @@ fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
 
 /// A key and the same after an elided article of 1-3 bytes ("" when there is none).
 fn with_elision(s: &str) -> [&str; 2] {
-    match s.find('\'') {
+    match find_byte(s, b'\'') {
         Some(pos) if pos > 0 && pos <= 3 && pos + 1 < s.len() => {
             [s, s.get(pos + 1..).unwrap_or("")]
         }
@@ -406,11 +406,12 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut place_mentions: Vec<(Span, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
+        let party = is_party(e);
         for m in &e.mentions {
             if doc.is_noise(*m) {
                 continue;
             }
-            if is_party(e) {
+            if party {
                 mentions.push((*m, i));
             } else if e.kind == EntityKind::Place {
                 place_mentions.push((*m, i));
@@ -584,7 +585,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .get(sent.start..first_trigger.span.start)
                 .unwrap_or("");
             let f = fold(head).replace('’', "'");
-            if GROUP_SUBJECTS.iter().any(|g| f.contains(g)) {
+            if GROUP_SUBJECTS.iter().any(|g| find_str(&f, g).is_some()) {
                 main_pair(&mentions, entities, sent.start)
             } else {
                 None
@@ -1684,7 +1685,7 @@ fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
     let folded = fold(text);
     // Folding may change byte lengths; compare positions char-wise through the folded prefix.
     for (phrase, days) in DAY_LINKS {
-        let Some(at) = folded.find(phrase) else {
+        let Some(at) = find_str(&folded, phrase) else {
             continue;
         };
         let chars_before = folded[..at].chars().count() + phrase.chars().count();

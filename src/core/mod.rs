@@ -44,11 +44,14 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Lines that are not body text (photo credits, related links, source lines, counters).
     pub noise: Vec<Span>,
+    /// `noise` with each line's kind (`noise::classify_lines` of `text`).
+    pub noise_kinds: Vec<(Span, noise::NoiseKind)>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lang: &'a str, published: Option<DateValue>) -> Doc<'a> {
-        let noise = noise::noise_lines(text);
+        let noise_kinds = noise::classify_lines(text);
+        let noise: Vec<Span> = noise_kinds.iter().map(|(s, _)| *s).collect();
         let sentences = text::sentences(text)
             .into_iter()
             .filter(|s| !noise.iter().any(|n| n.contains(*s)))
@@ -60,6 +63,7 @@ impl<'a> Doc<'a> {
             sentences,
             tokens: text::tokens(text),
             noise,
+            noise_kinds,
         }
     }
 
