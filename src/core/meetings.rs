@@ -645,9 +645,13 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     && entities[*e].kind == EntityKind::Person
                     && !parties.contains(e)
             };
-            // A subject pronoun stands for the subject of the last sentence that names a person
+            // A subject pronoun (or a dropped one) stands for the subject of the last sentence that names a person
             // ("Modi met Musk on Thursday. He also met Tim Cook"); a title for the last person named.
-            let focus = if pronoun_subject {
+            // Spanish, Italian and Portuguese drop the subject pronoun ("Luego se reunió con …").
+            let dropped_subject = matches!(lang, "es" | "it" | "pt")
+                && first_trigger.kind != CueKind::Noun
+                && first_person_at >= first_trigger.span.start;
+            let focus = if pronoun_subject || dropped_subject {
                 mentions
                     .iter()
                     .rev()
