@@ -1029,6 +1029,16 @@ const CONSTRUCTIONS: &[MultiCase] = &[
         &["Luis Gómez", "Ana Ruiz", "Marta Gil"], &[], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz"]), (H, "2023-06-01", &["Luis Gómez", "Marta Gil"])]),
     ("it", "2023-06-16", "Laura Bianchi ha ricevuto Marco Rossi il 15 giugno. Poi ha incontrato Luca Riva.",
         &["Laura Bianchi", "Marco Rossi", "Luca Riva"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"]), (H, "2023-06-15", &["Laura Bianchi", "Luca Riva"])]),
+    // A subject pronoun before a weak trigger is the other party.
+    ("en", "2024-03-05", "John Doe arrived in Paris on 4 March. He was welcomed by Jane Roe at the palace.",
+        &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),
+    ("id", "2023-09-19", "Presiden Budi Santoso tiba di Bali pada 18 September. Ia menerima Rina Sari di hotel.",
+        &["Budi Santoso", "Rina Sari"], &[], &[(H, "2023-09-18", &["Budi Santoso", "Rina Sari"])]),
+    ("fr", "2024-03-13", "Louis Caron est arrivé à Lyon le 12 mars. Il a ensuite reçu Marc Petit.",
+        &["Louis Caron", "Marc Petit"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit"])]),
+    // A directive far before the trigger does not govern it.
+    ("en", "2024-03-05", "John Doe arrived in Paris on 4 March. Jane Roe asked him about trade during their meeting at the palace.",
+        &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),
     // Meals, handshakes and courtesy calls.
     ("en", "2024-03-05", "On 4 March John Doe had dinner with Jane Roe in Paris.",
         &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),

@@ -28,6 +28,8 @@ pub enum CueKind {
     Block,
     Veto,
     Invite,
+    /// "asked", "instructed", "meminta": like an invitation, but only right before the trigger.
+    Directive,
     Future,
     /// A thing, not a party ("award", "letter"): after a weak trigger it cancels the trigger.
     Object,
@@ -102,6 +104,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
             "block" => CueKind::Block,
             "veto" => CueKind::Veto,
             "invite" => CueKind::Invite,
+            "directive" => CueKind::Directive,
             "future" => CueKind::Future,
             "object" => CueKind::Object,
             _ => continue,
@@ -472,7 +475,17 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
         if cues
             .iter()
-            .any(|c| c.kind == CueKind::Invite && c.span.start < first_trigger.span.start)
+            // The invitation governs the trigger ("invited X to visit", "pidió a Ana reunirse"),
+            // not a meeting told later in the sentence ("asked him about trade during their meeting").
+            .any(|c| {
+                let reach = match c.kind {
+                    CueKind::Invite => INVITE_REACH,
+                    CueKind::Directive => DIRECTIVE_REACH,
+                    _ => return false,
+                };
+                c.span.start < first_trigger.span.start
+                    && tokens_between(doc, c.span, first_trigger.span) <= reach
+            })
         {
             continue;
         }
@@ -525,7 +538,17 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     .iter()
                     .any(|(e, p)| entities[*e].kind == EntityKind::Person && *p >= at)
             });
-        if weak_only && (in_sentence_persons == 0 || (parties.len() < 2 && !group_object)) {
+        // "He was welcomed by Joe Biden", "Ia menerima Elon Musk": a subject pronoun (or a dropped
+        // subject in es/it/pt) before the weak trigger is the other party.
+        let subject_elided = {
+            let first_party = first_pos.iter().map(|(_, p)| *p).min().unwrap_or(sent.end);
+            first_party > first_trigger.span.start
+                && (subject_pronoun_before(doc, lang, sent, first_trigger.span.start)
+                    || matches!(lang, "es" | "it" | "pt"))
+        };
+        if weak_only
+            && (in_sentence_persons == 0 || (parties.len() < 2 && !group_object && !subject_elided))
+        {
             continue;
         }
         // Affiliated organisations of the persons present, when the article names them.
@@ -1756,6 +1779,11 @@ fn future_tense_in(doc: &Doc, lang: &str, sent: Span) -> bool {
             && !w.chars().next().is_some_and(char::is_uppercase)
     })
 }
+
+/// How many words may separate an invitation ("lud Kanzler Jens Vogel zu einem Abendessen") or a
+/// directive ("asked Ana to meet") from the trigger it governs.
+const INVITE_REACH: usize = 8;
+const DIRECTIVE_REACH: usize = 4;
 
 /// How many words may separate a meeting noun from its date.
 const NOUN_DATE_REACH: usize = 8;
