@@ -1039,6 +1039,8 @@ const CONSTRUCTIONS: &[MultiCase] = &[
     // A directive far before the trigger does not govern it.
     ("en", "2024-03-05", "John Doe arrived in Paris on 4 March. Jane Roe asked him about trade during their meeting at the palace.",
         &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),
+    ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso menugaskan para pemimpin kementerian dan perwakilan perusahaan besar untuk berdiskusi dengan Andi Wijaya.",
+        &["Budi Santoso", "Andi Wijaya"], &[], &[]),
     // Meals, handshakes and courtesy calls.
     ("en", "2024-03-05", "On 4 March John Doe had dinner with Jane Roe in Paris.",
         &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),

@@ -484,7 +484,8 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     _ => return false,
                 };
                 c.span.start < first_trigger.span.start
-                    && tokens_between(doc, c.span, first_trigger.span) <= reach
+                    && (tokens_between(doc, c.span, first_trigger.span) <= reach
+                        || infinitive_before(doc, first_trigger.span))
             })
         {
             continue;
@@ -1778,6 +1779,24 @@ fn future_tense_in(doc: &Doc, lang: &str, sent: Span) -> bool {
             && endings.iter().any(|e| w.ends_with(e))
             && !w.chars().next().is_some_and(char::is_uppercase)
     })
+}
+
+/// Infinitive markers: "… untuk berdiskusi", "… to meet", "… de rencontrer", "… zu treffen".
+const INFINITIVE: &[&str] = &[
+    "to", "untuk", "pour", "de", "d'", "para", "per", "di", "zu", "để",
+];
+
+/// Whether the word right before `trigger` marks an infinitive (a clause an earlier directive governs).
+fn infinitive_before(doc: &Doc, trigger: Span) -> bool {
+    let at = doc.tokens.partition_point(|t| t.span.start < trigger.start);
+    doc.tokens[..at]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .is_some_and(|t| {
+            let w = t.text(doc.text).lowercase();
+            INFINITIVE.contains(&w.as_str())
+        })
 }
 
 /// How many words may separate an invitation ("lud Kanzler Jens Vogel zu einem Abendessen") or a
