@@ -981,6 +981,15 @@ const CONSTRUCTIONS: &[MultiCase] = &[
         &["Laura Bianchi", "Marco Rossi", "Luca Riva"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"]), (H, "2023-06-15", &["Laura Bianchi", "Luca Riva"])]),
     ("pt", "2022-05-21", "Em 20 de maio, João Souza se reuniu separadamente com Pedro Lima e Ana Lopes.",
         &["João Souza", "Pedro Lima", "Ana Lopes"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"]), (H, "2022-05-20", &["João Souza", "Ana Lopes"])]),
+    // Two counterparts each given with their own title, in apposition: two meetings.
+    ("it", "2023-06-16", "Il 15 giugno Laura Bianchi ha incontrato la presidente del Senato, Anna Conti, e il presidente della Camera, Luca Riva.",
+        &["Laura Bianchi", "Anna Conti", "Luca Riva"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Anna Conti"]), (H, "2023-06-15", &["Laura Bianchi", "Luca Riva"])]),
+    ("en", "2024-03-05", "On 4 March John Doe met the Speaker of the House, Jane Roe, and the leader of the Senate, Ann Lee.",
+        &["John Doe", "Jane Roe", "Ann Lee"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"]), (H, "2024-03-04", &["John Doe", "Ann Lee"])]),
+    // Three titled guests are one group meeting.
+    ("fr", "2024-03-13", "Le 12 mars, Louis Caron a reçu le patron d'Initech, Marc Petit, la présidente de Globex, Anne Dupont, et le fondateur d'Acme, Paul Martin.",
+        &["Louis Caron", "Marc Petit", "Anne Dupont", "Paul Martin"], &["Initech", "Globex", "Acme"],
+        &[(H, "2024-03-12", &["Louis Caron", "Marc Petit", "Initech", "Anne Dupont", "Globex", "Paul Martin", "Acme"])]),
     // Without a marker, several counterparts meet together.
     ("fr", "2024-03-13", "Le 12 mars, Louis Caron a rencontré Marc Petit et Anne Dupont.",
         &["Louis Caron", "Marc Petit", "Anne Dupont"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit", "Anne Dupont"])]),

@@ -1341,6 +1341,36 @@ const SEPARATELY: &[(&str, &[&str])] = &[
     ("pt", &["separadamente", "em separado", "sucessivamente"]),
 ];
 
+/// Two counterparts each given with their own title, in apposition: "la presidente del Senato,
+/// Casellati, e il presidente della Camera, Fico", "the Speaker, A, and the Senate leader, B".
+fn titled_pair(doc: &Doc, lang: &str, counterparts: &[(usize, usize)]) -> bool {
+    let [(_, a), (_, b)] = counterparts else {
+        return false;
+    };
+    let Some((_, ands)) = ANDS_BY_LANG.iter().find(|(l, _)| *l == lang) else {
+        return false;
+    };
+    let before_a = doc.text.get(..*a).unwrap_or("").trim_end();
+    let gap = doc.text.get(*a..*b).unwrap_or("");
+    before_a.ends_with(',')
+        && ands.iter().any(|c| {
+            gap.find(&format!(", {c} "))
+                .is_some_and(|at| gap[at + c.len() + 3..].split_whitespace().count() >= 2)
+        })
+}
+
+/// Coordinating "and" per language.
+const ANDS_BY_LANG: &[(&str, &[&str])] = &[
+    ("en", &["and"]),
+    ("fr", &["et"]),
+    ("id", &["dan", "serta"]),
+    ("vi", &["và"]),
+    ("de", &["und"]),
+    ("es", &["y", "e"]),
+    ("it", &["e", "ed"]),
+    ("pt", &["e"]),
+];
+
 /// Plural group nouns that stand for counterparts named in the next sentence (folded words):
 /// "the chief executives of three labs", "les patrons de", "para CEO", "các lãnh đạo".
 const GROUP_OBJECTS: &[(&str, &[&str])] = &[
@@ -1468,16 +1498,13 @@ fn separate_meetings(
             before_ok && after_ok
         })
     });
-    if !marked {
-        return None;
-    }
     let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
     let counterparts: Vec<(usize, usize)> = parties
         .iter()
         .filter(|&&e| entities[e].kind == EntityKind::Person)
         .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
         .collect();
-    if counterparts.len() < 2 {
+    if counterparts.len() < 2 || !(marked || titled_pair(doc, lang, &counterparts)) {
         return None;
     }
     let mut host: Vec<usize> = Vec::new();
