@@ -185,20 +185,23 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         let s = span.slice(text);
         let key = name_key(s);
         let last_at = key.rfind(' ').map_or(0, |p| p + 1);
+        let word = kind != TokenKind::Punct;
         let first_word = key.split(' ').next().unwrap_or("");
-        let gaz_first = g.is_first(first_word)
-            || (de
-                && first_word.len() > 4
-                && first_word.ends_with('s')
-                && g.is_first(&first_word[..first_word.len() - 1]));
+        // Only words start gazetteer matches.
+        let gaz_first = word
+            && (g.is_first(first_word)
+                || (de
+                    && first_word.len() > 4
+                    && first_word.ends_with('s')
+                    && g.is_first(&first_word[..first_word.len() - 1])));
         let first = s.chars().next().unwrap_or(' ');
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        let word = kind != TokenKind::Punct;
         out.push(Tok {
             span,
             last_at,
             gaz_first,
-            starts: cues.starts(&key),
+            // No table has an empty key or key prefix.
+            starts: if key.is_empty() { 0 } else { cues.starts(&key) },
             key,
             word,
             punct: if word { ' ' } else { first },
@@ -267,10 +270,51 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     out
 }
 
-/// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no cue table's
-/// phrase (`Tok::starts` is 0; every class has a bit when `Cues::starts_complete`).
-fn tok_is(c: &Cues, class: &str, t: &Tok) -> bool {
-    (t.starts != 0 || !c.starts_complete) && c.is(class, &t.key)
+/// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no phrase of the
+/// class's table (`Tok::starts` lacks the table's bit; every table has a bit when
+/// `Cues::starts_complete`).
+fn tok_is(c: &Cues, class: &'static str, t: &Tok) -> bool {
+    if !c.starts_complete {
+        return c.is(class, &t.key);
+    }
+    // The bits are those of the lexicon's `cues()` (the recogniser's `Cues`).
+    let bit = match class_slot(class) {
+        Some(k) if std::ptr::eq(c, cues()) => {
+            TOK_CLASSES_BITS.get_or_init(|| TOK_CLASSES.map(|n| c.table(n).bit))[k]
+        }
+        _ => u64::MAX,
+    };
+    t.starts & bit != 0 && c.is(class, &t.key)
+}
+
+/// The cue classes the recogniser asks about per token, and their tables' bits in `Cues::starts`.
+const TOK_CLASSES: [&str; 9] = [
+    "acronym_stop",
+    "common_cap",
+    "first_name",
+    "name_connector",
+    "org_context",
+    "org_prefix",
+    "org_suffix",
+    "place_prep",
+    "vi_surname",
+];
+static TOK_CLASSES_BITS: std::sync::OnceLock<[u64; 9]> = std::sync::OnceLock::new();
+
+/// The index of `class` in `TOK_CLASSES`.
+fn class_slot(class: &str) -> Option<usize> {
+    match class {
+        "acronym_stop" => Some(0),
+        "common_cap" => Some(1),
+        "first_name" => Some(2),
+        "name_connector" => Some(3),
+        "org_context" => Some(4),
+        "org_prefix" => Some(5),
+        "org_suffix" => Some(6),
+        "place_prep" => Some(7),
+        "vi_surname" => Some(8),
+        _ => None,
+    }
 }
 
 /// Whether `span` lies in one of `spans` (sorted, disjoint), asked for spans in text order:
@@ -2101,12 +2145,16 @@ struct Group {
     role_stated: bool,
 }
 
-fn tokens_of(name: &str) -> Vec<String> {
-    name_key(name)
-        .split(' ')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+/// `name` is one word (as a `name_key`).
+fn one_token(name: &str) -> bool {
+    let key = name_key(name);
+    !key.is_empty() && !key.contains(' ')
+}
+
+/// `name` has several words (as a `name_key`), `k` among them.
+fn multi_token_has(name: &str, k: &str) -> bool {
+    let key = name_key(name);
+    key.contains(' ') && key.split(' ').any(|t| t == k)
 }
 
 fn group(
@@ -2159,8 +2207,8 @@ fn group(
         let key = (kind, name_key(&c.canonical));
         let surface = c.span.slice(text).to_string();
         // Single-token persons referring to a named person (surname-only).
-        let target = if kind == EntityKind::Person && tokens_of(&c.canonical).len() == 1 {
-            find_person(&groups, &name_key(&c.canonical))
+        let target = if kind == EntityKind::Person && !key.1.is_empty() && !key.1.contains(' ') {
+            find_person(&groups, &key.1)
         } else {
             None
         };
@@ -2209,14 +2257,11 @@ fn group(
     while i < groups.len() {
         if groups[i].kind == EntityKind::Person
             && !groups[i].known
-            && tokens_of(&groups[i].canonical).len() == 1
+            && one_token(&groups[i].canonical)
         {
             let k = name_key(&groups[i].canonical);
             let target = groups.iter().enumerate().position(|(j, gg)| {
-                j != i
-                    && gg.kind == EntityKind::Person
-                    && tokens_of(&gg.canonical).len() > 1
-                    && tokens_of(&gg.canonical).contains(&k)
+                j != i && gg.kind == EntityKind::Person && multi_token_has(&gg.canonical, &k)
             });
             if let Some(t) = target {
                 let src = groups.remove(i);
@@ -2245,8 +2290,8 @@ fn group(
             groups.iter().position(|g| {
                 g.kind == EntityKind::Org
                     && g.aliases.iter().any(|a| {
-                        let t = tokens_of(a);
-                        t.len() > 1 && t[0] == k
+                        let t = name_key(a);
+                        t.split_once(' ').is_some_and(|(first, _)| first == k)
                     })
             })
         });
@@ -2599,12 +2644,8 @@ fn find_person(groups: &[Group], k: &str) -> Option<usize> {
         if g.kind != EntityKind::Person {
             continue;
         }
-        let toks = tokens_of(&g.canonical);
-        let alias_hit = g
-            .aliases
-            .iter()
-            .any(|a| tokens_of(a).len() > 1 && tokens_of(a).iter().any(|t| t == k));
-        if (toks.len() > 1 && toks.iter().any(|t| t == k)) || alias_hit {
+        let alias_hit = g.aliases.iter().any(|a| multi_token_has(a, k));
+        if multi_token_has(&g.canonical, k) || alias_hit {
             found = Some(gi);
         }
     }

@@ -8,10 +8,10 @@
 
 use crate::core::case::{lower_char, Lowercase};
 use crate::core::dates::{add_days, DateMention, DateValue};
-use crate::core::hash::FxHashMap as HashMap;
+use crate::core::hash::{FilteredMap, FxHashMap as HashMap};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, BytePairs, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -60,11 +60,7 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
 
 /// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
 /// first words → ids, and the ids whose first word is a prefix.
-type FirstIndex = (
-    HashMap<String, Vec<u32>>,
-    HashMap<String, Vec<u32>>,
-    Vec<u32>,
-);
+type FirstIndex = (FilteredMap<Vec<u32>>, FilteredMap<Vec<u32>>, Vec<u32>);
 
 fn first_index() -> &'static HashMap<String, FirstIndex> {
     static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
@@ -75,12 +71,14 @@ fn first_index() -> &'static HashMap<String, FirstIndex> {
             for (id, cue) in cues.iter().enumerate() {
                 match cue.words.first() {
                     Some((w, false)) if cue.exact_marks => {
-                        ix.1.entry(w.clone()).or_default().push(id as u32)
+                        ix.1.entry_default(w.clone()).push(id as u32)
                     }
-                    Some((w, false)) => ix.0.entry(w.clone()).or_default().push(id as u32),
+                    Some((w, false)) => ix.0.entry_default(w.clone()).push(id as u32),
                     _ => ix.2.push(id as u32),
                 }
             }
+            ix.0.finish();
+            ix.1.finish();
         }
         out
     })
@@ -609,7 +607,11 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .get(sent.start..first_trigger.span.start)
                 .unwrap_or("");
             let f = fold(head).replace('’', "'");
-            if GROUP_SUBJECTS.iter().any(|g| find_str(&f, g).is_some()) {
+            let pairs = BytePairs::of(&f);
+            if GROUP_SUBJECTS
+                .iter()
+                .any(|g| pairs.may_contain(g) && find_str(&f, g).is_some())
+            {
                 main_pair(&mentions, entities, sent.start)
             } else {
                 None
@@ -1739,7 +1741,11 @@ fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
     };
     let folded = fold(text);
     // Folding may change byte lengths; compare positions char-wise through the folded prefix.
+    let pairs = BytePairs::of(&folded);
     for (phrase, days) in DAY_LINKS {
+        if !pairs.may_contain(phrase) {
+            continue;
+        }
         let Some(at) = find_str(&folded, phrase) else {
             continue;
         };

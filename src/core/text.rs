@@ -67,7 +67,44 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
         return Some(0);
     };
     let last = h.len().checked_sub(n.len())?;
-    (0..=last).find(|&i| h[i] == first && h[i..i + n.len()] == *n)
+    let mut at = 0;
+    while let Some(p) = h.get(at..=last)?.iter().position(|&x| x == first) {
+        at += p;
+        if h.get(at..at + n.len()) == Some(n) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The byte pairs of a text, as a 512-bit set: `may_contain` rejects, exactly, most needles that
+/// are not in the text (a needle of two or more bytes whose pairs are not all there), so callers
+/// can skip `find_str` for many phrases after one pass over the text.
+pub struct BytePairs([u64; 8]);
+
+impl BytePairs {
+    fn slot(a: u8, b: u8) -> usize {
+        ((u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b).wrapping_mul(0x85EB_CA77)) >> 23)
+            as usize
+    }
+
+    pub fn of(text: &str) -> BytePairs {
+        let mut bits = [0u64; 8];
+        for w in text.as_bytes().windows(2) {
+            let k = BytePairs::slot(w[0], w[1]);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        BytePairs(bits)
+    }
+
+    /// False only if `needle` cannot occur in the text (one of its byte pairs is missing).
+    pub fn may_contain(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(2).all(|w| {
+            let k = BytePairs::slot(w[0], w[1]);
+            self.0[k >> 6] & (1 << (k & 63)) != 0
+        })
+    }
 }
 
 /// The byte offset of the first `b` (an ASCII byte) in `s`, as `s.find(char::from(b))`.
@@ -322,6 +359,14 @@ mod tests {
                 "{hay:?} {needle:?}"
             );
         }
+        for (hay, needle) in cases {
+            let found = find_str(hay, needle).is_some();
+            assert!(
+                !found || BytePairs::of(hay).may_contain(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+        assert!(!BytePairs::of("the two leaders").may_contain("a day after"));
         for s in ["l'Élysée", "d’Italia", "aujourd'hui'", "'", "no quote", ""] {
             assert_eq!(find_byte(s, b'\''), s.find('\''), "{s:?}");
         }

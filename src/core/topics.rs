@@ -5,7 +5,7 @@
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
 use crate::core::case::{lower_char, Lowercase};
-use crate::core::hash::FxHashMap;
+use crate::core::hash::FilteredMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
 use crate::core::text::{fold, fold_char, TokenKind};
 use crate::core::Doc;
@@ -41,10 +41,12 @@ struct LangIndex {
     phrases: Vec<Phrase>,
     /// First word (not a prefix) → per mode (`Mode as usize`) the phrase ids, ascending: one
     /// lookup serves the modes under which a word has the same key (most words).
-    first: FxHashMap<String, [Vec<u32>; 3]>,
+    first: FilteredMap<[Vec<u32>; 3]>,
     /// Per mode: phrases whose first word is a prefix, as (first byte of the prefix, phrase id),
     /// sorted: a word only checks the phrases whose prefix starts with the first byte of its key.
     prefix_first: [Vec<(u8, u32)>; 3],
+    /// Per mode and first byte: the range of `prefix_first` with that byte.
+    prefix_range: Vec<[(u32, u32); 256]>,
     /// Phrases whose first word is an empty prefix (checked at every word).
     prefix_any: Vec<u32>,
     /// Per mode, whether some phrase compares under it.
@@ -58,17 +60,26 @@ impl LangIndex {
             let id = id as u32;
             ix.used[p.mode as usize] = true;
             match p.words.first() {
-                Some((w, false)) => {
-                    ix.first.entry(w.clone()).or_default()[p.mode as usize].push(id)
-                }
+                Some((w, false)) => ix.first.entry_default(w.clone())[p.mode as usize].push(id),
                 Some((w, true)) if !w.is_empty() => {
                     ix.prefix_first[p.mode as usize].push((w.as_bytes()[0], id))
                 }
                 _ => ix.prefix_any.push(id),
             }
         }
+        ix.first.finish();
         for v in &mut ix.prefix_first {
-            v.sort_unstable();
+            crate::core::sort::sort(v);
+            // Sorted by byte: each byte's phrases are one run.
+            let mut range = [(0u32, 0u32); 256];
+            for (k, &(b, _)) in v.iter().enumerate() {
+                let r = &mut range[b as usize];
+                if r.1 == 0 {
+                    r.0 = k as u32;
+                }
+                r.1 = k as u32 + 1;
+            }
+            ix.prefix_range.push(range);
         }
         ix.phrases = phrases;
         ix
@@ -249,6 +260,7 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
         let mut nd = 0;
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
             let prefixed = &ix.prefix_first[mode as usize];
+            let range = ix.prefix_range.get(mode as usize);
             let mut seen_byte = None;
             for w in words.forms(i, mode) {
                 match distinct[..nd].iter_mut().find(|d| d.0 == w) {
@@ -262,9 +274,9 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                 if let Some(&b) = w.as_bytes().first() {
                     if !prefixed.is_empty() && seen_byte != Some(b) {
                         seen_byte = Some(b);
-                        let lo = prefixed.partition_point(|&(x, _)| x < b);
-                        let hi = prefixed.partition_point(|&(x, _)| x <= b);
-                        cands.extend(prefixed[lo..hi].iter().map(|&(_, id)| id));
+                        let (lo, hi) = range.map_or((0, 0), |r| r[b as usize]);
+                        let ids = prefixed.get(lo as usize..hi as usize).unwrap_or(&[]);
+                        cands.extend(ids.iter().map(|&(_, id)| id));
                     }
                 }
             }
