@@ -1065,6 +1065,11 @@ const CONSTRUCTIONS: &[MultiCase] = &[
         &["Tom Lee", "Nguyễn Văn An"], &[], &[(H, "2023-09-11", &["Tom Lee", "Nguyễn Văn An"])]),
     ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso bersilaturahmi dengan Rina Sari di Jakarta.",
         &["Budi Santoso", "Rina Sari"], &[], &[(H, "2023-09-18", &["Budi Santoso", "Rina Sari"])]),
+    // Two sides named as one plural subject of a talk verb.
+    ("pt", "2022-05-21", "João Souza e Pedro Lima conversaram em 20 de maio sobre investimentos.",
+        &["João Souza", "Pedro Lima"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"])]),
+    ("es", "2023-06-02", "Luis Gómez y Ana Ruiz dialogaron el 1 de junio en Madrid.",
+        &["Luis Gómez", "Ana Ruiz"], &[], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz"])]),
     // Calls, one-sided acts and sentences without a meeting.
     ("de", "2024-05-04", "Kanzler Jens Vogel telefonierte am 3. Mai mit Tim Kurz.",
         &["Jens Vogel", "Tim Kurz"], &[], &[]),
