@@ -538,12 +538,18 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                     .any(|(e, p)| entities[*e].kind == EntityKind::Person && *p >= at)
             });
         // "He was welcomed by Joe Biden", "Ia menerima Elon Musk": a subject pronoun (or a dropped
-        // subject in es/it/pt) before the weak trigger is the other party.
+        // subject in es/it/pt: "Poi ha ricevuto …", the verb among the sentence's first three
+        // words) before the weak trigger is the other party.
         let subject_elided = {
             let first_party = first_pos.iter().map(|(_, p)| *p).min().unwrap_or(sent.end);
             first_party > first_trigger.span.start
                 && (subject_pronoun_before(doc, lang, sent, first_trigger.span.start)
-                    || matches!(lang, "es" | "it" | "pt"))
+                    || (matches!(lang, "es" | "it" | "pt")
+                        && tokens_between(
+                            doc,
+                            Span::new(sent.start, sent.start),
+                            first_trigger.span,
+                        ) <= 3))
         };
         if weak_only
             && (in_sentence_persons == 0 || (parties.len() < 2 && !group_object && !subject_elided))
