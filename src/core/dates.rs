@@ -526,8 +526,10 @@ impl<'a> Finder<'a> {
                 }
                 // "Santo Domingo", "Black Friday"; in languages that write weekdays in lower case,
                 // a capitalised one mid-sentence is a name ("il governo Sabato").
-                if self.after_inner_capital(i)
-                    || (matches!(self.lang, "fr" | "es" | "it" | "pt")
+                // A lower-case weekday after a name is a date ("a reçu Elon Musk mardi").
+                let lower_case_lang = matches!(self.lang, "fr" | "es" | "it" | "pt");
+                if (self.after_inner_capital(i) && (t.cap || !lower_case_lang))
+                    || (lower_case_lang
                         && t.cap
                         && !self.sentence_initial(i)
                         && !self.tok(i + 1).is_some_and(|n| n.punct("(")))
