@@ -15,7 +15,7 @@ use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, BytePair
 use crate::core::Doc;
 use std::sync::OnceLock;
 
-const TRIGGERS_TSV: &str = include_str!("../../data/lexicon/meeting_triggers.tsv");
+const TRIGGERS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/meeting_triggers.tsv"));
 
 /// What a lexicon phrase signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

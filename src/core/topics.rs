@@ -12,7 +12,7 @@ use crate::core::Doc;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const TOPICS_TSV: &str = include_str!("../../data/lexicon/topics.tsv");
+const TOPICS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/topics.tsv"));
 
 /// Summed weight an article needs for a topic.
 pub const ARTICLE_THRESHOLD: u32 = 2;
