@@ -271,7 +271,12 @@ fn optional_string(
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-        Some(Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
+        // A whole-number id is taken as its digits (no float formatting is linked for this).
+        Some(Value::Number(n)) if key == "id" => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Ok(Some(u.to_string())),
+            (_, Some(i)) => Ok(Some(i.to_string())),
+            _ => Err("`id` must be a string or a whole number".to_string()),
+        },
         Some(_) => Err(format!("`{key}` must be a string")),
     }
 }
