@@ -907,3 +907,225 @@ fn never_panics_on_odd_input() {
         let _ = find_meetings(&doc, &ents, &[]);
     }
 }
+
+/// (lang, published, text, persons, orgs, expected meetings: (status, date, participants) each; empty = none)
+type MultiCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [(EventStatus, &'static str, &'static [&'static str])],
+);
+
+const H: EventStatus = EventStatus::Happened;
+
+/// Constructions news use for meetings beyond "X met Y": joint appearances, guided tours,
+/// separate meetings with several counterparts, a group object named in the next sentence,
+/// passive and reflexive forms, German separable and verb-final forms; calls are no meetings.
+const CONSTRUCTIONS: &[MultiCase] = &[
+    // Joint appearances.
+    ("en", "2024-06-23", "President Tom Hart and Prime Minister Ravi Rao held a joint press conference in Delhi on 22 June.",
+        &["Tom Hart", "Ravi Rao"], &[], &[(H, "2024-06-22", &["Tom Hart", "Ravi Rao"])]),
+    ("fr", "2024-03-13", "Le président Louis Caron et la chancelière Anne Dupont ont tenu une conférence de presse commune le 12 mars.",
+        &["Louis Caron", "Anne Dupont"], &[], &[(H, "2024-03-12", &["Louis Caron", "Anne Dupont"])]),
+    ("fr", "2024-03-13", "Louis Caron et Marc Petit, PDG d'Initech, ont signé un accord le 12 mars.",
+        &["Louis Caron", "Marc Petit"], &["Initech"], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit", "Initech"])]),
+    ("id", "2023-09-19", "Presiden Budi Santoso dan Perdana Menteri Rina Sari memberikan keterangan pers bersama pada 18 September.",
+        &["Budi Santoso", "Rina Sari"], &[], &[(H, "2023-09-18", &["Budi Santoso", "Rina Sari"])]),
+    ("id", "2023-09-19", "Presiden Budi Santoso dan Andi Wijaya, CEO Initech, menandatangani nota kesepahaman pada 18 September.",
+        &["Budi Santoso", "Andi Wijaya"], &["Initech"], &[(H, "2023-09-18", &["Budi Santoso", "Andi Wijaya", "Initech"])]),
+    ("vi", "2023-09-12", "Ngày 11/9, Thủ tướng Nguyễn Văn An và Tổng thống Tom Lee đã họp báo chung.",
+        &["Nguyễn Văn An", "Tom Lee"], &[], &[(H, "2023-09-11", &["Nguyễn Văn An", "Tom Lee"])]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel und Präsidentin Anna Roth gaben am 3. Mai eine gemeinsame Pressekonferenz.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("de", "2024-05-04", "Mit Kanzler Jens Vogel und Ministerin Anna Roth hat Globex-Chef Tim Kurz am 3. Mai das neue Werk offiziell eröffnet.",
+        &["Jens Vogel", "Anna Roth", "Tim Kurz"], &["Globex"], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth", "Tim Kurz", "Globex"])]),
+    ("es", "2023-06-02", "El presidente Luis Gómez y la primera ministra Ana Ruiz ofrecieron una rueda de prensa conjunta el 1 de junio.",
+        &["Luis Gómez", "Ana Ruiz"], &[], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz"])]),
+    ("it", "2023-06-16", "La premier Laura Bianchi e il presidente Marco Rossi hanno tenuto una conferenza stampa congiunta il 15 giugno.",
+        &["Laura Bianchi", "Marco Rossi"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"])]),
+    ("pt", "2022-05-21", "O presidente João Souza e o primeiro-ministro Pedro Lima concederam uma entrevista coletiva conjunta em 20 de maio.",
+        &["João Souza", "Pedro Lima"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"])]),
+    ("pt", "2022-05-21", "O presidente João Souza e o primeiro-ministro Pedro Lima assinaram em 20 de maio um acordo.",
+        &["João Souza", "Pedro Lima"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"])]),
+    // Guided tours.
+    ("en", "2024-03-05", "Acme chief executive Jane Roe showed Prime Minister John Doe around the plant on 4 March.",
+        &["Jane Roe", "John Doe"], &["Acme"], &[(H, "2024-03-04", &["Jane Roe", "John Doe", "Acme"])]),
+    ("en", "2024-03-05", "John Doe toured Acme's headquarters with chief executive Jane Roe on 4 March.",
+        &["John Doe", "Jane Roe"], &["Acme"], &[(H, "2024-03-04", &["John Doe", "Jane Roe", "Acme"])]),
+    ("de", "2024-05-04", "Globex-Chef Tim Kurz führte Kanzler Jens Vogel am 3. Mai durch das Werk.",
+        &["Tim Kurz", "Jens Vogel"], &["Globex"], &[(H, "2024-05-03", &["Tim Kurz", "Jens Vogel", "Globex"])]),
+    ("de", "2024-05-04", "Am 3. Mai hatte Tim Kurz den Kanzler Jens Vogel über die Baustelle geführt.",
+        &["Tim Kurz", "Jens Vogel"], &[], &[(H, "2024-05-03", &["Tim Kurz", "Jens Vogel"])]),
+    ("id", "2023-09-19", "Andi Wijaya mengajak Presiden Budi Santoso berkeliling pabrik Initech pada 18 September.",
+        &["Andi Wijaya", "Budi Santoso"], &["Initech"], &[(H, "2023-09-18", &["Andi Wijaya", "Budi Santoso", "Initech"])]),
+    ("vi", "2023-09-12", "Ngày 11/9, Thủ tướng Nguyễn Văn An đã tham quan nhà máy của Hooli cùng ông Tom Lee.",
+        &["Nguyễn Văn An", "Tom Lee"], &["Hooli"], &[(H, "2023-09-11", &["Nguyễn Văn An", "Tom Lee", "Hooli"])]),
+    ("es", "2023-06-02", "Luis Gómez recorrió el 1 de junio la planta de Cyberdyne junto a Ana Ruiz.",
+        &["Luis Gómez", "Ana Ruiz"], &["Cyberdyne"], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz", "Cyberdyne"])]),
+    // Separate meetings: one per counterpart.
+    ("en", "2024-03-05", "On 4 March John Doe met separately with Jane Roe and Ann Lee.",
+        &["John Doe", "Jane Roe", "Ann Lee"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"]), (H, "2024-03-04", &["John Doe", "Ann Lee"])]),
+    ("fr", "2024-03-13", "Le 12 mars, Louis Caron a rencontré séparément Marc Petit et Anne Dupont.",
+        &["Louis Caron", "Marc Petit", "Anne Dupont"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit"]), (H, "2024-03-12", &["Louis Caron", "Anne Dupont"])]),
+    ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso secara terpisah bertemu Andi Wijaya dan Rina Sari.",
+        &["Budi Santoso", "Andi Wijaya", "Rina Sari"], &[], &[(H, "2023-09-18", &["Budi Santoso", "Andi Wijaya"]), (H, "2023-09-18", &["Budi Santoso", "Rina Sari"])]),
+    ("vi", "2023-09-12", "Ngày 11/9, Thủ tướng Nguyễn Văn An lần lượt tiếp ông Tom Lee và ông Tom Cole.",
+        &["Nguyễn Văn An", "Tom Lee", "Tom Cole"], &[], &[(H, "2023-09-11", &["Nguyễn Văn An", "Tom Lee"]), (H, "2023-09-11", &["Nguyễn Văn An", "Tom Cole"])]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel traf am 3. Mai getrennt Tim Kurz und Anna Roth.",
+        &["Jens Vogel", "Tim Kurz", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Tim Kurz"]), (H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("es", "2023-06-02", "El 1 de junio, Luis Gómez se reunió por separado con Ana Ruiz, de Cyberdyne, y Marta Gil.",
+        &["Luis Gómez", "Ana Ruiz", "Marta Gil"], &["Cyberdyne"], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz", "Cyberdyne"]), (H, "2023-06-01", &["Luis Gómez", "Marta Gil"])]),
+    ("it", "2023-06-16", "Il 15 giugno Laura Bianchi ha incontrato separatamente Marco Rossi e Luca Riva.",
+        &["Laura Bianchi", "Marco Rossi", "Luca Riva"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"]), (H, "2023-06-15", &["Laura Bianchi", "Luca Riva"])]),
+    ("pt", "2022-05-21", "Em 20 de maio, João Souza se reuniu separadamente com Pedro Lima e Ana Lopes.",
+        &["João Souza", "Pedro Lima", "Ana Lopes"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"]), (H, "2022-05-20", &["João Souza", "Ana Lopes"])]),
+    // Two counterparts each given with their own title, in apposition: two meetings.
+    ("it", "2023-06-16", "Il 15 giugno Laura Bianchi ha incontrato la presidente del Senato, Anna Conti, e il presidente della Camera, Luca Riva.",
+        &["Laura Bianchi", "Anna Conti", "Luca Riva"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Anna Conti"]), (H, "2023-06-15", &["Laura Bianchi", "Luca Riva"])]),
+    ("en", "2024-03-05", "On 4 March John Doe met the Speaker of the House, Jane Roe, and the leader of the Senate, Ann Lee.",
+        &["John Doe", "Jane Roe", "Ann Lee"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"]), (H, "2024-03-04", &["John Doe", "Ann Lee"])]),
+    // Three titled guests are one group meeting.
+    ("fr", "2024-03-13", "Le 12 mars, Louis Caron a reçu le patron d'Initech, Marc Petit, la présidente de Globex, Anne Dupont, et le fondateur d'Acme, Paul Martin.",
+        &["Louis Caron", "Marc Petit", "Anne Dupont", "Paul Martin"], &["Initech", "Globex", "Acme"],
+        &[(H, "2024-03-12", &["Louis Caron", "Marc Petit", "Initech", "Anne Dupont", "Globex", "Paul Martin", "Acme"])]),
+    // Without a marker, several counterparts meet together.
+    ("fr", "2024-03-13", "Le 12 mars, Louis Caron a rencontré Marc Petit et Anne Dupont.",
+        &["Louis Caron", "Marc Petit", "Anne Dupont"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit", "Anne Dupont"])]),
+    // "He also met B": the pronoun is the subject told before, not the last person named.
+    ("en", "2024-03-05", "John Doe met Jane Roe on 4 March. He also met Ann Lee.",
+        &["John Doe", "Jane Roe", "Ann Lee"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"]), (H, "2024-03-04", &["John Doe", "Ann Lee"])]),
+    ("fr", "2024-03-13", "Louis Caron a reçu Marc Petit le 12 mars. Il a aussi rencontré Anne Dupont.",
+        &["Louis Caron", "Marc Petit", "Anne Dupont"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit"]), (H, "2024-03-12", &["Louis Caron", "Anne Dupont"])]),
+    // A group object named in the next sentence.
+    ("en", "2024-03-05", "Prime Minister John Doe met the heads of three companies on 4 March. Jane Roe of Acme, Ann Lee of Globex and Max Weber of Initech discussed safety.",
+        &["John Doe", "Jane Roe", "Ann Lee", "Max Weber"], &["Acme", "Globex", "Initech"],
+        &[(H, "2024-03-04", &["John Doe", "Jane Roe", "Acme", "Ann Lee", "Globex", "Max Weber", "Initech"])]),
+    ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso menerima para CEO perusahaan teknologi. Andi Wijaya dari Initech dan Rina Sari dari Globex memaparkan rencana investasi.",
+        &["Budi Santoso", "Andi Wijaya", "Rina Sari"], &["Initech", "Globex"],
+        &[(H, "2023-09-18", &["Budi Santoso", "Andi Wijaya", "Initech", "Rina Sari", "Globex"])]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel empfing am 3. Mai die Chefs großer Konzerne. Tim Kurz von Globex und Anna Roth von Initech warben für Investitionen.",
+        &["Jens Vogel", "Tim Kurz", "Anna Roth"], &["Globex", "Initech"],
+        &[(H, "2024-05-03", &["Jens Vogel", "Tim Kurz", "Globex", "Anna Roth", "Initech"])]),
+    // Passive and reflexive forms, German separable and verb-final verbs.
+    ("de", "2024-05-04", "Kanzler Jens Vogel wurde am 3. Mai in Paris von Präsident Tim Kurz empfangen.",
+        &["Jens Vogel", "Tim Kurz"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Tim Kurz"])]),
+    ("de", "2024-05-04", "Am 3. Mai hatte der Kanzler Jens Vogel den Präsidenten Tim Kurz im Kanzleramt empfangen.",
+        &["Jens Vogel", "Tim Kurz"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Tim Kurz"])]),
+    ("de", "2024-05-04", "Am 3. Mai kam Kanzler Jens Vogel in Berlin mit Globex-Chef Tim Kurz zusammen.",
+        &["Jens Vogel", "Tim Kurz"], &["Globex"], &[(H, "2024-05-03", &["Jens Vogel", "Tim Kurz", "Globex"])]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel traf am 3. Mai in Berlin mit Präsidentin Anna Roth zusammen.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel hat am 3. Mai in Berlin Präsidentin Anna Roth getroffen.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("de", "2024-05-04", "Am 3. Mai trafen sich Jens Vogel und Anna Roth in Paris.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel sprach am 3. Mai in Berlin mit Präsidentin Anna Roth.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("es", "2023-06-02", "Luis Gómez fue recibido el 1 de junio por Ana Ruiz en Madrid.",
+        &["Luis Gómez", "Ana Ruiz"], &[], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz"])]),
+    ("it", "2023-06-16", "La premier Laura Bianchi è stata ricevuta il 15 giugno da Marco Rossi.",
+        &["Laura Bianchi", "Marco Rossi"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"])]),
+    ("it", "2023-06-16", "Il 15 giugno Laura Bianchi si è riunita con Marco Rossi.",
+        &["Laura Bianchi", "Marco Rossi"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"])]),
+    ("pt", "2022-05-21", "O presidente João Souza foi recebido em 20 de maio por Pedro Lima.",
+        &["João Souza", "Pedro Lima"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"])]),
+    ("fr", "2024-03-13", "Louis Caron a été reçu le 12 mars par Marc Petit.",
+        &["Louis Caron", "Marc Petit"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit"])]),
+    // A dropped subject (es, it, pt) is the subject told before.
+    ("es", "2023-06-02", "Luis Gómez recibió a Ana Ruiz el 1 de junio. Luego se reunió con Marta Gil.",
+        &["Luis Gómez", "Ana Ruiz", "Marta Gil"], &[], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz"]), (H, "2023-06-01", &["Luis Gómez", "Marta Gil"])]),
+    ("it", "2023-06-16", "Laura Bianchi ha ricevuto Marco Rossi il 15 giugno. Poi ha incontrato Luca Riva.",
+        &["Laura Bianchi", "Marco Rossi", "Luca Riva"], &[], &[(H, "2023-06-15", &["Laura Bianchi", "Marco Rossi"]), (H, "2023-06-15", &["Laura Bianchi", "Luca Riva"])]),
+    // A subject pronoun before a weak trigger is the other party.
+    ("en", "2024-03-05", "John Doe arrived in Paris on 4 March. He was welcomed by Jane Roe at the palace.",
+        &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),
+    ("id", "2023-09-19", "Presiden Budi Santoso tiba di Bali pada 18 September. Ia menerima Rina Sari di hotel.",
+        &["Budi Santoso", "Rina Sari"], &[], &[(H, "2023-09-18", &["Budi Santoso", "Rina Sari"])]),
+    ("fr", "2024-03-13", "Louis Caron est arrivé à Lyon le 12 mars. Il a ensuite reçu Marc Petit.",
+        &["Louis Caron", "Marc Petit"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit"])]),
+    // A directive far before the trigger does not govern it.
+    ("en", "2024-03-05", "John Doe arrived in Paris on 4 March. Jane Roe asked him about trade during their meeting at the palace.",
+        &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),
+    ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso menugaskan para pemimpin kementerian dan perwakilan perusahaan besar untuk berdiskusi dengan Andi Wijaya.",
+        &["Budi Santoso", "Andi Wijaya"], &[], &[]),
+    // Meals, handshakes and courtesy calls.
+    ("en", "2024-03-05", "On 4 March John Doe had dinner with Jane Roe in Paris.",
+        &["John Doe", "Jane Roe"], &[], &[(H, "2024-03-04", &["John Doe", "Jane Roe"])]),
+    ("fr", "2024-03-13", "Le 12 mars, Louis Caron a dîné avec Marc Petit à l'Élysée.",
+        &["Louis Caron", "Marc Petit"], &[], &[(H, "2024-03-12", &["Louis Caron", "Marc Petit"])]),
+    ("de", "2024-05-04", "Am 3. Mai lud Kanzler Jens Vogel zu einem Abendessen mit Anna Roth ins Kanzleramt.",
+        &["Jens Vogel", "Anna Roth"], &[], &[]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel hatte am 3. Mai ein Abendessen mit Anna Roth im Kanzleramt.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+    ("pt", "2022-05-21", "Em 20 de maio, João Souza apertou a mão de Pedro Lima em Brasília.",
+        &["João Souza", "Pedro Lima"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"])]),
+    ("vi", "2023-09-12", "Ngày 11/9, ông Tom Lee đã chào xã giao Thủ tướng Nguyễn Văn An.",
+        &["Tom Lee", "Nguyễn Văn An"], &[], &[(H, "2023-09-11", &["Tom Lee", "Nguyễn Văn An"])]),
+    ("id", "2023-09-19", "Pada 18 September, Presiden Budi Santoso bersilaturahmi dengan Rina Sari di Jakarta.",
+        &["Budi Santoso", "Rina Sari"], &[], &[(H, "2023-09-18", &["Budi Santoso", "Rina Sari"])]),
+    // Two sides named as one plural subject of a talk verb.
+    ("pt", "2022-05-21", "João Souza e Pedro Lima conversaram em 20 de maio sobre investimentos.",
+        &["João Souza", "Pedro Lima"], &[], &[(H, "2022-05-20", &["João Souza", "Pedro Lima"])]),
+    ("es", "2023-06-02", "Luis Gómez y Ana Ruiz dialogaron el 1 de junio en Madrid.",
+        &["Luis Gómez", "Ana Ruiz"], &[], &[(H, "2023-06-01", &["Luis Gómez", "Ana Ruiz"])]),
+    // Calls, one-sided acts and sentences without a meeting.
+    ("de", "2024-05-04", "Kanzler Jens Vogel telefonierte am 3. Mai mit Tim Kurz.",
+        &["Jens Vogel", "Tim Kurz"], &[], &[]),
+    ("es", "2023-06-02", "Luis Gómez mantuvo el 1 de junio una conversación telefónica con Ana Ruiz.",
+        &["Luis Gómez", "Ana Ruiz"], &[], &[]),
+    ("id", "2023-09-19", "Presiden Budi Santoso berbicara melalui telepon dengan Rina Sari pada 18 September.",
+        &["Budi Santoso", "Rina Sari"], &[], &[]),
+    ("it", "2023-06-16", "Il 15 giugno Laura Bianchi ha avuto un colloquio telefonico con Marco Rossi.",
+        &["Laura Bianchi", "Marco Rossi"], &[], &[]),
+    ("en", "2024-03-05", "On 4 March Jane Roe showed that John Doe was wrong.",
+        &["Jane Roe", "John Doe"], &[], &[]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel eröffnete am 3. Mai die Messe.",
+        &["Jens Vogel"], &[], &[]),
+    ("de", "2024-05-04", "Kanzler Jens Vogel eröffnete am 3. Mai die Messe gemeinsam mit Anna Roth.",
+        &["Jens Vogel", "Anna Roth"], &[], &[(H, "2024-05-03", &["Jens Vogel", "Anna Roth"])]),
+];
+
+#[test]
+fn construction_cases_per_language() {
+    let mut failures = Vec::new();
+    for (lang, published, text, persons, orgs, expected) in CONSTRUCTIONS {
+        let doc = Doc::new(text, lang, DateValue::parse_iso(published));
+        let mut gold = serde_json::json!({"persons": [], "orgs": [], "places": []});
+        for p in *persons {
+            gold["persons"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"name": p, "aliases": [p]}));
+        }
+        for o in *orgs {
+            gold["orgs"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({"name": o, "aliases": [o], "type": "company"}));
+        }
+        let ents = oracle_entities(text, &gold);
+        let events = find_meetings(&doc, &ents, &fallback_dates(&doc));
+        let got: Vec<(EventStatus, Option<String>, Vec<String>)> = events
+            .iter()
+            .map(|e| {
+                let mut p = e.participants.clone();
+                p.sort();
+                (e.status, e.date.clone(), p)
+            })
+            .collect();
+        let want: Vec<(EventStatus, Option<String>, Vec<String>)> = expected
+            .iter()
+            .map(|(s, d, ps)| {
+                let mut p: Vec<String> = ps.iter().map(|x| x.to_string()).collect();
+                p.sort();
+                (*s, Some(d.to_string()), p)
+            })
+            .collect();
+        if got != want {
+            failures.push(format!("{lang}: {text}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -526,8 +526,10 @@ impl<'a> Finder<'a> {
                 }
                 // "Santo Domingo", "Black Friday"; in languages that write weekdays in lower case,
                 // a capitalised one mid-sentence is a name ("il governo Sabato").
-                if self.after_inner_capital(i)
-                    || (matches!(self.lang, "fr" | "es" | "it" | "pt")
+                // A lower-case weekday after a name is a date ("a reçu Elon Musk mardi").
+                let lower_case_lang = matches!(self.lang, "fr" | "es" | "it" | "pt");
+                if (self.after_inner_capital(i) && (t.cap || !lower_case_lang))
+                    || (lower_case_lang
                         && t.cap
                         && !self.sentence_initial(i)
                         && !self.tok(i + 1).is_some_and(|n| n.punct("(")))
@@ -1431,7 +1433,8 @@ fn starters() -> &'static FxHashSet<&'static str> {
 fn may_start(lang: &str, t: &Tok) -> bool {
     let set = starters();
     set.contains(t.f)
-        || set.contains(t.base)
+        // `base` is `f` less a prefix or "'s": the same word when as long.
+        || (t.base.len() != t.f.len() && set.contains(t.base))
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
@@ -1488,19 +1491,35 @@ pub fn find_dates_in(
     lang: &str,
     anchor: Option<DateValue>,
 ) -> Vec<DateMention> {
+    find_dates_with(
+        text,
+        toks,
+        &crate::core::text::sentences(text),
+        lang,
+        anchor,
+    )
+}
+
+/// `find_dates_in` with the text's sentences (`text::sentences(text)`) already found.
+pub fn find_dates_with(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Span],
+    lang: &str,
+    anchor: Option<DateValue>,
+) -> Vec<DateMention> {
     let lang = norm_lang(lang);
     let mut buf = String::new();
     let finder = Finder {
         toks: prep_tokens(text, toks, &mut buf),
         lang,
     };
-    let sentences = crate::core::text::sentences(text);
     let mut found: Vec<(Found, bool)> = Vec::new();
     let mut i = 0;
     while i < finder.toks.len() {
         match finder.at(i) {
             Some(f) if f.end > f.start && f.end <= finder.toks.len() => {
-                let fut = finder.future_cue(text, &sentences, f.start, f.end);
+                let fut = finder.future_cue(text, sentences, f.start, f.end);
                 i = f.end;
                 found.push((f, fut));
             }

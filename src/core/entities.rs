@@ -10,7 +10,7 @@ use crate::core::case::Lowercase;
 use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer, PhraseTable};
 use crate::core::model::{Entity, EntityKind, Span};
-use crate::core::noise::{classify_lines, is_domain, NoiseKind};
+use crate::core::noise::{is_domain, NoiseKind};
 use crate::core::text::{fold_char, lines, name_key, TokenKind};
 use crate::core::Doc;
 
@@ -20,8 +20,10 @@ struct Tok {
     span: Span,
     /// `name_key` of the token ("sachsen anhalt", "l").
     key: String,
-    /// Last hyphen part of the key ("kommission" for "EU-Kommission").
-    last: String,
+    /// Where the last hyphen part of the key starts ("kommission" for "EU-Kommission"): see `last`.
+    last_at: usize,
+    /// The key's first word starts a gazetteer alias (or, in German, does without a genitive "s").
+    gaz_first: bool,
     /// `Cues::starts` of the key: the cue tables a phrase may start with at this token.
     starts: u64,
     word: bool,
@@ -40,11 +42,17 @@ struct Tok {
     skip: bool,
 }
 
+impl Tok {
+    /// Last hyphen part of the key ("kommission" for "EU-Kommission").
+    fn last(&self) -> &str {
+        self.key.get(self.last_at..).unwrap_or("")
+    }
+}
+
 impl Clone for Tok {
     fn clone(&self) -> Tok {
         let mut t = Tok {
             key: String::new(),
-            last: String::new(),
             ..*self
         };
         t.clone_from(self);
@@ -56,7 +64,8 @@ impl Clone for Tok {
         let Tok {
             span,
             key,
-            last,
+            last_at,
+            gaz_first,
             starts,
             word,
             punct,
@@ -69,7 +78,7 @@ impl Clone for Tok {
             skip,
         } = o;
         self.key.clone_from(key);
-        self.last.clone_from(last);
+        (self.last_at, self.gaz_first) = (*last_at, *gaz_first);
         (self.span, self.starts, self.word, self.punct, self.cap) =
             (*span, *starts, *word, *punct, *cap);
         self.allcaps = *allcaps;
@@ -132,6 +141,8 @@ const ELISIONS: &[&str] = &[
 fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let text = doc.text;
     let cues = cues();
+    let g = gazetteer();
+    let de = doc.lang == "de";
     let all_lines = lines(text);
     let mut starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     starts.extend(all_lines.iter().map(|l| l.start));
@@ -173,14 +184,24 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
         let key = name_key(s);
-        let last = key.rsplit(' ').next().unwrap_or("").to_string();
+        let last_at = key.rfind(' ').map_or(0, |p| p + 1);
+        let word = kind != TokenKind::Punct;
+        let first_word = key.split(' ').next().unwrap_or("");
+        // Only words start gazetteer matches.
+        let gaz_first = word
+            && (g.is_first(first_word)
+                || (de
+                    && first_word.len() > 4
+                    && first_word.ends_with('s')
+                    && g.is_first(&first_word[..first_word.len() - 1])));
         let first = s.chars().next().unwrap_or(' ');
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        let word = kind != TokenKind::Punct;
         out.push(Tok {
             span,
-            last,
-            starts: cues.starts(&key),
+            last_at,
+            gaz_first,
+            // No table has an empty key or key prefix.
+            starts: if key.is_empty() { 0 } else { cues.starts(&key) },
             key,
             word,
             punct: if word { ' ' } else { first },
@@ -247,6 +268,53 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// `c.is(class, &t.key)`, with no lookup for the many tokens whose key starts no phrase of the
+/// class's table (`Tok::starts` lacks the table's bit; every table has a bit when
+/// `Cues::starts_complete`).
+fn tok_is(c: &Cues, class: &'static str, t: &Tok) -> bool {
+    if !c.starts_complete {
+        return c.is(class, &t.key);
+    }
+    // The bits are those of the lexicon's `cues()` (the recogniser's `Cues`).
+    let bit = match class_slot(class) {
+        Some(k) if std::ptr::eq(c, cues()) => {
+            TOK_CLASSES_BITS.get_or_init(|| TOK_CLASSES.map(|n| c.table(n).bit))[k]
+        }
+        _ => u64::MAX,
+    };
+    t.starts & bit != 0 && c.is(class, &t.key)
+}
+
+/// The cue classes the recogniser asks about per token, and their tables' bits in `Cues::starts`.
+const TOK_CLASSES: [&str; 9] = [
+    "acronym_stop",
+    "common_cap",
+    "first_name",
+    "name_connector",
+    "org_context",
+    "org_prefix",
+    "org_suffix",
+    "place_prep",
+    "vi_surname",
+];
+static TOK_CLASSES_BITS: std::sync::OnceLock<[u64; 9]> = std::sync::OnceLock::new();
+
+/// The index of `class` in `TOK_CLASSES`.
+fn class_slot(class: &str) -> Option<usize> {
+    match class {
+        "acronym_stop" => Some(0),
+        "common_cap" => Some(1),
+        "first_name" => Some(2),
+        "name_connector" => Some(3),
+        "org_context" => Some(4),
+        "org_prefix" => Some(5),
+        "org_suffix" => Some(6),
+        "place_prep" => Some(7),
+        "vi_surname" => Some(8),
+        _ => None,
+    }
 }
 
 /// Whether `span` lies in one of `spans` (sorted, disjoint), asked for spans in text order:
@@ -320,7 +388,7 @@ fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
     // "Intel-Chef", "Samsung-Chefin": a compound ending in a title word.
     let t = &toks[i];
     if t.word && t.key.contains(' ') {
-        if let Some(r) = c.titles.get(&t.last) {
+        if let Some(r) = c.titles.get(t.last()) {
             return (i + 1, Some(r.to_string()));
         }
     }
@@ -367,12 +435,9 @@ fn gaz_match_pref(
     prefer: Option<EntityKind>,
 ) -> Option<(usize, u32)> {
     let t = &toks[i];
-    let first = t.key.split(' ').next().unwrap_or("");
-    let genitive = lang == "de"
-        && first.len() > 4
-        && first.ends_with('s')
-        && g.is_first(&first[..first.len() - 1]);
-    if !t.word || t.skip || !(g.is_first(first) || genitive) {
+    // `gaz_first`: `g.is_first` of the key's first word (or its German genitive stem), from
+    // `build_tokens` (`g` is always `gazetteer()`, `lang` the document's).
+    if !t.word || t.skip || !t.gaz_first {
         return None;
     }
     let mut found: Option<(usize, u32)> = None;
@@ -558,7 +623,7 @@ fn head_class(c: &Cues, t: &Tok, text: &str) -> Option<String> {
         return None;
     }
     c.value("org_head", &t.key)
-        .or_else(|| c.value("org_head", &t.last))
+        .or_else(|| c.value("org_head", t.last()))
         .map(str::to_string)
 }
 
@@ -625,7 +690,7 @@ fn compound_venue(t: &Tok) -> bool {
         "strasse",
         "straße",
     ];
-    SUFFIXES.iter().any(|s| t.last.ends_with(s))
+    SUFFIXES.iter().any(|s| t.last().ends_with(s))
 }
 
 struct Ctx<'a> {
@@ -747,7 +812,7 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 // "Ministerio de Industria y del Turismo".
                 while k < self.toks.len() && self.toks[k].word && !self.toks[k].cap && k < fe + 4 {
-                    if !self.c.is("name_connector", &self.toks[k].key) {
+                    if !tok_is(self.c, "name_connector", &self.toks[k]) {
                         break;
                     }
                     k += 1;
@@ -817,7 +882,7 @@ impl<'a> Ctx<'a> {
             let u = &self.toks[k];
             if u.cap {
                 last = k + 1;
-            } else if !self.c.is("name_connector", &u.key) {
+            } else if !tok_is(self.c, "name_connector", &u) {
                 break;
             }
             k += 1;
@@ -839,7 +904,7 @@ impl<'a> Ctx<'a> {
                 ) {
                     return words > 0;
                 }
-                if !t.cap && !self.c.is("name_connector", &t.key) {
+                if !t.cap && !tok_is(self.c, "name_connector", &t) {
                     return false;
                 }
                 words += 1;
@@ -912,14 +977,15 @@ impl<'a> Ctx<'a> {
                 i = e;
                 continue;
             }
-            let prev = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.as_str());
-            let prefer = if pending.is_some() || prev.is_some_and(|p| self.c.is("org_context", p)) {
-                Some(EntityKind::Org)
-            } else if prev.is_some_and(|p| self.c.is("place_prep", p)) {
-                Some(EntityKind::Place)
-            } else {
-                None
-            };
+            let prev = (i > 0 && self.toks[i - 1].word).then(|| &self.toks[i - 1]);
+            let prefer =
+                if pending.is_some() || prev.is_some_and(|p| tok_is(self.c, "org_context", p)) {
+                    Some(EntityKind::Org)
+                } else if prev.is_some_and(|p| tok_is(self.c, "place_prep", p)) {
+                    Some(EntityKind::Place)
+                } else {
+                    None
+                };
             let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
             let (te, role) = title_end(self.c, &self.toks, i);
             let he = honorific_end(self.c, &self.toks, i);
@@ -972,7 +1038,7 @@ impl<'a> Ctx<'a> {
                         && self.toks[e].word
                         && self.toks[e].cap
                         && !self.toks[e].line_start
-                        && self.c.is("org_suffix", &self.toks[e].key)
+                        && tok_is(self.c, "org_suffix", &self.toks[e])
                     {
                         e += 1;
                     }
@@ -1089,12 +1155,12 @@ impl<'a> Ctx<'a> {
             }
             if !t.cap || t.shout {
                 // Lowercase connectors keep a pending title alive ("consejero delegado de OpenAI, …").
-                let keep = self.c.is("name_connector", &t.key) || self.is_and(i);
+                let keep = tok_is(self.c, "name_connector", &t) || self.is_and(i);
                 if pending.is_some() && keep {
                     if let Some(p) = pending.as_mut() {
                         p.last = i + 1;
                     }
-                } else if pending.is_some() && !self.c.is("name_connector", &t.key) {
+                } else if pending.is_some() && !tok_is(self.c, "name_connector", &t) {
                     self.flush_bare(&mut pending);
                 }
                 honor = false;
@@ -1163,9 +1229,9 @@ impl<'a> Ctx<'a> {
             && !t.line_start
             && !t.skip
             && !self.is_stop(t)
-            && !self.c.is("first_name", &t.key)
-            && !self.c.is("common_cap", &t.key)
-            && !self.c.is("org_suffix", &t.key)
+            && !tok_is(self.c, "first_name", &t)
+            && !tok_is(self.c, "common_cap", &t)
+            && !tok_is(self.c, "org_suffix", &t)
             && self.g.demonym(&t.key).is_none()
             && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
             && title_end(self.c, &self.toks, e).0 == e
@@ -1201,7 +1267,7 @@ impl<'a> Ctx<'a> {
             && b.word
             && b.cap
             && !b.allcaps
-            && self.c.is("first_name", &a.key)
+            && tok_is(self.c, "first_name", &a)
     }
 
     /// Class of a German body compound at `i` followed by "für" and a capitalised word.
@@ -1239,8 +1305,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_conn(&self, k: usize) -> bool {
-        let key = &self.toks[k].key;
-        self.c.is("name_connector", key)
+        tok_is(self.c, "name_connector", &self.toks[k])
     }
 
     fn is_and(&self, k: usize) -> bool {
@@ -1361,12 +1426,12 @@ impl<'a> Ctx<'a> {
                         && j == i + 1
                         && ge == j + 1
                         && id & HYPHEN_HEAD == 0
-                        && (c.is("first_name", &self.toks[i].key)
+                        && (tok_is(c, "first_name", &self.toks[i])
                             || (other_first
                                 && self.toks[i].cap
                                 && !self.toks[i].allcaps
                                 && !self.is_stop(&self.toks[i])
-                                && !c.is("common_cap", &self.toks[i].key)))
+                                && !tok_is(c, "common_cap", &self.toks[i])))
                         && !self.toks[j].key.contains(' ')
                         && !self.toks.get(ge).is_some_and(|t| t.word && t.cap)
                     {
@@ -1391,7 +1456,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 // A venue or body name stops before a person's first name.
-                if head_initial && j > i + 1 && c.is("first_name", &u.key) {
+                if head_initial && j > i + 1 && tok_is(c, "first_name", &u) {
                     break;
                 }
             }
@@ -1526,31 +1591,31 @@ impl<'a> Ctx<'a> {
         let region = any(&|t: &Tok| c.is_word("place_head", t.span.slice(self.text)));
         // "Mistral AI", "Counterpoint Research" — but not "American AI".
         let suffix = words >= 2
-            && c.is("org_suffix", &lastt.key)
+            && tok_is(c, "org_suffix", &lastt)
             && self.g.demonym(&first.key).is_none()
-            && !c.is("common_cap", &first.key);
+            && !tok_is(c, "common_cap", &first);
         // "tỉnh Quảng Ninh", "province of X": a lowercase place word before the name.
         let place_word = prev_raw
             .as_deref()
             .is_some_and(|p| c.is_word("place_head", p))
             || prev2.as_deref().is_some_and(|p| c.is("place_head", p));
-        let prefix = words >= 2 && c.is("org_prefix", &first.key);
+        let prefix = words >= 2 && tok_is(c, "org_prefix", &first);
         let common = run
             .iter()
-            .all(|&k| c.is("common_cap", &self.toks[k].key) || self.is_stop(&self.toks[k]));
+            .all(|&k| tok_is(c, "common_cap", &self.toks[k]) || self.is_stop(&self.toks[k]));
         let some_common =
-            any(&|t: &Tok| c.is("common_cap", &t.key) || self.g.demonym(&t.key).is_some());
+            any(&|t: &Tok| tok_is(c, "common_cap", &t) || self.g.demonym(&t.key).is_some());
         let titlecase = run.iter().all(|&k| {
             let t = &self.toks[k];
             !t.allcaps && t.cap
         });
-        let vi_name = c.is("vi_surname", &first.key)
+        let vi_name = tok_is(c, "vi_surname", &first)
             && (2..=4).contains(&words)
             && titlecase
             && run
                 .iter()
                 .all(|&k| self.toks[k].key.len() <= 6 && !self.toks[k].key.contains(' '));
-        let known_first = c.is("first_name", &first.key);
+        let known_first = tok_is(c, "first_name", &first);
         let in_paren =
             i > 0 && self.toks[i - 1].punct == '(' && end < n && self.toks[end].punct == ')';
         let surface1 = self.surface(i, end).to_string();
@@ -1562,8 +1627,8 @@ impl<'a> Ctx<'a> {
             && !first.key.contains(' ')
             && first.allcaps
             && (2..=6).contains(&surface1.chars().count())
-            && !c.is("acronym_stop", &first.key);
-        let camel = words == 1 && is_camel(&surface1) && !c.is("common_cap", &first.key);
+            && !tok_is(c, "acronym_stop", &first);
+        let camel = words == 1 && is_camel(&surface1) && !tok_is(c, "common_cap", &first);
 
         if in_paren && words == 1 {
             // "(AESIA)", "(Anatel)" right after a multi-word org: an alias of it.
@@ -1585,7 +1650,7 @@ impl<'a> Ctx<'a> {
         if pending.is_some() && words >= 3 && !known_first {
             if let Some(pos) = run
                 .iter()
-                .position(|&k| c.is("first_name", &self.toks[k].key))
+                .position(|&k| tok_is(c, "first_name", &self.toks[k]))
             {
                 if pos > 0 {
                     let split = run[pos];
@@ -1696,7 +1761,7 @@ impl<'a> Ctx<'a> {
             } else if camel {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
-            } else if self.comma_region(end) && !first.start && !c.is("first_name", &first.key) {
+            } else if self.comma_region(end) && !first.start && !tok_is(c, "first_name", &first) {
                 kind = Some(EntityKind::Place);
                 class = Some("city".into());
             } else if place_ctx
@@ -2005,7 +2070,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let mut regions: Vec<Span> = Vec::new();
     // Related-link lines are headlines of other articles: only known names count there.
     let mut related: Vec<Span> = Vec::new();
-    for (line, kind) in classify_lines(text) {
+    for &(line, kind) in &doc.noise_kinds {
         let region = match kind {
             NoiseKind::Related => {
                 related.push(line);
@@ -2080,12 +2145,16 @@ struct Group {
     role_stated: bool,
 }
 
-fn tokens_of(name: &str) -> Vec<String> {
-    name_key(name)
-        .split(' ')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+/// `name` is one word (as a `name_key`).
+fn one_token(name: &str) -> bool {
+    let key = name_key(name);
+    !key.is_empty() && !key.contains(' ')
+}
+
+/// `name` has several words (as a `name_key`), `k` among them.
+fn multi_token_has(name: &str, k: &str) -> bool {
+    let key = name_key(name);
+    key.contains(' ') && key.split(' ').any(|t| t == k)
 }
 
 fn group(
@@ -2138,8 +2207,8 @@ fn group(
         let key = (kind, name_key(&c.canonical));
         let surface = c.span.slice(text).to_string();
         // Single-token persons referring to a named person (surname-only).
-        let target = if kind == EntityKind::Person && tokens_of(&c.canonical).len() == 1 {
-            find_person(&groups, &name_key(&c.canonical))
+        let target = if kind == EntityKind::Person && !key.1.is_empty() && !key.1.contains(' ') {
+            find_person(&groups, &key.1)
         } else {
             None
         };
@@ -2188,14 +2257,11 @@ fn group(
     while i < groups.len() {
         if groups[i].kind == EntityKind::Person
             && !groups[i].known
-            && tokens_of(&groups[i].canonical).len() == 1
+            && one_token(&groups[i].canonical)
         {
             let k = name_key(&groups[i].canonical);
             let target = groups.iter().enumerate().position(|(j, gg)| {
-                j != i
-                    && gg.kind == EntityKind::Person
-                    && tokens_of(&gg.canonical).len() > 1
-                    && tokens_of(&gg.canonical).contains(&k)
+                j != i && gg.kind == EntityKind::Person && multi_token_has(&gg.canonical, &k)
             });
             if let Some(t) = target {
                 let src = groups.remove(i);
@@ -2224,8 +2290,8 @@ fn group(
             groups.iter().position(|g| {
                 g.kind == EntityKind::Org
                     && g.aliases.iter().any(|a| {
-                        let t = tokens_of(a);
-                        t.len() > 1 && t[0] == k
+                        let t = name_key(a);
+                        t.split_once(' ').is_some_and(|(first, _)| first == k)
                     })
             })
         });
@@ -2578,12 +2644,8 @@ fn find_person(groups: &[Group], k: &str) -> Option<usize> {
         if g.kind != EntityKind::Person {
             continue;
         }
-        let toks = tokens_of(&g.canonical);
-        let alias_hit = g
-            .aliases
-            .iter()
-            .any(|a| tokens_of(a).len() > 1 && tokens_of(a).iter().any(|t| t == k));
-        if (toks.len() > 1 && toks.iter().any(|t| t == k)) || alias_hit {
+        let alias_hit = g.aliases.iter().any(|a| multi_token_has(a, k));
+        if multi_token_has(&g.canonical, k) || alias_hit {
             found = Some(gi);
         }
     }

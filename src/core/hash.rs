@@ -64,9 +64,148 @@ pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 /// A `HashSet` with `FxHasher`.
 pub type FxHashSet<K> = HashSet<K, FxBuild>;
 
+/// A set of words kept as bits of a cheap hash of their length and first, middle and last
+/// bytes: `may_contain` is true for every inserted word and false for most others, so a table
+/// lookup (hashing the whole word, comparing keys) is skipped for most words a table lacks.
+#[derive(Debug, Clone, Default)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    #[inline]
+    fn slot(&self, w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len();
+        let (first, mid, last) = match n {
+            0 => (0, 0, 0),
+            _ => (b[0], b[n / 2], b[n - 1]),
+        };
+        let x = u64::from(first)
+            | u64::from(mid) << 8
+            | u64::from(last) << 16
+            | (n as u64 & 0xff) << 24;
+        // `bits.len()` is a power of two (see `insert`).
+        (x.wrapping_mul(K).rotate_left(26) as usize) & (self.bits.len() * 64 - 1)
+    }
+
+    /// A filter sized for about `n` words (16 bits per word, at least 1024).
+    pub fn with_capacity(n: usize) -> WordFilter {
+        WordFilter {
+            bits: vec![0; (n * 16).next_power_of_two().max(1024) / 64],
+        }
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; 1024 / 64];
+        }
+        let k = self.slot(w);
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    /// False only if `w` was never inserted (an empty filter says true: it knows nothing).
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let k = self.slot(w);
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// A `FxHashMap` keyed by words with a `WordFilter` in front: `get` of a word the map lacks
+/// mostly returns without hashing the word.
+#[derive(Debug, Clone, Default)]
+pub struct FilteredMap<V> {
+    map: FxHashMap<String, V>,
+    filter: WordFilter,
+}
+
+impl<V: Default> FilteredMap<V> {
+    /// The value of `k`, inserted as `V::default()` when missing.
+    pub fn entry_default(&mut self, k: String) -> &mut V {
+        self.filter.insert(&k);
+        self.map.entry(k).or_default()
+    }
+
+    /// Size the filter for the keys now in the map (call once they are all in).
+    pub fn finish(&mut self) {
+        let mut f = WordFilter::with_capacity(self.map.len());
+        for k in self.map.keys() {
+            f.insert(k);
+        }
+        self.filter = f;
+    }
+
+    /// Insert `v` under `k` unless `k` is there already.
+    pub fn insert_if_absent(&mut self, k: String, v: impl FnOnce() -> V) {
+        self.filter.insert(&k);
+        self.map.entry(k).or_insert_with(v);
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+
+    #[inline]
+    pub fn get(&self, k: &str) -> Option<&V> {
+        if self.map.is_empty() || !self.filter.may_contain(k) {
+            return None;
+        }
+        self.map.get(k)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_keep_every_inserted_word_and_drop_most_others() {
+        let words: Vec<String> = (0..3000).map(|i| format!("word{i}")).collect();
+        let mut m: FilteredMap<usize> = FilteredMap::default();
+        for (i, w) in words.iter().enumerate() {
+            *m.entry_default(w.clone()) = i;
+        }
+        // Before and after sizing, every key is found.
+        assert!(words.iter().enumerate().all(|(i, w)| m.get(w) == Some(&i)));
+        m.finish();
+        assert!(words.iter().enumerate().all(|(i, w)| m.get(w) == Some(&i)));
+        assert_eq!(m.len(), 3000);
+        // Unrelated words: most are rejected by the filter, and none is found.
+        let others = [
+            "the",
+            "and",
+            "of",
+            "minister",
+            "président",
+            "",
+            "x",
+            "hội nghị",
+        ];
+        assert!(others.iter().all(|w| m.get(w).is_none()));
+        let mut f = WordFilter::with_capacity(3);
+        for w in ["visit", "met", "talks"] {
+            f.insert(w);
+        }
+        assert!(["visit", "met", "talks"].iter().all(|w| f.may_contain(w)));
+        let rejected = ["the", "and", "of", "with", "said", "president", "a", "in"]
+            .iter()
+            .filter(|w| !f.may_contain(w))
+            .count();
+        assert!(rejected >= 6, "{rejected}");
+        assert!(WordFilter::default().may_contain("anything"));
+    }
     use std::hash::{BuildHasher, Hash};
 
     fn h<T: Hash + ?Sized>(x: &T) -> u64 {

@@ -5,7 +5,7 @@
 //! `text::name_key`, so matching is case- and diacritic-insensitive; callers check case rules.
 
 use crate::core::case::Lowercase;
-use crate::core::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::core::hash::{FilteredMap, FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::core::model::EntityKind;
 use crate::core::text::name_key;
 use std::borrow::Cow;
@@ -47,11 +47,11 @@ pub struct AliasHit {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazEntry>,
-    index: HashMap<String, Vec<AliasHit>>,
+    index: FilteredMap<Vec<AliasHit>>,
     /// First words of every alias key (a cheap filter before longer lookups).
-    firsts: HashSet<String>,
+    firsts: FilteredMap<()>,
     /// Every proper word prefix of an alias key: a matcher stops extending once it is not one.
-    prefixes: HashSet<String>,
+    prefixes: FilteredMap<()>,
     /// Demonym key → place entry.
     demonyms: HashMap<String, u32>,
     by_canonical: HashMap<String, u32>,
@@ -170,6 +170,9 @@ impl Gazetteer {
                 g.add_alias(e, a);
             }
         }
+        g.firsts.finish();
+        g.index.finish();
+        g.prefixes.finish();
         g
     }
 
@@ -190,14 +193,14 @@ impl Gazetteer {
         let words = key.split(' ').count();
         self.max_words = self.max_words.max(words);
         if let Some(first) = key.split(' ').next() {
-            self.firsts.insert(first.to_string());
+            self.firsts.entry_default(first.to_string());
         }
         for (at, _) in key.match_indices(' ') {
             if let Some(p) = key.get(..at) {
-                self.prefixes.insert(p.to_string());
+                self.prefixes.entry_default(p.to_string());
             }
         }
-        let hits = self.index.entry(key).or_default();
+        let hits = self.index.entry_default(key);
         if !hits
             .iter()
             .any(|h| h.entry == entry && &*h.surface == alias)
@@ -217,12 +220,12 @@ impl Gazetteer {
 
     /// Whether some alias starts with this word key.
     pub fn is_first(&self, word_key: &str) -> bool {
-        self.firsts.contains(word_key)
+        self.firsts.get(word_key).is_some()
     }
 
     /// Whether some alias key is longer than `key` and starts with it and a space.
     pub fn extends(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.prefixes.get(key).is_some()
     }
 
     /// The place a demonym ("vietnamien", "American") refers to.
@@ -272,10 +275,10 @@ pub fn is_company(canonical: &str) -> bool {
 /// A table of phrases (keys are space-joined `name_key`s) with a value each.
 #[derive(Debug, Default)]
 pub struct PhraseTable {
-    map: HashMap<String, String>,
+    map: FilteredMap<String>,
     /// Every proper word prefix of a key ("premier" for "premier ministre"): a matcher stops
     /// extending a phrase once it is not one.
-    prefixes: HashSet<String>,
+    prefixes: FilteredMap<()>,
     pub max_words: usize,
     /// This table's bit in `Cues::starts` (0: none).
     pub bit: u64,
@@ -290,20 +293,20 @@ impl PhraseTable {
         self.max_words = self.max_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
             if let Some(p) = k.get(..at) {
-                self.prefixes.insert(p.to_string());
+                self.prefixes.entry_default(p.to_string());
             }
         }
-        self.map.entry(k).or_insert_with(|| value.to_string());
+        self.map.insert_if_absent(k, || value.to_string());
     }
     /// Whether some key is longer than `key` and starts with it and a space.
     pub fn extends(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.prefixes.get(key).is_some()
     }
     pub fn get(&self, key: &str) -> Option<&str> {
         self.map.get(key).map(String::as_str)
     }
     pub fn contains(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.map.get(key).is_some()
     }
     pub fn len(&self) -> usize {
         self.map.len()
@@ -328,11 +331,14 @@ pub struct Cues {
     classes: HashMap<String, PhraseTable>,
     /// Key or key prefix → the bits of the tables (`PhraseTable::bit`) with that key or a longer
     /// key starting with it: one lookup tells which tables a phrase may start at a word.
-    starts: HashMap<String, u64>,
+    starts: FilteredMap<u64>,
     //// Stop words as written, lowercased (diacritics kept: "tô" is not "to").
     stop_raw: HashSet<String>,
     /// class → every cue word of the class as written, lowercased.
     raw: HashMap<String, HashSet<String>>,
+    /// Every table has a bit in `starts` (at most 64 tables): a key with no `starts` bits is in
+    /// no table.
+    pub starts_complete: bool,
 }
 
 impl Cues {
@@ -376,7 +382,7 @@ impl Cues {
                 }
             }
         }
-        let mut starts: HashMap<String, u64> = HashMap::default();
+        let mut starts: FilteredMap<u64> = FilteredMap::default();
         let mut classes: Vec<&mut PhraseTable> = c.classes.values_mut().collect();
         classes.extend([
             &mut c.titles,
@@ -384,12 +390,16 @@ impl Cues {
             &mut c.ministry_heads,
             &mut c.ministry_domains,
         ]);
+        c.starts_complete = classes.len() <= 64;
         for (k, t) in classes.into_iter().enumerate().take(64) {
             t.bit = 1 << k;
-            for key in t.map.keys().chain(&t.prefixes) {
-                *starts.entry(key.clone()).or_default() |= t.bit;
+            t.map.finish();
+            t.prefixes.finish();
+            for key in t.map.keys().chain(t.prefixes.keys()) {
+                *starts.entry_default(key.clone()) |= t.bit;
             }
         }
+        starts.finish();
         c.starts = starts;
         c
     }

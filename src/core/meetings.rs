@@ -8,10 +8,10 @@
 
 use crate::core::case::{lower_char, Lowercase};
 use crate::core::dates::{add_days, DateMention, DateValue};
-use crate::core::hash::FxHashMap as HashMap;
+use crate::core::hash::{FilteredMap, FxHashMap as HashMap};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{fold, fold_char, name_key, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, BytePairs, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -28,6 +28,8 @@ pub enum CueKind {
     Block,
     Veto,
     Invite,
+    /// "asked", "instructed", "meminta": like an invitation, but only right before the trigger.
+    Directive,
     Future,
     /// A thing, not a party ("award", "letter"): after a weak trigger it cancels the trigger.
     Object,
@@ -46,6 +48,9 @@ struct Cue {
     /// Compare against lowercase text with diacritics (the phrase has non-ASCII letters).
     exact_marks: bool,
     kind: CueKind,
+    /// A joint appearance or a guided tour ("joint press conference", "showed ~ around"): a verb
+    /// even after a determiner.
+    fixed: bool,
 }
 
 fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
@@ -55,11 +60,7 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
 
 /// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
 /// first words → ids, and the ids whose first word is a prefix.
-type FirstIndex = (
-    HashMap<String, Vec<u32>>,
-    HashMap<String, Vec<u32>>,
-    Vec<u32>,
-);
+type FirstIndex = (FilteredMap<Vec<u32>>, FilteredMap<Vec<u32>>, Vec<u32>);
 
 fn first_index() -> &'static HashMap<String, FirstIndex> {
     static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
@@ -70,12 +71,14 @@ fn first_index() -> &'static HashMap<String, FirstIndex> {
             for (id, cue) in cues.iter().enumerate() {
                 match cue.words.first() {
                     Some((w, false)) if cue.exact_marks => {
-                        ix.1.entry(w.clone()).or_default().push(id as u32)
+                        ix.1.entry_default(w.clone()).push(id as u32)
                     }
-                    Some((w, false)) => ix.0.entry(w.clone()).or_default().push(id as u32),
+                    Some((w, false)) => ix.0.entry_default(w.clone()).push(id as u32),
                     _ => ix.2.push(id as u32),
                 }
             }
+            ix.0.finish();
+            ix.1.finish();
         }
         out
     })
@@ -91,13 +94,15 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
         if cols.len() < 3 {
             continue;
         }
+        let fixed = cols[2].trim() == "joint";
         let kind = match cols[2].trim() {
-            "verb" => CueKind::Verb,
+            "verb" | "joint" => CueKind::Verb,
             "weak" => CueKind::Weak,
             "noun" => CueKind::Noun,
             "block" => CueKind::Block,
             "veto" => CueKind::Veto,
             "invite" => CueKind::Invite,
+            "directive" => CueKind::Directive,
             "future" => CueKind::Future,
             "object" => CueKind::Object,
             _ => continue,
@@ -121,6 +126,7 @@ fn parse_lexicon(tsv: &str) -> HashMap<String, Vec<Cue>> {
                 words,
                 exact_marks,
                 kind,
+                fixed,
             });
     }
     out
@@ -159,7 +165,7 @@ fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
 
 /// A key and the same after an elided article of 1-3 bytes ("" when there is none).
 fn with_elision(s: &str) -> [&str; 2] {
-    match s.find('\'') {
+    match find_byte(s, b'\'') {
         Some(pos) if pos > 0 && pos <= 3 && pos + 1 < s.len() => {
             [s, s.get(pos + 1..).unwrap_or("")]
         }
@@ -175,6 +181,33 @@ fn word_matches(keys: &[&str], word: &str, prefix: bool) -> bool {
             *k == word
         }
     })
+}
+
+/// How many words a gap (`~` in a phrase: "führte ~ durch", "kam ~ zusammen") may skip.
+const GAP_WORDS: usize = 10;
+
+/// Where cue words `cue.words[k..]` matched from word `i` end (exclusive word index), if they do:
+/// the shortest match, a gap taking as few words as it can.
+fn match_at(cue: &Cue, words: &[WordKey], i: usize, k: usize) -> Option<usize> {
+    let Some((w, prefix)) = cue.words.get(k) else {
+        return Some(i);
+    };
+    if w == "~" {
+        return (1..=GAP_WORDS)
+            .take_while(|skip| i + skip < words.len())
+            .find_map(|skip| match_at(cue, words, i + skip, k + 1));
+    }
+    let key = words.get(i)?;
+    let hit = if cue.exact_marks {
+        word_matches(&key.lower, w, *prefix)
+    } else {
+        word_matches(&key.folded, w, *prefix)
+    };
+    if hit {
+        match_at(cue, words, i + 1, k + 1)
+    } else {
+        None
+    }
 }
 
 /// Every cue of language `lang` in `span` of `doc`, longest match first, blocks removing the triggers they cover.
@@ -228,31 +261,29 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
             }
         }
         for cue in ids.iter().map(|&id| &cues[id as usize]) {
-            let n = cue.words.len();
-            if i + n > words.len() {
+            let Some(end) = match_at(cue, &words, i, 0) else {
                 continue;
-            }
-            let ok = cue.words.iter().enumerate().all(|(k, (w, prefix))| {
-                let key = &words[i + k];
-                if cue.exact_marks {
-                    word_matches(&key.lower, w, *prefix)
-                } else {
-                    word_matches(&key.folded, w, *prefix)
-                }
-            });
+            };
+            let n = end - i;
             // "rencontré" folds to the noun "rencontre": an accented last letter the noun lacks
             // makes another word (a participle).
-            let ok = ok
-                && !(cue.kind == CueKind::Noun
-                    && !cue.exact_marks
-                    && cue.words.last().is_some_and(|(w, prefix)| {
-                        !prefix
-                            && words[i + n - 1].lower[0].chars().last().is_some_and(|c| {
-                                !c.is_ascii() && w.ends_with(fold(&c.to_string()).as_str())
-                            })
-                    }));
+            let ok = !(cue.kind == CueKind::Noun
+                && !cue.exact_marks
+                && cue.words.last().is_some_and(|(w, prefix)| {
+                    !prefix
+                        && words[i + n - 1].lower[0].chars().last().is_some_and(|c| {
+                            !c.is_ascii() && w.ends_with(fold(&c.to_string()).as_str())
+                        })
+                }));
             if ok {
-                let s = Span::new(words[i].span.start, words[i + n - 1].span.end);
+                // A phrase with a gap stands where its first part does ("kam" of "kam ~ zusammen").
+                let head = cue
+                    .words
+                    .iter()
+                    .position(|(w, _)| w == "~")
+                    .unwrap_or(n)
+                    .max(1);
+                let s = Span::new(words[i].span.start, words[i + head - 1].span.end);
                 if cue.kind == CueKind::Block {
                     blocked.push(s);
                 } else {
@@ -272,7 +303,9 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
                                     .iter()
                                     .any(|w| ws.contains(&w.folded[0]))
                             });
-                    let kind = if cue.kind == CueKind::Noun && with_follows {
+                    let kind = if cue.fixed {
+                        cue.kind
+                    } else if cue.kind == CueKind::Noun && with_follows {
                         CueKind::Verb
                     } else if matches!(cue.kind, CueKind::Verb | CueKind::Weak) && after_determiner
                     {
@@ -374,11 +407,12 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut mentions: Vec<(Span, usize)> = Vec::new();
     let mut place_mentions: Vec<(Span, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
+        let party = is_party(e);
         for m in &e.mentions {
             if doc.is_noise(*m) {
                 continue;
             }
-            if is_party(e) {
+            if party {
                 mentions.push((*m, i));
             } else if e.kind == EntityKind::Place {
                 place_mentions.push((*m, i));
@@ -439,7 +473,18 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         }
         if cues
             .iter()
-            .any(|c| c.kind == CueKind::Invite && c.span.start < first_trigger.span.start)
+            // The invitation governs the trigger ("invited X to visit", "pidió a Ana reunirse"),
+            // not a meeting told later in the sentence ("asked him about trade during their meeting").
+            .any(|c| {
+                let reach = match c.kind {
+                    CueKind::Invite => INVITE_REACH,
+                    CueKind::Directive => DIRECTIVE_REACH,
+                    _ => return false,
+                };
+                c.span.start < first_trigger.span.start
+                    && (tokens_between(doc, c.span, first_trigger.span) <= reach
+                        || infinitive_before(doc, first_trigger.span))
+            })
         {
             continue;
         }
@@ -486,7 +531,29 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             .iter()
             .filter(|&&p| entities[p].kind == EntityKind::Person)
             .count();
-        if weak_only && (in_sentence_persons == 0 || parties.len() < 2) {
+        let group_object =
+            group_object_after(doc, lang, sent, first_trigger.span).is_some_and(|at| {
+                !first_pos
+                    .iter()
+                    .any(|(e, p)| entities[*e].kind == EntityKind::Person && *p >= at)
+            });
+        // "He was welcomed by Joe Biden", "Ia menerima Elon Musk": a subject pronoun (or a dropped
+        // subject in es/it/pt: "Poi ha ricevuto …", the verb among the sentence's first three
+        // words) before the weak trigger is the other party.
+        let subject_elided = {
+            let first_party = first_pos.iter().map(|(_, p)| *p).min().unwrap_or(sent.end);
+            first_party > first_trigger.span.start
+                && (subject_pronoun_before(doc, lang, sent, first_trigger.span.start)
+                    || (matches!(lang, "es" | "it" | "pt")
+                        && tokens_between(
+                            doc,
+                            Span::new(sent.start, sent.start),
+                            first_trigger.span,
+                        ) <= 3))
+        };
+        if weak_only
+            && (in_sentence_persons == 0 || (parties.len() < 2 && !group_object && !subject_elided))
+        {
             continue;
         }
         // Affiliated organisations of the persons present, when the article names them.
@@ -546,7 +613,11 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .get(sent.start..first_trigger.span.start)
                 .unwrap_or("");
             let f = fold(head).replace('’', "'");
-            if GROUP_SUBJECTS.iter().any(|g| f.contains(g)) {
+            let pairs = BytePairs::of(&f);
+            if GROUP_SUBJECTS
+                .iter()
+                .any(|g| pairs.may_contain(g) && find_str(&f, g).is_some())
+            {
                 main_pair(&mentions, entities, sent.start)
             } else {
                 None
@@ -559,19 +630,74 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 }
             }
         }
+        // "Sunak met the chief executives of three labs. Sam Altman of OpenAI, Demis Hassabis …
+        // and Dario Amodei … discussed safety": a group object named in the next sentence.
+        let mut named_next = false;
+        if group_object {
+            if let Some(next) = sentences
+                .get(si + 1)
+                .filter(|n| paragraph_of(n.start) == paragraph_of(sent.start))
+            {
+                let next_lists = bracketed_lists(doc, *next, &mentions);
+                let named: Vec<usize> = mentions
+                    .iter()
+                    .filter(|(m, _)| {
+                        next.contains(*m) && !next_lists.iter().any(|l| l.contains(*m))
+                    })
+                    .map(|(_, e)| *e)
+                    .collect();
+                let named_persons = named
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, e)| {
+                        entities[**e].kind == EntityKind::Person && !named[..*k].contains(e)
+                    })
+                    .count();
+                if named_persons >= 2 {
+                    for e in named {
+                        if !parties.contains(&e) {
+                            parties.push(e);
+                        }
+                    }
+                    named_next = true;
+                }
+            }
+        }
         if !visits_place
             && group_subject.is_none()
+            && !named_next
             && (persons(&parties) == 0
                 || persons(&parties) + free_orgs(&parties) < 2
                 || pronoun_subject)
         {
             let window_start = sentences[si.saturating_sub(3)].start;
-            if let Some((_, e)) = mentions.iter().rev().find(|(m, e)| {
+            let earlier_person = |m: &Span, e: &usize| {
                 m.end <= sent.start
                     && m.start >= window_start
                     && entities[*e].kind == EntityKind::Person
                     && !parties.contains(e)
-            }) {
+            };
+            // A subject pronoun (or a dropped one) stands for the subject of the last sentence that names a person
+            // ("Modi met Musk on Thursday. He also met Tim Cook"); a title for the last person named.
+            // Spanish, Italian and Portuguese drop the subject pronoun ("Luego se reunió con …").
+            let dropped_subject = matches!(lang, "es" | "it" | "pt")
+                && first_trigger.kind != CueKind::Noun
+                && first_person_at >= first_trigger.span.start;
+            let focus = if pronoun_subject || dropped_subject {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|(m, e)| earlier_person(m, e))
+                    .and_then(|(last, _)| {
+                        let s = sentences.iter().find(|s| s.contains(*last))?;
+                        mentions
+                            .iter()
+                            .find(|(m, e)| s.contains(*m) && earlier_person(m, e))
+                    })
+            } else {
+                mentions.iter().rev().find(|(m, e)| earlier_person(m, e))
+            };
+            if let Some((_, e)) = focus {
                 parties.insert(0, *e);
             }
         }
@@ -669,6 +795,33 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let sequenced = opens_with_sequence(doc, sent);
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
+        // "met separately with A and B", "lần lượt tiếp A và B": one meeting per counterpart.
+        if let Some(sets) = separate_meetings(
+            doc,
+            lang,
+            sent,
+            first_trigger.span,
+            &parties,
+            &first_pos,
+            entities,
+        ) {
+            for ps in sets {
+                candidates.push(Candidate {
+                    sentence: sent,
+                    parties: ps,
+                    date,
+                    date_in_sentence: in_sentence.is_some(),
+                    has_noun,
+                    status,
+                    place,
+                    place_weak,
+                    group,
+                    para,
+                    sequenced,
+                });
+            }
+            continue;
+        }
         let unattached: Vec<usize> = parties
             .iter()
             .copied()
@@ -1154,6 +1307,245 @@ fn opens_with_sequence(doc: &Doc, sent: Span) -> bool {
     })
 }
 
+/// Markers of one meeting per counterpart (folded): "separately", "séparément", "lần lượt".
+const SEPARATELY: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "separately",
+            "in separate meetings",
+            "one after the other",
+            "in turn",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "separement",
+            "tour a tour",
+            "successivement",
+            "l'un apres l'autre",
+        ],
+    ),
+    (
+        "id",
+        &[
+            "secara terpisah",
+            "terpisah",
+            "secara bergantian",
+            "bergantian",
+        ],
+    ),
+    ("vi", &["lan luot", "rieng re"]),
+    (
+        "de",
+        &["getrennt", "nacheinander", "separat", "jeweils einzeln"],
+    ),
+    ("es", &["por separado", "separadamente", "sucesivamente"]),
+    (
+        "it",
+        &["separatamente", "singolarmente", "uno dopo l'altro"],
+    ),
+    ("pt", &["separadamente", "em separado", "sucessivamente"]),
+];
+
+/// Two counterparts each given with their own title, in apposition: "la presidente del Senato,
+/// Casellati, e il presidente della Camera, Fico", "the Speaker, A, and the Senate leader, B".
+fn titled_pair(doc: &Doc, lang: &str, counterparts: &[(usize, usize)]) -> bool {
+    let [(_, a), (_, b)] = counterparts else {
+        return false;
+    };
+    let Some((_, ands)) = ANDS_BY_LANG.iter().find(|(l, _)| *l == lang) else {
+        return false;
+    };
+    let before_a = doc.text.get(..*a).unwrap_or("").trim_end();
+    let gap = doc.text.get(*a..*b).unwrap_or("");
+    before_a.ends_with(',')
+        && ands.iter().any(|c| {
+            gap.find(&format!(", {c} "))
+                .is_some_and(|at| gap[at + c.len() + 3..].split_whitespace().count() >= 2)
+        })
+}
+
+/// Coordinating "and" per language.
+const ANDS_BY_LANG: &[(&str, &[&str])] = &[
+    ("en", &["and"]),
+    ("fr", &["et"]),
+    ("id", &["dan", "serta"]),
+    ("vi", &["và"]),
+    ("de", &["und"]),
+    ("es", &["y", "e"]),
+    ("it", &["e", "ed"]),
+    ("pt", &["e"]),
+];
+
+/// Plural group nouns that stand for counterparts named in the next sentence (folded words):
+/// "the chief executives of three labs", "les patrons de", "para CEO", "các lãnh đạo".
+const GROUP_OBJECTS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "executives",
+            "ceos",
+            "bosses",
+            "heads",
+            "leaders",
+            "founders",
+            "representatives",
+            "chairmen",
+            "tycoons",
+            "industrialists",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "patrons",
+            "dirigeants",
+            "representants",
+            "pdg",
+            "chefs",
+            "responsables",
+            "fondateurs",
+            "industriels",
+        ],
+    ),
+    ("id", &["para", "pimpinan", "perwakilan", "petinggi", "bos"]),
+    ("vi", &["cac"]),
+    (
+        "de",
+        &[
+            "chefs",
+            "vorstandschefs",
+            "konzernchefs",
+            "vertreter",
+            "spitzen",
+            "manager",
+            "unternehmer",
+            "wirtschaftsvertreter",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "directivos",
+            "ejecutivos",
+            "lideres",
+            "representantes",
+            "consejeros",
+            "responsables",
+            "empresarios",
+            "jefes",
+            "dirigentes",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "vertici",
+            "amministratori",
+            "dirigenti",
+            "rappresentanti",
+            "leader",
+            "imprenditori",
+            "capi",
+            "manager",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "executivos",
+            "lideres",
+            "representantes",
+            "dirigentes",
+            "empresarios",
+            "chefes",
+            "diretores",
+        ],
+    ),
+];
+
+/// Where a plural group noun in the eight words after the trigger ends, if there is one.
+fn group_object_after(doc: &Doc, lang: &str, sent: Span, trigger: Span) -> Option<usize> {
+    let (_, nouns) = GROUP_OBJECTS.iter().find(|(l, _)| *l == lang)?;
+    let lo = doc.tokens.partition_point(|t| t.span.start < trigger.end);
+    let hi = doc.tokens.partition_point(|t| t.span.start < sent.end);
+    doc.tokens[lo.min(hi)..hi]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(8)
+        .find(|t| nouns.contains(&fold(t.text(doc.text)).as_str()))
+        .map(|t| t.span.end)
+}
+
+/// One party set per counterpart when the sentence says the meetings were separate: the parties
+/// named before the trigger (and those carried in) meet each person named after it, each with the
+/// organisations named nearest to them.
+fn separate_meetings(
+    doc: &Doc,
+    lang: &str,
+    sent: Span,
+    trigger: Span,
+    parties: &[usize],
+    first_pos: &[(usize, usize)],
+    entities: &[Entity],
+) -> Option<Vec<Vec<usize>>> {
+    let (_, markers) = SEPARATELY.iter().find(|(l, _)| *l == lang)?;
+    let text = fold(doc.text.get(sent.start..sent.end)?);
+    let marked = markers.iter().any(|m| {
+        text.match_indices(m).any(|(at, _)| {
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[at + m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before_ok && after_ok
+        })
+    });
+    let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
+    let counterparts: Vec<(usize, usize)> = parties
+        .iter()
+        .filter(|&&e| entities[e].kind == EntityKind::Person)
+        .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
+        .collect();
+    if counterparts.len() < 2 || !(marked || titled_pair(doc, lang, &counterparts)) {
+        return None;
+    }
+    let mut host: Vec<usize> = Vec::new();
+    let mut sets: Vec<Vec<usize>> = counterparts.iter().map(|(e, _)| vec![*e]).collect();
+    for &e in parties {
+        if counterparts.iter().any(|(c, _)| *c == e) {
+            continue;
+        }
+        let own = counterparts.iter().position(|(c, _)| {
+            entities[*c].affiliation.as_deref() == Some(entities[e].name.as_str())
+        });
+        let nearest = pos(e).filter(|p| *p >= trigger.end).and_then(|p| {
+            counterparts
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, (_, cp))| cp.abs_diff(p))
+                .map(|(k, _)| k)
+        });
+        match (entities[e].kind, own.or(nearest)) {
+            (EntityKind::Org, Some(k)) => sets[k].push(e),
+            _ => host.push(e),
+        }
+    }
+    if !host.iter().any(|&h| entities[h].kind == EntityKind::Person) {
+        return None;
+    }
+    Some(
+        sets.into_iter()
+            .map(|set| host.iter().copied().chain(set).collect())
+            .collect(),
+    )
+}
+
 /// Relative pronouns that open a clause about something else ("…, who was appointed in October").
 const RELATIVES: &[(&str, &[&str])] = &[
     ("en", &["who", "which", "whose"]),
@@ -1355,8 +1747,12 @@ fn day_shift(doc: &Doc, sent: Span, triggers: &[&CueHit]) -> i64 {
     };
     let folded = fold(text);
     // Folding may change byte lengths; compare positions char-wise through the folded prefix.
+    let pairs = BytePairs::of(&folded);
     for (phrase, days) in DAY_LINKS {
-        let Some(at) = folded.find(phrase) else {
+        if !pairs.may_contain(phrase) {
+            continue;
+        }
+        let Some(at) = find_str(&folded, phrase) else {
             continue;
         };
         let chars_before = folded[..at].chars().count() + phrase.chars().count();
@@ -1423,6 +1819,29 @@ fn future_tense_in(doc: &Doc, lang: &str, sent: Span) -> bool {
             && !w.chars().next().is_some_and(char::is_uppercase)
     })
 }
+
+/// Infinitive markers: "… untuk berdiskusi", "… to meet", "… de rencontrer", "… zu treffen".
+const INFINITIVE: &[&str] = &[
+    "to", "untuk", "pour", "de", "d'", "para", "per", "di", "zu", "để",
+];
+
+/// Whether the word right before `trigger` marks an infinitive (a clause an earlier directive governs).
+fn infinitive_before(doc: &Doc, trigger: Span) -> bool {
+    let at = doc.tokens.partition_point(|t| t.span.start < trigger.start);
+    doc.tokens[..at]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .is_some_and(|t| {
+            let w = t.text(doc.text).lowercase();
+            INFINITIVE.contains(&w.as_str())
+        })
+}
+
+/// How many words may separate an invitation ("lud Kanzler Jens Vogel zu einem Abendessen") or a
+/// directive ("asked Ana to meet") from the trigger it governs.
+const INVITE_REACH: usize = 8;
+const DIRECTIVE_REACH: usize = 4;
 
 /// How many words may separate a meeting noun from its date.
 const NOUN_DATE_REACH: usize = 8;

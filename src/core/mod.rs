@@ -41,17 +41,24 @@ pub struct Doc<'a> {
     pub published: Option<DateValue>,
     /// Sentences of body text (noise lines excluded), in order.
     pub sentences: Vec<Span>,
+    /// Every sentence of the text (`text::sentences`, noise lines included), in order.
+    pub all_sentences: Vec<Span>,
     /// Every token of the text, in order.
     pub tokens: Vec<Token>,
     /// Lines that are not body text (photo credits, related links, source lines, counters).
     pub noise: Vec<Span>,
+    /// `noise` with each line's kind (`noise::classify_lines` of `text`).
+    pub noise_kinds: Vec<(Span, noise::NoiseKind)>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lang: &'a str, published: Option<DateValue>) -> Doc<'a> {
-        let noise = noise::noise_lines(text);
-        let sentences = text::sentences(text)
-            .into_iter()
+        let noise_kinds = noise::classify_lines(text);
+        let noise: Vec<Span> = noise_kinds.iter().map(|(s, _)| *s).collect();
+        let all_sentences = text::sentences(text);
+        let sentences = all_sentences
+            .iter()
+            .copied()
             .filter(|s| !noise.iter().any(|n| n.contains(*s)))
             .collect();
         Doc {
@@ -59,8 +66,10 @@ impl<'a> Doc<'a> {
             lang,
             published,
             sentences,
+            all_sentences,
             tokens: text::tokens(text),
             noise,
+            noise_kinds,
         }
     }
 
@@ -84,7 +93,13 @@ pub fn extract(article: &Article) -> Extraction {
     let published = article.published.as_deref().and_then(DateValue::parse_iso);
     let doc = Doc::new(&article.text, &lang, published);
     let entities = entities::recognize(&doc);
-    let dates = dates::find_dates_in(doc.text, &doc.tokens, doc.lang, doc.published);
+    let dates = dates::find_dates_with(
+        doc.text,
+        &doc.tokens,
+        &doc.all_sentences,
+        doc.lang,
+        doc.published,
+    );
     let events = meetings::find_meetings(&doc, &entities, &dates);
     let (topics, sentence_topics) = topics::classify(&doc);
     Extraction {

@@ -30,6 +30,21 @@ pub fn fold(s: &str) -> String {
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    if s.is_ascii() {
+        // Byte-wise: ASCII letters and digits fold to their lowercase.
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
@@ -42,6 +57,59 @@ pub fn name_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// The byte offset of the first occurrence of `needle` in `hay`, as `hay.find(needle)`: a plain
+/// scan, cheaper than the two-way searcher's set-up for the short texts and phrases of the core.
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    let last = h.len().checked_sub(n.len())?;
+    let mut at = 0;
+    while let Some(p) = h.get(at..=last)?.iter().position(|&x| x == first) {
+        at += p;
+        if h.get(at..at + n.len()) == Some(n) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The byte pairs of a text, as a 512-bit set: `may_contain` rejects, exactly, most needles that
+/// are not in the text (a needle of two or more bytes whose pairs are not all there), so callers
+/// can skip `find_str` for many phrases after one pass over the text.
+pub struct BytePairs([u64; 8]);
+
+impl BytePairs {
+    fn slot(a: u8, b: u8) -> usize {
+        ((u32::from(a).wrapping_mul(0x9E37_79B1) ^ u32::from(b).wrapping_mul(0x85EB_CA77)) >> 23)
+            as usize
+    }
+
+    pub fn of(text: &str) -> BytePairs {
+        let mut bits = [0u64; 8];
+        for w in text.as_bytes().windows(2) {
+            let k = BytePairs::slot(w[0], w[1]);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        BytePairs(bits)
+    }
+
+    /// False only if `needle` cannot occur in the text (one of its byte pairs is missing).
+    pub fn may_contain(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(2).all(|w| {
+            let k = BytePairs::slot(w[0], w[1]);
+            self.0[k >> 6] & (1 << (k & 63)) != 0
+        })
+    }
+}
+
+/// The byte offset of the first `b` (an ASCII byte) in `s`, as `s.find(char::from(b))`.
+pub fn find_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|x| x == b)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +336,41 @@ pub fn on_boundary(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_str_and_find_byte_agree_with_str_find() {
+        let cases: &[(&str, &str)] = &[
+            ("the two leaders met", "the two leaders"),
+            ("a day after the day before ", "the day before "),
+            ("au lendemain d'une visite", "au lendemain d"),
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("ab", "abc"),
+            ("aaab", "aab"),
+            ("hội nghị thượng đỉnh", "nghị"),
+            ("một ngày sau khi", "ngay"),
+            ("xyz", "z"),
+        ];
+        for (hay, needle) in cases {
+            assert_eq!(
+                find_str(hay, needle),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+        for (hay, needle) in cases {
+            let found = find_str(hay, needle).is_some();
+            assert!(
+                !found || BytePairs::of(hay).may_contain(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+        assert!(!BytePairs::of("the two leaders").may_contain("a day after"));
+        for s in ["l'Élysée", "d’Italia", "aujourd'hui'", "'", "no quote", ""] {
+            assert_eq!(find_byte(s, b'\''), s.find('\''), "{s:?}");
+        }
+    }
 
     #[test]
     fn fold_strips_vietnamese_and_french_marks() {

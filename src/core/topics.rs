@@ -5,7 +5,7 @@
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
 use crate::core::case::{lower_char, Lowercase};
-use crate::core::hash::FxHashMap;
+use crate::core::hash::FilteredMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
 use crate::core::text::{fold, fold_char, TokenKind};
 use crate::core::Doc;
@@ -39,10 +39,16 @@ struct Phrase {
 #[derive(Debug, Default)]
 struct LangIndex {
     phrases: Vec<Phrase>,
-    /// Per mode (`Mode as usize`): first word (not a prefix) → phrase ids, ascending.
-    first: [FxHashMap<String, Vec<u32>>; 3],
-    /// Phrases whose first word is a prefix (checked at every word).
-    prefix_first: Vec<u32>,
+    /// First word (not a prefix) → per mode (`Mode as usize`) the phrase ids, ascending: one
+    /// lookup serves the modes under which a word has the same key (most words).
+    first: FilteredMap<[Vec<u32>; 3]>,
+    /// Per mode: phrases whose first word is a prefix, as (first byte of the prefix, phrase id),
+    /// sorted: a word only checks the phrases whose prefix starts with the first byte of its key.
+    prefix_first: [Vec<(u8, u32)>; 3],
+    /// Per mode and first byte: the range of `prefix_first` with that byte.
+    prefix_range: Vec<[(u32, u32); 256]>,
+    /// Phrases whose first word is an empty prefix (checked at every word).
+    prefix_any: Vec<u32>,
     /// Per mode, whether some phrase compares under it.
     used: [bool; 3],
 }
@@ -54,12 +60,26 @@ impl LangIndex {
             let id = id as u32;
             ix.used[p.mode as usize] = true;
             match p.words.first() {
-                Some((w, false)) => ix.first[p.mode as usize]
-                    .entry(w.clone())
-                    .or_default()
-                    .push(id),
-                _ => ix.prefix_first.push(id),
+                Some((w, false)) => ix.first.entry_default(w.clone())[p.mode as usize].push(id),
+                Some((w, true)) if !w.is_empty() => {
+                    ix.prefix_first[p.mode as usize].push((w.as_bytes()[0], id))
+                }
+                _ => ix.prefix_any.push(id),
             }
+        }
+        ix.first.finish();
+        for v in &mut ix.prefix_first {
+            crate::core::sort::sort(v);
+            // Sorted by byte: each byte's phrases are one run.
+            let mut range = [(0u32, 0u32); 256];
+            for (k, &(b, _)) in v.iter().enumerate() {
+                let r = &mut range[b as usize];
+                if r.1 == 0 {
+                    r.0 = k as u32;
+                }
+                r.1 = k as u32 + 1;
+            }
+            ix.prefix_range.push(range);
         }
         ix.phrases = phrases;
         ix
@@ -173,7 +193,7 @@ impl Words {
 
 /// Where the key `s` continues after an elided article of 1-4 bytes ("l'", "dell'"), if any.
 fn elision_end(s: &str) -> Option<usize> {
-    let pos = s.find('\'')?;
+    let pos = crate::core::text::find_byte(s, b'\'')?;
     (pos > 0 && pos <= 4 && pos + 1 < s.len()).then_some(pos + 1)
 }
 
@@ -235,16 +255,44 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let mut cands: Vec<u32> = Vec::new();
     for i in 0..keys.len() {
         cands.clear();
+        // The word's distinct keys, each with the modes (bits) it is a key under.
+        let mut distinct: [(&str, u8); 6] = [("", 0); 6];
+        let mut nd = 0;
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            let prefixed = &ix.prefix_first[mode as usize];
+            let range = ix.prefix_range.get(mode as usize);
+            let mut seen_byte = None;
             for w in words.forms(i, mode) {
-                if let Some(ids) = ix.first[mode as usize].get(w) {
-                    cands.extend_from_slice(ids);
+                match distinct[..nd].iter_mut().find(|d| d.0 == w) {
+                    Some(d) => d.1 |= 1 << mode as u8,
+                    None => {
+                        distinct[nd] = (w, 1 << mode as u8);
+                        nd += 1;
+                    }
+                }
+                // Prefix phrases whose prefix starts with this form's first byte, once per byte.
+                if let Some(&b) = w.as_bytes().first() {
+                    if !prefixed.is_empty() && seen_byte != Some(b) {
+                        seen_byte = Some(b);
+                        let (lo, hi) = range.map_or((0, 0), |r| r[b as usize]);
+                        let ids = prefixed.get(lo as usize..hi as usize).unwrap_or(&[]);
+                        cands.extend(ids.iter().map(|&(_, id)| id));
+                    }
                 }
             }
         }
-        // No phrase comes twice (one mode each, and a word's two forms differ); `hits` is put in
-        // phrase order below.
-        cands.extend_from_slice(&ix.prefix_first);
+        for &(w, modes) in &distinct[..nd] {
+            if let Some(per_mode) = ix.first.get(w) {
+                for (m, ids) in per_mode.iter().enumerate() {
+                    if modes & (1 << m) != 0 {
+                        cands.extend_from_slice(ids);
+                    }
+                }
+            }
+        }
+        // No phrase comes twice (one mode each, a word's two forms differ, a prefix bucket once
+        // per first byte); `hits` is put in phrase order below.
+        cands.extend_from_slice(&ix.prefix_any);
         for &id in &cands {
             let p = &ix.phrases[id as usize];
             let n = p.words.len();
