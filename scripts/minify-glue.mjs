@@ -1,6 +1,7 @@
 // Trunk post_build hook (Trunk.toml): minifies the JavaScript of a release build in the staging
-// folder (the wasm-bindgen glue), which Trunk's own minifier leaves as it is. The rust link
-// carries data-integrity="none" because its SRI hashes are taken before this hook runs.
+// folder (the wasm-bindgen glue of both modules, and worker.js), which Trunk's own minifier
+// leaves as it is. The rust links carry data-integrity="none" because their SRI hashes are taken
+// before this hook runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';

@@ -19,7 +19,7 @@ rm -rf dist
 (source scripts/page-env.sh && trunk build --release --offline --public-url /dossier/) 2>&1 | tail -n 5
 
 step "first-load size (budget 300 KB gzip)"
-python3 scripts/sizes.py dist --budget-kb 300
+python3 scripts/sizes.py dist --budget-kb 300 --lazy worker.js dossier-tools.js dossier-tools_bg.wasm
 
 step "end-to-end tests (Playwright + Chromium) against dist/ served under /dossier/"
 node --test --test-concurrency=1 e2e/*.spec.mjs

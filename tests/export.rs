@@ -12,6 +12,20 @@ fn dev_corpus() -> Corpus {
     Corpus::new(common::load_dev().into_iter().map(|g| g.article).collect())
 }
 
+/// Each article of `c` with its extraction.
+fn pairs(
+    c: &Corpus,
+) -> Vec<(
+    dossier::core::model::Article,
+    dossier::core::model::Extraction,
+)> {
+    c.articles
+        .iter()
+        .cloned()
+        .zip(c.extractions.iter().cloned())
+        .collect()
+}
+
 fn kind_word(k: EntityKind) -> String {
     serde_json::to_value(k)
         .unwrap()
@@ -306,4 +320,81 @@ fn calendar_escaping_precision_and_skips() {
         .unwrap();
     assert!(summary.len() > 200);
     assert!(summary.ends_with("Nguyễn Thị Phương 11"));
+}
+
+/// The worker's side of an export: it gathers the page's articles from its own pools (stored
+/// imports, shards, seeds; any order, with overlaps), puts them in the page's order, and writes
+/// exactly what the page would write from its own corpus for the same filter indexes.
+#[test]
+fn export_from_gathered_pools_equals_the_page_view() {
+    use dossier::core::export::{arrange, parse_indexes, render, Kind};
+    use dossier::core::filter::Filter;
+    let c = dev_corpus();
+    let pairs = pairs(&c);
+    // Three pools as the worker finds them: reversed, interleaved, overlapping.
+    let stored: Vec<_> = pairs.iter().rev().step_by(3).cloned().collect();
+    let shards: Vec<_> = pairs.iter().skip(1).step_by(2).cloned().collect();
+    let seeds = pairs.clone();
+    let order: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    let (articles, xs) = arrange(&order, vec![stored, shards, seeds]).unwrap();
+    assert_eq!(articles, c.articles);
+    assert_eq!(xs, c.extractions);
+    let tl = dossier::core::timeline::build(&xs);
+    assert_eq!(tl, c.timeline, "same order, same timeline");
+
+    // A filtered view: one language's articles, and the meetings dated 2024.
+    let lang = c.articles[0].lang.clone().unwrap_or_default();
+    let filter = Filter {
+        langs: vec![lang.clone()],
+        ..Filter::default()
+    };
+    let shown: Vec<usize> = c.visible_articles(&filter);
+    let entries: Vec<usize> = (0..c.timeline.len())
+        .filter(|&i| {
+            c.timeline[i]
+                .date
+                .as_deref()
+                .is_some_and(|d| d.starts_with("2024"))
+        })
+        .collect();
+    assert!(
+        !shown.is_empty() && shown.len() < c.articles.len(),
+        "{lang}: {shown:?}"
+    );
+    assert!(!entries.is_empty() && entries.len() < c.timeline.len());
+    let list = |v: &[usize]| {
+        v.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    assert_eq!(parse_indexes(&list(&shown)), shown);
+
+    let page_xs: Vec<_> = shown.iter().map(|&i| c.extractions[i].clone()).collect();
+    let page_es: Vec<&Entry> = entries.iter().map(|&i| &c.timeline[i]).collect();
+    let want = [
+        (Kind::Json, json(&page_xs)),
+        (Kind::MeetingsCsv, meetings_csv(&page_es, &c.articles)),
+        (Kind::EntitiesCsv, entities_csv(page_xs.iter())),
+        (Kind::Ics, ics(&page_es, &c.articles)),
+    ];
+    for (kind, text) in want {
+        assert_eq!(Kind::from_code(kind.code()), Some(kind));
+        let got = render(kind, &articles, &xs, &tl, &shown, &entries);
+        assert_eq!(got, text, "{kind:?}");
+    }
+}
+
+#[test]
+fn export_names_an_article_it_cannot_find() {
+    use dossier::core::export::arrange;
+    let c = dev_corpus();
+    let pairs = pairs(&c);
+    let mut order: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    order.insert(2, "gone-since");
+    let err = arrange(&order, vec![pairs]).unwrap_err();
+    assert!(
+        err.contains("1 of the articles") && err.contains("`gone-since`"),
+        "{err}"
+    );
 }

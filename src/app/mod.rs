@@ -2,6 +2,7 @@
 //! draws the timeline, topics, entity index, network and article reader, all following the filters.
 
 mod dom;
+mod download;
 mod explore;
 mod format;
 mod i18n;

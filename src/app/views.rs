@@ -381,5 +381,7 @@ fn filters(ctx: Ctx, l: Lang) -> N {
     ] {
         panel = panel.opt(facet_box(ctx, l, field, legend));
     }
-    panel.add(clear_btn)
+    panel
+        .add(clear_btn)
+        .add(crate::app::download::export_box(ctx, l))
 }

@@ -485,3 +485,103 @@ mod tests {
         }
     }
 }
+
+// ---------------------------------------------------------------- what the page shows
+
+/// The four exports, named by the code the page and the import worker pass between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Json,
+    MeetingsCsv,
+    EntitiesCsv,
+    Ics,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Json, Kind::MeetingsCsv, Kind::EntitiesCsv, Kind::Ics];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Json => "json",
+            Kind::MeetingsCsv => "meetings-csv",
+            Kind::EntitiesCsv => "entities-csv",
+            Kind::Ics => "ics",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The download's file name and media type.
+    pub fn file(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Json => ("dossier.json", "application/json"),
+            Kind::MeetingsCsv => ("dossier-meetings.csv", "text/csv"),
+            Kind::EntitiesCsv => ("dossier-entities.csv", "text/csv"),
+            Kind::Ics => ("dossier-meetings.ics", "text/calendar"),
+        }
+    }
+}
+
+/// Put the articles named by `order` (ids, in the page's order) together from `pools`, the places
+/// that hold articles with their extraction, first pool first (a later pool never replaces an id
+/// an earlier one gave). An id no pool holds is an error naming it: the export would not be what
+/// the page shows.
+pub fn arrange(
+    order: &[&str],
+    pools: Vec<Vec<(Article, Extraction)>>,
+) -> Result<(Vec<Article>, Vec<Extraction>), String> {
+    let mut by_id: crate::core::hash::FxHashMap<String, (Article, Extraction)> = Default::default();
+    for pool in pools {
+        for (a, x) in pool {
+            by_id.entry(a.id.clone()).or_insert((a, x));
+        }
+    }
+    let mut articles = Vec::with_capacity(order.len());
+    let mut extractions = Vec::with_capacity(order.len());
+    let mut missing = Vec::new();
+    for id in order {
+        match by_id.remove(*id) {
+            Some((a, x)) => {
+                articles.push(a);
+                extractions.push(x);
+            }
+            None => missing.push(*id),
+        }
+    }
+    match missing.first() {
+        None => Ok((articles, extractions)),
+        Some(first) => Err(format!(
+            "{} of the articles on the page could not be found again (first: `{first}`)",
+            missing.len()
+        )),
+    }
+}
+
+/// The file of `kind` for what the page shows: the articles at the indexes `shown` and the timeline
+/// entries at the indexes `entries`, where the timeline is `timeline::build(extractions)` (the
+/// page's own, when `articles`/`extractions` are in the page's order). Indexes out of range are
+/// skipped.
+pub fn render(
+    kind: Kind,
+    articles: &[Article],
+    extractions: &[Extraction],
+    timeline: &[Entry],
+    shown: &[usize],
+    entries: &[usize],
+) -> String {
+    let xs = || shown.iter().filter_map(|&i| extractions.get(i));
+    let es: Vec<&Entry> = entries.iter().filter_map(|&i| timeline.get(i)).collect();
+    match kind {
+        Kind::Json => json(&xs().cloned().collect::<Vec<_>>()),
+        Kind::MeetingsCsv => meetings_csv(&es, articles),
+        Kind::EntitiesCsv => entities_csv(xs()),
+        Kind::Ics => ics(&es, articles),
+    }
+}
+
+/// Indexes written as `1,5,9` (what the page sends): the numbers, anything else skipped.
+pub fn parse_indexes(s: &str) -> Vec<usize> {
+    s.split(',').filter_map(|n| n.trim().parse().ok()).collect()
+}
