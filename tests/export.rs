@@ -12,6 +12,20 @@ fn dev_corpus() -> Corpus {
     Corpus::new(common::load_dev().into_iter().map(|g| g.article).collect())
 }
 
+/// Each article of `c` with its extraction.
+fn pairs(
+    c: &Corpus,
+) -> Vec<(
+    dossier::core::model::Article,
+    dossier::core::model::Extraction,
+)> {
+    c.articles
+        .iter()
+        .cloned()
+        .zip(c.extractions.iter().cloned())
+        .collect()
+}
+
 fn kind_word(k: EntityKind) -> String {
     serde_json::to_value(k)
         .unwrap()
@@ -316,12 +330,7 @@ fn export_from_gathered_pools_equals_the_page_view() {
     use dossier::core::export::{arrange, parse_indexes, render, Kind};
     use dossier::core::filter::Filter;
     let c = dev_corpus();
-    let pairs: Vec<_> = c
-        .articles
-        .iter()
-        .cloned()
-        .zip(c.extractions.iter().cloned())
-        .collect();
+    let pairs = pairs(&c);
     // Three pools as the worker finds them: reversed, interleaved, overlapping.
     let stored: Vec<_> = pairs.iter().rev().step_by(3).cloned().collect();
     let shards: Vec<_> = pairs.iter().skip(1).step_by(2).cloned().collect();
@@ -341,11 +350,24 @@ fn export_from_gathered_pools_equals_the_page_view() {
     };
     let shown: Vec<usize> = c.visible_articles(&filter);
     let entries: Vec<usize> = (0..c.timeline.len())
-        .filter(|&i| c.timeline[i].date.as_deref().is_some_and(|d| d.starts_with("2024")))
+        .filter(|&i| {
+            c.timeline[i]
+                .date
+                .as_deref()
+                .is_some_and(|d| d.starts_with("2024"))
+        })
         .collect();
-    assert!(!shown.is_empty() && shown.len() < c.articles.len(), "{lang}: {shown:?}");
+    assert!(
+        !shown.is_empty() && shown.len() < c.articles.len(),
+        "{lang}: {shown:?}"
+    );
     assert!(!entries.is_empty() && entries.len() < c.timeline.len());
-    let list = |v: &[usize]| v.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+    let list = |v: &[usize]| {
+        v.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     assert_eq!(parse_indexes(&list(&shown)), shown);
 
     let page_xs: Vec<_> = shown.iter().map(|&i| c.extractions[i].clone()).collect();
@@ -367,14 +389,12 @@ fn export_from_gathered_pools_equals_the_page_view() {
 fn export_names_an_article_it_cannot_find() {
     use dossier::core::export::arrange;
     let c = dev_corpus();
-    let pairs: Vec<_> = c
-        .articles
-        .iter()
-        .cloned()
-        .zip(c.extractions.iter().cloned())
-        .collect();
+    let pairs = pairs(&c);
     let mut order: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
     order.insert(2, "gone-since");
     let err = arrange(&order, vec![pairs]).unwrap_err();
-    assert!(err.contains("1 of the articles") && err.contains("`gone-since`"), "{err}");
+    assert!(
+        err.contains("1 of the articles") && err.contains("`gone-since`"),
+        "{err}"
+    );
 }

@@ -116,7 +116,7 @@ pub fn export_box(ctx: Ctx, l: Lang) -> N {
             .on("click", move |_| export_now(ctx, kind))
     })
     .collect();
-    let line = el("p").at("role", "status").cls("export-status");
+    let line = el("p").at("aria-live", "polite").cls("export-status");
     STATUS.with(|s| *s.borrow_mut() = Some(line.0.clone()));
     el("fieldset")
         .cls("export")

@@ -795,6 +795,20 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let sequenced = opens_with_sequence(doc, sent);
         // One visit per organisation when one person visits several organisations nobody represents.
         group += 1;
+        // A candidate of this sentence with the parties `parties`.
+        let candidate = |parties: Vec<usize>| Candidate {
+            sentence: sent,
+            parties,
+            date,
+            date_in_sentence: in_sentence.is_some(),
+            has_noun,
+            status,
+            place,
+            place_weak,
+            group,
+            para,
+            sequenced,
+        };
         // "met separately with A and B", "lần lượt tiếp A và B": one meeting per counterpart.
         if let Some(sets) = separate_meetings(
             doc,
@@ -806,19 +820,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             entities,
         ) {
             for ps in sets {
-                candidates.push(Candidate {
-                    sentence: sent,
-                    parties: ps,
-                    date,
-                    date_in_sentence: in_sentence.is_some(),
-                    has_noun,
-                    status,
-                    place,
-                    place_weak,
-                    group,
-                    para,
-                    sequenced,
-                });
+                candidates.push(candidate(ps));
             }
             continue;
         }
@@ -841,34 +843,10 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
             for o in unattached {
                 let mut ps = host.clone();
                 ps.push(o);
-                candidates.push(Candidate {
-                    sentence: sent,
-                    parties: ps,
-                    date,
-                    date_in_sentence: in_sentence.is_some(),
-                    has_noun,
-                    status,
-                    place,
-                    place_weak,
-                    group,
-                    para,
-                    sequenced,
-                });
+                candidates.push(candidate(ps));
             }
         } else {
-            candidates.push(Candidate {
-                sentence: sent,
-                parties,
-                date,
-                date_in_sentence: in_sentence.is_some(),
-                has_noun,
-                status,
-                place,
-                place_weak,
-                group,
-                para,
-                sequenced,
-            });
+            candidates.push(candidate(parties));
         }
     }
     // The protagonist: the person mentioned most often in the article.
