@@ -29,12 +29,19 @@ pub fn fold(s: &str) -> String {
 /// (the key lexicons and the scorer compare names by: "Phạm Minh-Chính" → "pham minh chinh").
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    name_key_into(&mut out, s);
+    out
+}
+
+/// `name_key` of `s` appended to `out`.
+pub fn name_key_into(out: &mut String, s: &str) {
+    let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
         // Byte-wise: ASCII letters and digits fold to their lowercase.
         for &b in s.as_bytes() {
             if b.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
+                if pending_space && out.len() > base {
                     out.push(' ');
                 }
                 pending_space = false;
@@ -43,11 +50,11 @@ pub fn name_key(s: &str) -> String {
                 pending_space = true;
             }
         }
-        return out;
+        return;
     }
     for c in s.chars() {
         if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > base {
                 out.push(' ');
             }
             pending_space = false;
@@ -56,7 +63,6 @@ pub fn name_key(s: &str) -> String {
             pending_space = true;
         }
     }
-    out
 }
 
 /// The byte offset of the first occurrence of `needle` in `hay`, as `hay.find(needle)`: a plain
