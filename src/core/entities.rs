@@ -2128,9 +2128,18 @@ fn group(
     });
     // Drop candidates overlapping an earlier, longer one.
     let mut kept: Vec<Cand> = Vec::new();
+    // The furthest end of a kept, non-nested candidate: none reaches past `c.start` when it is
+    // at most `c.start` (the kept ones start no later than `c`), so no overlap to look for.
+    let mut reach = 0;
     for c in cands {
-        if !c.nested && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span)) {
+        if !c.nested
+            && reach > c.span.start
+            && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span))
+        {
             continue;
+        }
+        if !c.nested {
+            reach = reach.max(c.span.end);
         }
         kept.push(c);
     }

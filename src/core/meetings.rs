@@ -152,7 +152,10 @@ fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
     if raw.is_ascii() {
         // ASCII folds as it lowercases: one key for both.
         let a = buf.len();
-        buf.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(raw);
+        if let Some(tail) = buf.get_mut(a..) {
+            tail.make_ascii_lowercase();
+        }
         return [(a, buf.len()), (a, buf.len())];
     }
     let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });

@@ -38,16 +38,18 @@ pub fn name_key_into(out: &mut String, s: &str) {
     let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
-        // Byte-wise: ASCII letters and digits fold to their lowercase.
-        for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if pending_space && out.len() > base {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                pending_space = true;
+        // Runs of ASCII letters and digits, lowercased, one space between runs.
+        for run in s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|r| !r.is_empty())
+        {
+            if out.len() > base {
+                out.push(' ');
+            }
+            let at = out.len();
+            out.push_str(run);
+            if let Some(tail) = out.get_mut(at..) {
+                tail.make_ascii_lowercase();
             }
         }
         return;

@@ -227,7 +227,12 @@ fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
             let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
             match mode {
                 Mode::Cased if ascii => buf.push_str(text),
-                _ if ascii => buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase()))),
+                _ if ascii => {
+                    buf.push_str(text);
+                    if let Some(tail) = buf.get_mut(a..) {
+                        tail.make_ascii_lowercase();
+                    }
+                }
                 Mode::Cased => buf.extend(chars),
                 Mode::Lower => buf.extend(chars.map(lower_char)),
                 Mode::Folded => buf.extend(chars.map(fold_char)),
