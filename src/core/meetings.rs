@@ -1706,27 +1706,22 @@ fn names_summit(doc: &Doc, sent: Span, m: Span) -> bool {
         let f = fold(w);
         SUMMIT.iter().any(|s| f.starts_with(s))
     };
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let before = words(doc.text.get(sent.start..m.start).unwrap_or(""));
-    let after = words(doc.text.get(m.end..sent.end).unwrap_or(""));
-    let skip = |w: &String| {
+    // Words read lazily: only the last few before and the first after are looked at.
+    let before_text = doc.text.get(sent.start..m.start).unwrap_or("");
+    let after_text = doc.text.get(m.end..sent.end).unwrap_or("");
+    let before = before_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut after = after_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let skip = |w: &&str| {
         matches!(
             fold(w).as_str(),
             "do" | "da" | "du" | "del" | "des" | "de" | "dei" | "della" | "of" | "the" | "di"
         )
     };
-    before
-        .iter()
-        .rev()
-        .filter(|w| !skip(w))
-        .take(2)
-        .any(|w| is_summit(w))
-        || after.first().is_some_and(|w| is_summit(w))
+    before.rev().filter(|w| !skip(w)).take(2).any(is_summit) || after.next().is_some_and(is_summit)
 }
 
 /// Phrases linking a clause to an event one day away: (folded phrase, days from the main clause's
