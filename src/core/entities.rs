@@ -411,7 +411,10 @@ fn gaz_match_pref(
     }
     let mut found: Option<(usize, u32)> = None;
     let mut found_exact = false;
-    let mut key = String::new();
+    // The key of tokens i..j: the first token's own key until a second word joins (most
+    // lookups stop at one word), then built in `joined`.
+    let mut joined = String::new();
+    let (mut first, mut multi) = ("", false);
     let mut words = 0;
     let mut j = i;
     while j < toks.len() && words < g.max_words {
@@ -426,14 +429,21 @@ fn gaz_match_pref(
             }
             break;
         }
-        if !key.is_empty() {
-            key.push(' ');
+        if first.is_empty() && !multi {
+            first = u.key;
+        } else {
+            if !multi {
+                joined.push_str(first);
+                multi = true;
+            }
+            joined.push(' ');
+            joined.push_str(u.key);
         }
-        key.push_str(&u.key);
+        let key: &str = if multi { &joined } else { first };
         words += u.key.split(' ').count();
         j += 1;
         let surface = Span::new(toks[i].span.start, toks[j - 1].span.end).slice(text);
-        let mut hits = g.lookup(&key);
+        let mut hits = g.lookup(key);
         // German genitive: "Sachsens", "Sachsen-Anhalts".
         if hits.is_empty() && lang == "de" && key.len() > 4 && key.ends_with('s') {
             hits = g.lookup(&key[..key.len() - 1]);
@@ -466,7 +476,7 @@ fn gaz_match_pref(
                 }
             }
         }
-        if !g.extends(&key) {
+        if !g.extends(key) {
             break;
         }
     }
