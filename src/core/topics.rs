@@ -223,6 +223,15 @@ fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
                 forms[mode as usize] = forms[Mode::Lower as usize];
                 continue;
             }
+            // An ASCII word without capitals is its own lowercase: the cased key serves.
+            if ascii
+                && mode == Mode::Lower
+                && used[Mode::Cased as usize]
+                && !text.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                forms[mode as usize] = forms[Mode::Cased as usize];
+                continue;
+            }
             let a = buf.len();
             let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
             match mode {
