@@ -232,16 +232,8 @@ fn word_keys<'b>(doc: &Doc, lo: usize, hi: usize, buf: &'b mut String) -> Vec<Wo
         .collect()
 }
 
-/// Every cue of language `lang` in `span` of `doc`, longest match first, blocks removing the triggers they cover.
-pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
-    let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
-    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    let mut buf = String::with_capacity(2 * span.len() + 8);
-    let words = word_keys(doc, lo, hi, &mut buf);
-    cues_in_words(&words, lang, &mut Vec::new())
-}
-
-/// `cues_in` over the word keys of one sentence; `ids` is scratch space kept across calls.
+/// Every cue of language `lang` among the word keys of one sentence, longest match first, blocks
+/// removing the triggers they cover; `ids` is scratch space kept across calls.
 fn cues_in_words(words: &[WordKey], lang: &str, ids: &mut Vec<u32>) -> Vec<CueHit> {
     let lex = lexicon();
     let Some(cues) = lex.get(lang) else {
