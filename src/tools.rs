@@ -142,8 +142,19 @@ mod wasm {
         }
     }
 
-    /// The articles bundled into this build, parsed and extracted as the page does.
+    thread_local! {
+        /// The bundled articles with their extraction, made on the first export and kept for the
+        /// next ones (the worker lives as long as the page).
+        static BUNDLED: std::cell::OnceCell<Vec<(Article, Extraction)>> =
+            const { std::cell::OnceCell::new() };
+    }
+
+    /// The articles bundled into this build, parsed and extracted as the page does (once).
     fn bundled_seeds() -> Vec<(Article, Extraction)> {
+        BUNDLED.with(|b| b.get_or_init(extract_bundled).clone())
+    }
+
+    fn extract_bundled() -> Vec<(Article, Extraction)> {
         let mut articles: Vec<Article> = Vec::new();
         for (name, bytes) in dossier::bundled::BUNDLED_FILES {
             for a in parse::parse_file(name, bytes).unwrap_or_default() {

@@ -11,15 +11,15 @@ use crate::core::hash::FxHashMap as HashMap;
 use crate::core::lexicon::{cues, gazetteer, AliasHit, Cues, Gazetteer, PhraseTable};
 use crate::core::model::{Entity, EntityKind, Span};
 use crate::core::noise::{is_domain, NoiseKind};
-use crate::core::text::{fold_char, lines, name_key, TokenKind};
+use crate::core::text::{fold_char, lines, name_key, name_key_into, TokenKind};
 use crate::core::Doc;
 
 /// One token as the recogniser sees it.
-#[derive(Debug)]
-struct Tok {
+#[derive(Debug, Clone, Copy)]
+struct Tok<'k> {
     span: Span,
     /// `name_key` of the token ("sachsen anhalt", "l").
-    key: String,
+    key: &'k str,
     /// Where the last hyphen part of the key starts ("kommission" for "EU-Kommission"): see `last`.
     last_at: usize,
     /// The key's first word starts a gazetteer alias (or, in German, does without a genitive "s").
@@ -42,53 +42,10 @@ struct Tok {
     skip: bool,
 }
 
-impl Tok {
+impl<'k> Tok<'k> {
     /// Last hyphen part of the key ("kommission" for "EU-Kommission").
-    fn last(&self) -> &str {
+    fn last(&self) -> &'k str {
         self.key.get(self.last_at..).unwrap_or("")
-    }
-}
-
-impl Clone for Tok {
-    fn clone(&self) -> Tok {
-        let mut t = Tok {
-            key: String::new(),
-            ..*self
-        };
-        t.clone_from(self);
-        t
-    }
-
-    /// Field by field, reusing the key buffers (`run` copies every token into one `Tok`).
-    fn clone_from(&mut self, o: &Tok) {
-        let Tok {
-            span,
-            key,
-            last_at,
-            gaz_first,
-            starts,
-            word,
-            punct,
-            cap,
-            allcaps,
-            start,
-            line_start,
-            shout,
-            headline,
-            skip,
-        } = o;
-        self.key.clone_from(key);
-        (self.last_at, self.gaz_first) = (*last_at, *gaz_first);
-        (self.span, self.starts, self.word, self.punct, self.cap) =
-            (*span, *starts, *word, *punct, *cap);
-        self.allcaps = *allcaps;
-        (
-            self.start,
-            self.line_start,
-            self.shout,
-            self.headline,
-            self.skip,
-        ) = (*start, *line_start, *shout, *headline, *skip);
     }
 }
 
@@ -138,7 +95,8 @@ const ELISIONS: &[&str] = &[
     "l", "d", "qu", "dell", "dall", "nell", "sull", "all", "un", "s", "n", "j", "c", "m", "t",
 ];
 
-fn build_tokens(doc: &Doc) -> Vec<Tok> {
+/// The recogniser's tokens of `doc`; their keys are written into `buf` (one buffer for all).
+fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
     let text = doc.text;
     let cues = cues();
     let g = gazetteer();
@@ -178,12 +136,19 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
                 && !s.trim_end().ends_with(['.', '?', '!'])
         })
         .collect();
-    let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 8);
+    let mut out: Vec<Tok<'k>> = Vec::with_capacity(doc.tokens.len() + 8);
+    // Each token's key as a byte range of `buf`, set into the tokens once `buf` is complete.
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
+    buf.clear();
+    buf.reserve(text.len() + 8);
     // Tokens come in text order: one forward cursor per line list.
     let (mut shout_at, mut headline_at) = (0, 0);
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
-        let key = name_key(s);
+        let a = buf.len();
+        name_key_into(buf, s);
+        ranges.push((a, buf.len()));
+        let key = buf.get(a..).unwrap_or("");
         let last_at = key.rfind(' ').map_or(0, |p| p + 1);
         let word = kind != TokenKind::Punct;
         let first_word = key.split(' ').next().unwrap_or("");
@@ -201,8 +166,8 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
             last_at,
             gaz_first,
             // No table has an empty key or key prefix.
-            starts: if key.is_empty() { 0 } else { cues.starts(&key) },
-            key,
+            starts: if key.is_empty() { 0 } else { cues.starts(key) },
+            key: "",
             word,
             punct: if word { ' ' } else { first },
             cap: first.is_uppercase(),
@@ -243,6 +208,10 @@ fn build_tokens(doc: &Doc) -> Vec<Tok> {
             }
         }
         push(t.span, t.kind);
+    }
+    let buf: &'k String = buf;
+    for (t, &(a, b)) in out.iter_mut().zip(&ranges) {
+        t.key = buf.get(a..b).unwrap_or("");
     }
     // Sentence and line starts: the first word at or after each start offset.
     let mut si = 0;
@@ -442,7 +411,10 @@ fn gaz_match_pref(
     }
     let mut found: Option<(usize, u32)> = None;
     let mut found_exact = false;
-    let mut key = String::new();
+    // The key of tokens i..j: the first token's own key until a second word joins (most
+    // lookups stop at one word), then built in `joined`.
+    let mut joined = String::new();
+    let (mut first, mut multi) = ("", false);
     let mut words = 0;
     let mut j = i;
     while j < toks.len() && words < g.max_words {
@@ -457,14 +429,21 @@ fn gaz_match_pref(
             }
             break;
         }
-        if !key.is_empty() {
-            key.push(' ');
+        if first.is_empty() && !multi {
+            first = u.key;
+        } else {
+            if !multi {
+                joined.push_str(first);
+                multi = true;
+            }
+            joined.push(' ');
+            joined.push_str(u.key);
         }
-        key.push_str(&u.key);
+        let key: &str = if multi { &joined } else { first };
         words += u.key.split(' ').count();
         j += 1;
         let surface = Span::new(toks[i].span.start, toks[j - 1].span.end).slice(text);
-        let mut hits = g.lookup(&key);
+        let mut hits = g.lookup(key);
         // German genitive: "Sachsens", "Sachsen-Anhalts".
         if hits.is_empty() && lang == "de" && key.len() > 4 && key.ends_with('s') {
             hits = g.lookup(&key[..key.len() - 1]);
@@ -497,7 +476,7 @@ fn gaz_match_pref(
                 }
             }
         }
-        if !g.extends(&key) {
+        if !g.extends(key) {
             break;
         }
     }
@@ -698,7 +677,7 @@ struct Ctx<'a> {
     lang: &'a str,
     c: &'static Cues,
     g: &'static Gazetteer,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
     cands: Vec<Cand>,
     /// Bare titles: (span, role, the organisation or country named right after the title).
     bare_titles: Vec<(Span, String, Option<String>)>,
@@ -805,7 +784,7 @@ impl<'a> Ctx<'a> {
                 && self.toks[k].word
                 && !self.toks[k].skip
                 && matches!(
-                    self.toks[k].key.as_str(),
+                    self.toks[k].key,
                     "and" | "dan" | "va" | "et" | "y" | "e" | "und"
                 );
             if conj {
@@ -898,10 +877,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if t.word {
-                if matches!(
-                    t.key.as_str(),
-                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
-                ) {
+                if matches!(t.key, "and" | "dan" | "va" | "et" | "y" | "e" | "und") {
                     return words > 0;
                 }
                 if !t.cap && !tok_is(self.c, "name_connector", &t) {
@@ -922,7 +898,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             key = if key.is_empty() {
-                t.key.clone()
+                t.key.to_string()
             } else {
                 format!("{} {}", t.key, key)
             };
@@ -938,12 +914,8 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         let mut pending: Option<Pending> = None;
         let mut honor = false;
-        let mut t = match self.toks.first() {
-            Some(t) => t.clone(),
-            None => return,
-        };
         while i < n {
-            t.clone_from(&self.toks[i]);
+            let t = self.toks[i];
             if t.skip {
                 self.flush_bare(&mut pending);
                 honor = false;
@@ -1293,7 +1265,7 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        let k = t.key.as_str();
+        let k = t.key;
         let ends = |l: &[&str]| l.iter().any(|s| k.len() > s.len() + 2 && k.ends_with(s));
         if ends(GOV) {
             Some("government")
@@ -1310,7 +1282,7 @@ impl<'a> Ctx<'a> {
 
     fn is_and(&self, k: usize) -> bool {
         matches!(
-            self.toks[k].key.as_str(),
+            self.toks[k].key,
             "and"
                 | "dan"
                 | "va"
@@ -1361,7 +1333,7 @@ impl<'a> Ctx<'a> {
         {
             let t = &self.toks[i];
             let s = t.span.slice(self.text);
-            let elided = s.ends_with(['\'', '’']) && ELISIONS.contains(&t.key.as_str());
+            let elided = s.ends_with(['\'', '’']) && ELISIONS.contains(&t.key);
             if (self.is_stop(t) && !t.allcaps) || elided {
                 return i + 1;
             }
@@ -1478,16 +1450,13 @@ impl<'a> Ctx<'a> {
                 }
                 // "Università di Bologna e la Fondazione Cariplo": a coordinator then an
                 // article or a new body word starts another name.
-                let coord = !conn
-                    && matches!(
-                        u.key.as_str(),
-                        "and" | "dan" | "va" | "et" | "und" | "e" | "y"
-                    );
+                let coord =
+                    !conn && matches!(u.key, "and" | "dan" | "va" | "et" | "und" | "e" | "y");
                 let next_name = coord
                     && k < n
                     && ((k > j + 1
                         && matches!(
-                            self.toks[j + 1].key.as_str(),
+                            self.toks[j + 1].key,
                             "the"
                                 | "la"
                                 | "le"
@@ -1551,7 +1520,7 @@ impl<'a> Ctx<'a> {
         let first = self.toks[i].clone();
         let lastt = self.toks[end - 1].clone();
         let any = |f: &dyn Fn(&Tok) -> bool| run.iter().any(|&k| f(&self.toks[k]));
-        let prev_word = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.clone());
+        let prev_word = (i > 0 && self.toks[i - 1].word).then(|| self.toks[i - 1].key.to_string());
         let prev2 = if i > 1 && self.toks[i - 1].word && self.toks[i - 2].word {
             Some(format!("{} {}", self.toks[i - 2].key, self.toks[i - 1].key))
         } else {
@@ -1678,7 +1647,7 @@ impl<'a> Ctx<'a> {
             // Planungsbehörde": an article marks a body named by a common noun, part of the title.
             let article = i > 0
                 && matches!(
-                    self.toks[i - 1].key.as_str(),
+                    self.toks[i - 1].key,
                     "la" | "della"
                         | "dello"
                         | "dell"
@@ -2064,7 +2033,8 @@ impl<'a> Ctx<'a> {
 
 /// Every person, organisation and place `doc` names, each once, with all its mentions.
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
-    let mut toks = build_tokens(doc);
+    let mut key_buf = String::new();
+    let mut toks = build_tokens(doc, &mut key_buf);
     let text = doc.text;
     // Credit and source regions are parsed apart; counters are skipped.
     let mut regions: Vec<Span> = Vec::new();
@@ -2168,9 +2138,18 @@ fn group(
     });
     // Drop candidates overlapping an earlier, longer one.
     let mut kept: Vec<Cand> = Vec::new();
+    // The furthest end of a kept, non-nested candidate: none reaches past `c.start` when it is
+    // at most `c.start` (the kept ones start no later than `c`), so no overlap to look for.
+    let mut reach = 0;
     for c in cands {
-        if !c.nested && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span)) {
+        if !c.nested
+            && reach > c.span.start
+            && kept.iter().any(|k| !k.nested && k.span.overlaps(c.span))
+        {
             continue;
+        }
+        if !c.nested {
+            reach = reach.max(c.span.end);
         }
         kept.push(c);
     }

@@ -152,7 +152,10 @@ fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
     if raw.is_ascii() {
         // ASCII folds as it lowercases: one key for both.
         let a = buf.len();
-        buf.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(raw);
+        if let Some(tail) = buf.get_mut(a..) {
+            tail.make_ascii_lowercase();
+        }
         return [(a, buf.len()), (a, buf.len())];
     }
     let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
@@ -210,38 +213,37 @@ fn match_at(cue: &Cue, words: &[WordKey], i: usize, k: usize) -> Option<usize> {
     }
 }
 
-/// Every cue of language `lang` in `span` of `doc`, longest match first, blocks removing the triggers they cover.
-pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
+/// Word keys of every word token of `doc.tokens[lo..hi]`, borrowed from `buf` (filled here).
+fn word_keys<'b>(doc: &Doc, lo: usize, hi: usize, buf: &'b mut String) -> Vec<WordKey<'b>> {
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
+    let ranges: Vec<([(usize, usize); 2], Span)> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| (word_key(buf, t.text(doc.text)), t.span))
+        .collect();
+    let buf: &'b str = buf;
+    ranges
+        .iter()
+        .map(|(r, span)| WordKey {
+            lower: with_elision(buf.get(r[0].0..r[0].1).unwrap_or("")),
+            folded: with_elision(buf.get(r[1].0..r[1].1).unwrap_or("")),
+            span: *span,
+        })
+        .collect()
+}
+
+/// Every cue of language `lang` among the word keys of one sentence, longest match first, blocks
+/// removing the triggers they cover; `ids` is scratch space kept across calls.
+fn cues_in_words(words: &[WordKey], lang: &str, ids: &mut Vec<u32>) -> Vec<CueHit> {
     let lex = lexicon();
     let Some(cues) = lex.get(lang) else {
         return Vec::new();
     };
-    let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
-    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    let toks: Vec<&crate::core::text::Token> = doc.tokens[lo..hi]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
-    let mut buf = String::with_capacity(2 * span.len() + 8);
-    let ranges: Vec<[(usize, usize); 2]> = toks
-        .iter()
-        .map(|t| word_key(&mut buf, t.text(doc.text)))
-        .collect();
-    let words: Vec<WordKey> = toks
-        .iter()
-        .zip(&ranges)
-        .map(|(t, r)| WordKey {
-            lower: with_elision(buf.get(r[0].0..r[0].1).unwrap_or("")),
-            folded: with_elision(buf.get(r[1].0..r[1].1).unwrap_or("")),
-            span: t.span,
-        })
-        .collect();
     let mut hits: Vec<CueHit> = Vec::new();
     let mut blocked: Vec<Span> = Vec::new();
     let Some((by_folded, by_lower, prefix_first)) = first_index().get(lang) else {
         return Vec::new();
     };
-    let mut ids: Vec<u32> = Vec::new();
     for i in 0..words.len() {
         // Only the cues whose first word can match here, in lexicon order.
         ids.clear();
@@ -261,7 +263,7 @@ pub fn cues_in(doc: &Doc, lang: &str, span: Span) -> Vec<CueHit> {
             }
         }
         for cue in ids.iter().map(|&id| &cues[id as usize]) {
-            let Some(end) = match_at(cue, &words, i, 0) else {
+            let Some(end) = match_at(cue, words, i, 0) else {
                 continue;
             };
             let n = end - i;
@@ -447,8 +449,14 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut group = 0;
+    // Word keys of the whole text, built once; each sentence takes its slice.
+    let mut key_buf = String::with_capacity(2 * doc.text.len() + 8);
+    let all_words = word_keys(doc, 0, doc.tokens.len(), &mut key_buf);
+    let mut ids: Vec<u32> = Vec::new();
     for (si, &sent) in sentences.iter().enumerate() {
-        let cues = cues_in(doc, lang, sent);
+        let wlo = all_words.partition_point(|w| w.span.start < sent.start);
+        let whi = all_words.partition_point(|w| w.span.start < sent.end);
+        let cues = cues_in_words(all_words.get(wlo..whi).unwrap_or(&[]), lang, &mut ids);
         // "received an award", "signed a letter": a weak trigger whose object is a thing.
         let triggers: Vec<&CueHit> = cues
             .iter()
@@ -1668,27 +1676,22 @@ fn names_summit(doc: &Doc, sent: Span, m: Span) -> bool {
         let f = fold(w);
         SUMMIT.iter().any(|s| f.starts_with(s))
     };
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let before = words(doc.text.get(sent.start..m.start).unwrap_or(""));
-    let after = words(doc.text.get(m.end..sent.end).unwrap_or(""));
-    let skip = |w: &String| {
+    // Words read lazily: only the last few before and the first after are looked at.
+    let before_text = doc.text.get(sent.start..m.start).unwrap_or("");
+    let after_text = doc.text.get(m.end..sent.end).unwrap_or("");
+    let before = before_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut after = after_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let skip = |w: &&str| {
         matches!(
             fold(w).as_str(),
             "do" | "da" | "du" | "del" | "des" | "de" | "dei" | "della" | "of" | "the" | "di"
         )
     };
-    before
-        .iter()
-        .rev()
-        .filter(|w| !skip(w))
-        .take(2)
-        .any(|w| is_summit(w))
-        || after.first().is_some_and(|w| is_summit(w))
+    before.rev().filter(|w| !skip(w)).take(2).any(is_summit) || after.next().is_some_and(is_summit)
 }
 
 /// Phrases linking a clause to an event one day away: (folded phrase, days from the main clause's

@@ -29,25 +29,34 @@ pub fn fold(s: &str) -> String {
 /// (the key lexicons and the scorer compare names by: "Phạm Minh-Chính" → "pham minh chinh").
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    name_key_into(&mut out, s);
+    out
+}
+
+/// `name_key` of `s` appended to `out`.
+pub fn name_key_into(out: &mut String, s: &str) {
+    let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
-        // Byte-wise: ASCII letters and digits fold to their lowercase.
-        for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                pending_space = true;
+        // Runs of ASCII letters and digits, lowercased, one space between runs.
+        for run in s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|r| !r.is_empty())
+        {
+            if out.len() > base {
+                out.push(' ');
+            }
+            let at = out.len();
+            out.push_str(run);
+            if let Some(tail) = out.get_mut(at..) {
+                tail.make_ascii_lowercase();
             }
         }
-        return out;
+        return;
     }
     for c in s.chars() {
         if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > base {
                 out.push(' ');
             }
             pending_space = false;
@@ -56,7 +65,6 @@ pub fn name_key(s: &str) -> String {
             pending_space = true;
         }
     }
-    out
 }
 
 /// The byte offset of the first occurrence of `needle` in `hay`, as `hay.find(needle)`: a plain
@@ -247,25 +255,41 @@ pub fn sentences(text: &str) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Byte-wise: every character that matters is ASCII but '…' (E2 80 A6), and a lead byte
+    // 0xE2 or an ASCII byte always starts a character.
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         if c == '\n' {
             push(&mut out, start, i);
             start = i + 1;
+            i += 1;
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
+        {
             let after = i + c.len_utf8();
             // Swallow closing quotes and brackets.
             let mut end = after;
-            while let Some(&(j, d)) = iter.peek() {
+            for d in text.get(after..).unwrap_or("").chars() {
                 if matches!(d, '"' | '”' | '»' | '\'' | '’' | ')') {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            // Scanning goes on after the swallowed quotes (none of them matters).
+            let at = i;
+            i = end;
             // Need whitespace, then an uppercase letter, digit or opening quote.
             let rest = &text[end..];
             let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
@@ -280,14 +304,14 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 continue;
             }
             if c == '.' {
-                let word_start = text[..i]
+                let word_start = text[..at]
                     .char_indices()
                     .rev()
                     .take_while(|(_, d)| d.is_alphanumeric() || *d == '.')
                     .last()
                     .map(|(k, _)| k)
-                    .unwrap_or(i);
-                let word = &text[word_start..i];
+                    .unwrap_or(at);
+                let word = &text[word_start..at];
                 let single_initial =
                     word.chars().count() == 1 && word.chars().all(|d| d.is_uppercase());
                 // German ordinals ("am 19. Juni") are not sentence ends.
@@ -309,8 +333,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'\n' {
             push_trimmed(text, &mut out, start, i);
             start = i + 1;
         }

@@ -223,11 +223,25 @@ fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
                 forms[mode as usize] = forms[Mode::Lower as usize];
                 continue;
             }
+            // An ASCII word without capitals is its own lowercase: the cased key serves.
+            if ascii
+                && mode == Mode::Lower
+                && used[Mode::Cased as usize]
+                && !text.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                forms[mode as usize] = forms[Mode::Cased as usize];
+                continue;
+            }
             let a = buf.len();
             let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
             match mode {
                 Mode::Cased if ascii => buf.push_str(text),
-                _ if ascii => buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase()))),
+                _ if ascii => {
+                    buf.push_str(text);
+                    if let Some(tail) = buf.get_mut(a..) {
+                        tail.make_ascii_lowercase();
+                    }
+                }
                 Mode::Cased => buf.extend(chars),
                 Mode::Lower => buf.extend(chars.map(lower_char)),
                 Mode::Folded => buf.extend(chars.map(fold_char)),
@@ -249,7 +263,18 @@ fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
 fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let ix = lexicon().get(doc.lang);
     let words = keys_of(doc, span, ix.used);
-    let keys = &words.keys;
+    matches_in_words(doc, ix, &words, 0, words.keys.len())
+}
+
+/// `matches_in` over the words `lo..hi` of `words` (one sentence of keys built for a longer text).
+fn matches_in_words(
+    doc: &Doc,
+    ix: &LangIndex,
+    words: &Words,
+    lo: usize,
+    hi: usize,
+) -> Vec<(String, Span, u32)> {
+    let keys = words.keys.get(lo..hi).unwrap_or(&[]);
     // (phrase id, position, match): collected per position, then put in phrase order as before.
     let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
     let mut cands: Vec<u32> = Vec::new();
@@ -262,7 +287,7 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
             let prefixed = &ix.prefix_first[mode as usize];
             let range = ix.prefix_range.get(mode as usize);
             let mut seen_byte = None;
-            for w in words.forms(i, mode) {
+            for w in words.forms(lo + i, mode) {
                 match distinct[..nd].iter_mut().find(|d| d.0 == w) {
                     Some(d) => d.1 |= 1 << mode as u8,
                     None => {
@@ -300,7 +325,7 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
                 continue;
             }
             let ok = p.words.iter().enumerate().all(|(k, (w, prefix))| {
-                words.forms(i + k, p.mode).any(|c| {
+                words.forms(lo + i + k, p.mode).any(|c| {
                     if *prefix {
                         c.starts_with(w.as_str())
                     } else {
@@ -358,8 +383,13 @@ pub fn topics_of(doc: &Doc, span: Span) -> Vec<String> {
 pub fn classify(doc: &Doc) -> (Vec<String>, Vec<SentenceTopics>) {
     let mut score: BTreeMap<String, u32> = BTreeMap::new();
     let mut per_sentence = Vec::new();
+    // Keys of the whole text, built once; each sentence takes its range.
+    let ix = lexicon().get(doc.lang);
+    let words = keys_of(doc, Span::new(0, doc.text.len()), ix.used);
     for &s in &doc.sentences {
-        let ms = matches_in(doc, s);
+        let lo = words.keys.partition_point(|k| k.span.start < s.start);
+        let hi = words.keys.partition_point(|k| k.span.start < s.end);
+        let ms = matches_in_words(doc, ix, &words, lo, hi);
         if ms.is_empty() {
             continue;
         }
