@@ -1,7 +1,18 @@
-//! Build script: lists the article files of the corpus folder so the page bundles them
-//! (`DOSSIER_CORPUS=DIR` picks another folder; the default is `corpus/`), and copies the lexicons
+//! Build script: reads the article files of the corpus folder with the core's own parser and
+//! writes them out as Rust statics, so the page bundles them already parsed and carries no parser
+//! (`DOSSIER_CORPUS=DIR` picks another folder; the default is `corpus/`); and copies the lexicons
 //! of `data/lexicon/` into OUT_DIR without their comment and blank lines (the core includes those
 //! copies: the comments document the files but would only weigh on the page's wasm).
+
+/// The core's article parser, compiled into this script (it depends only on these modules).
+#[allow(dead_code)]
+#[path = "src/core"]
+mod core {
+    pub mod calendar;
+    pub mod html;
+    pub mod model;
+    pub mod parse;
+}
 
 use std::path::{Path, PathBuf};
 
@@ -33,22 +44,51 @@ fn main() {
         ),
     };
     files.sort();
-    let mut out = String::from("/// (file name, contents) of every bundled article file, sorted by name.\npub static BUNDLED_FILES: &[(&str, &[u8])] = &[\n");
-    for f in &files {
+    let out = bundled_source(&files);
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("bundled_corpus.rs"), out).expect("write bundled_corpus.rs");
+}
+
+/// The generated `bundled_corpus.rs`: every article of `files` (parsed as the page would have
+/// parsed them, first id wins) and every file or article the parser refused, with its problem.
+fn bundled_source(files: &[PathBuf]) -> String {
+    let mut ids = std::collections::HashSet::new();
+    let mut articles = String::new();
+    let mut problems = String::new();
+    for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        out.push_str(&format!(
-            "    ({:?}, include_bytes!({:?})),\n",
-            name,
-            f.display().to_string()
-        ));
+        let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("read {}: {e}", f.display()));
+        match core::parse::parse_file(&name, &bytes) {
+            Ok(list) => {
+                for a in list {
+                    if !ids.insert(a.id.clone()) {
+                        let why = format!("duplicate article id `{}`", a.id);
+                        problems.push_str(&format!("    ({name:?}, {why:?}),\n"));
+                        continue;
+                    }
+                    articles.push_str(&format!(
+                        "    Bundled {{ id: {:?}, text: {:?}, title: {:?}, lang: {:?}, published: {:?}, source: {:?}, url: {:?} }},\n",
+                        a.id, a.text, a.title, a.lang, a.published, a.source, a.url
+                    ));
+                }
+            }
+            Err(e) => {
+                let why = e.to_string();
+                println!("cargo:warning=bundled corpus: {name}: {why}");
+                problems.push_str(&format!("    ({name:?}, {why:?}),\n"));
+            }
+        }
     }
-    out.push_str("];\n");
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out_dir.join("bundled_corpus.rs"), out).expect("write bundled_corpus.rs");
+    format!(
+        "/// Every bundled article, parsed at build time, in file-name order.\n\
+         pub static BUNDLED_ARTICLES: &[Bundled] = &[\n{articles}];\n\
+         /// (file name, problem) for each bundled file or article the parser refused.\n\
+         pub static BUNDLED_PROBLEMS: &[(&str, &str)] = &[\n{problems}];\n"
+    )
 }
 
 fn is_article_file(p: &Path) -> bool {

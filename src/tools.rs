@@ -10,7 +10,7 @@ mod wasm {
     use dossier::core::intake::Intake;
     use dossier::core::model::{Article, Extraction};
     use dossier::core::shard::{self, BundleIndex};
-    use dossier::core::{parse, timeline};
+    use dossier::core::timeline;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -155,14 +155,7 @@ mod wasm {
     }
 
     fn extract_bundled() -> Vec<(Article, Extraction)> {
-        let mut articles: Vec<Article> = Vec::new();
-        for (name, bytes) in dossier::bundled::BUNDLED_FILES {
-            for a in parse::parse_file(name, bytes).unwrap_or_default() {
-                if !articles.iter().any(|b| b.id == a.id) {
-                    articles.push(a);
-                }
-            }
-        }
+        let articles = dossier::bundled::articles();
         let xs = dossier::core::extract_all(&articles);
         articles.into_iter().zip(xs).collect()
     }

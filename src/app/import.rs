@@ -74,8 +74,8 @@ pub fn init(ctx: Ctx) {
     // The worker (and its script) start only when an earlier visit stored articles, so a first
     // visit fetches neither; without `indexedDB.databases()`, the worker is asked anyway.
     let load = || post(Array::of1(&"load".into()));
-    let idb = Reflect::get(&web_sys::js_sys::global(), &"indexedDB".into())
-        .unwrap_or(JsValue::UNDEFINED);
+    let idb =
+        Reflect::get(&web_sys::js_sys::global(), &"indexedDB".into()).unwrap_or(JsValue::UNDEFINED);
     let listed = Reflect::get(&idb, &"databases".into())
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
@@ -85,7 +85,9 @@ pub fn init(ctx: Ctx) {
         Some(p) => {
             let f = Closure::<dyn FnMut(JsValue)>::new(move |list: JsValue| {
                 let ours = Array::from(&list).iter().any(|d| {
-                    Reflect::get(&d, &"name".into()).ok().and_then(|n| n.as_string())
+                    Reflect::get(&d, &"name".into())
+                        .ok()
+                        .and_then(|n| n.as_string())
                         == Some(DB_NAME.into())
                 });
                 if ours {

@@ -1,10 +1,8 @@
-//! Page state: the corpus the page loaded (bundled files run through the core), the URL-backed page
+//! Page state: the corpus the page loaded (bundled articles run through the core), the URL-backed page
 //! state with what passes its filter, and the URL ⇄ state synchronisation (history, back/forward).
 
 use crate::core::corpus::Corpus;
 use crate::core::filter::Filter;
-use crate::core::model::Article;
-use crate::core::parse;
 use crate::core::query::{state_from_query, state_to_query, PageState};
 use leptos::prelude::*;
 
@@ -15,33 +13,15 @@ pub struct Loaded {
     pub problems: Vec<(String, String)>,
 }
 
-/// Parse and extract every file bundled into this build.
+/// Extract every article bundled into this build (parsed at build time), with the problems the
+/// parser met there.
 pub fn load_bundled() -> Loaded {
-    load_files(crate::bundled::BUNDLED_FILES)
-}
-
-/// Parse and extract `files` ((name, bytes) pairs); bad files are reported, good ones kept.
-pub fn load_files(files: &[(&str, &[u8])]) -> Loaded {
-    let mut articles: Vec<Article> = Vec::new();
-    let mut problems = Vec::new();
-    for (name, bytes) in files {
-        match parse::parse_file(name, bytes) {
-            Ok(list) => {
-                for a in list {
-                    if articles.iter().any(|b| b.id == a.id) {
-                        problems
-                            .push((name.to_string(), format!("duplicate article id `{}`", a.id)));
-                    } else {
-                        articles.push(a);
-                    }
-                }
-            }
-            Err(e) => problems.push((name.to_string(), e.to_string())),
-        }
-    }
     Loaded {
-        corpus: Corpus::new(articles),
-        problems,
+        corpus: Corpus::new(crate::bundled::articles()),
+        problems: crate::bundled::BUNDLED_PROBLEMS
+            .iter()
+            .map(|(f, why)| (f.to_string(), why.to_string()))
+            .collect(),
     }
 }
 

@@ -11,7 +11,7 @@
 //! Never panics: the scanner only cuts the input at ASCII bytes (`<`, `>`, `&`, quotes, spaces),
 //! which are always character boundaries.
 
-use crate::core::dates::DateValue;
+use crate::core::calendar::DateValue;
 use crate::core::model::Article;
 
 /// Elements whose content is raw text up to their end tag, dropped whole.

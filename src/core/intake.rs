@@ -2,6 +2,7 @@
 //! and its ids), queues its articles and extracts them in small batches, as JSON records (what the
 //! page's import worker runs; pure, so it is tested natively).
 
+use crate::core::json;
 use crate::core::model::{Article, Extraction};
 use crate::core::parse::{self, ParseError, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
 use serde::{Deserialize, Serialize};
@@ -112,12 +113,11 @@ impl Intake {
 /// A pasted article as a JSON object in the article format, so it is checked like a file
 /// (the date, the language). Its id comes from its text: pasting the same text twice is a duplicate.
 pub fn pasted_json(title: &str, published: &str, source: &str, lang: &str, text: &str) -> String {
-    let mut o = serde_json::Map::new();
     let id = format!(
         "pasted-{:08x}",
         crate::core::export::fnv1a64(text.trim().as_bytes()) as u32
     );
-    o.insert("id".into(), id.into());
+    let mut o = format!("{{\"id\":{}", json::string(&id));
     for (k, v) in [
         ("title", title),
         ("published", published),
@@ -126,10 +126,11 @@ pub fn pasted_json(title: &str, published: &str, source: &str, lang: &str, text:
         ("text", text),
     ] {
         if !v.trim().is_empty() || k == "text" {
-            o.insert(k.into(), v.into());
+            o.push_str(&format!(",\"{k}\":{}", json::string(v)));
         }
     }
-    serde_json::Value::Object(o).to_string()
+    o.push('}');
+    o
 }
 
 /// Read the records of a batch (or of the store).

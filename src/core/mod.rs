@@ -5,6 +5,7 @@
 
 mod fold_table;
 
+pub mod calendar;
 pub mod case;
 pub mod corpus;
 pub mod dates;
@@ -14,6 +15,7 @@ pub mod filter;
 pub mod hash;
 pub mod html;
 pub mod intake;
+pub mod json;
 pub mod lang;
 pub mod lexicon;
 pub mod meetings;

@@ -1,6 +1,6 @@
 //! Reads articles from the bytes of a file (JSON object or array, JSON Lines, plain text) with precise errors.
 
-use crate::core::dates::DateValue;
+use crate::core::calendar::DateValue;
 use crate::core::model::Article;
 use serde_json::Value;
 use std::fmt;

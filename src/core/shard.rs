@@ -12,11 +12,11 @@
 //! in the browser. When `core_version` differs from the page's own, the page may re-extract.
 
 use crate::core::export::fnv1a64;
+use crate::core::json::Json as Value;
 use crate::core::model::{
     Article, Entity, EntityKind, Event, EventStatus, Extraction, SentenceTopics, Span,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The format tag of bundles this code writes and reads.
 pub const FORMAT: &str = "dossier-bundle/1";
@@ -219,12 +219,11 @@ pub fn load_shard_checked(
     Ok((a, x))
 }
 
-// ---------------------------------------------------------------- reading, through serde_json::Value
-// The page already parses articles through `Value`; reading bundles the same way (instead of
-// derived `Deserialize` code for every type) keeps the wasm small. Same rules as the derived
-// code: optional fields may be absent or null, unknown fields are ignored.
+// ---------------------------------------------------------------- reading, through core::json
+// Read with the core's small JSON reader (not serde_json, whose generic code would weigh on the
+// page's wasm; not derived `Deserialize` code for every type). Same rules as the derived code:
+// optional fields may be absent or null, unknown fields are ignored.
 
-/// JSON text → `Value`, through `from_str` like the article parser (one copy of the parser in wasm).
 /// Records `[{"a": article, "x": extraction}, …]` (what the import worker hands the page and
 /// stores), read by the same code as shards.
 pub fn load_records(json: &str) -> Result<Vec<(Article, Extraction)>, String> {
@@ -237,7 +236,7 @@ pub fn load_records(json: &str) -> Result<Vec<(Article, Extraction)>, String> {
 
 fn json_value(bytes: &[u8]) -> Result<Value, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    Value::parse(text)
 }
 
 fn field<'v>(v: &'v Value, k: &str) -> Result<&'v Value, String> {
@@ -254,14 +253,14 @@ fn string(v: &Value, k: &str) -> Result<String, String> {
 fn opt_string(v: &Value, k: &str) -> Result<Option<String>, String> {
     match v.get(k) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Str(s)) => Ok(Some(s.clone())),
         Some(_) => Err(format!("`{k}` must be a string")),
     }
 }
 
 fn number(v: &Value, k: &str) -> Result<usize, String> {
     field(v, k)?
-        .as_u64()
+        .whole()
         .map(|n| n as usize)
         .ok_or_else(|| format!("`{k}` must be a whole number"))
 }
