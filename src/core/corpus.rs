@@ -86,8 +86,9 @@ impl Corpus {
 
     /// A corpus from articles and extractions computed elsewhere (same order, same length).
     pub fn from_parts(articles: Vec<Article>, extractions: Vec<Extraction>) -> Corpus {
-        let folded = articles.iter().map(folded_article).collect();
-        Corpus::from_folded(articles, extractions, folded)
+        let folded: Vec<String> = articles.iter().map(folded_article).collect();
+        let pairs = folded.iter().map(|t| pair_set(t)).collect();
+        Corpus::from_folded(articles, extractions, folded, pairs)
     }
 
     /// `from_parts` with the folded texts already made (every derived index is built here, so
@@ -96,9 +97,9 @@ impl Corpus {
         articles: Vec<Article>,
         extractions: Vec<Extraction>,
         folded: Vec<String>,
+        pairs: Vec<PairSet>,
     ) -> Corpus {
         let timeline = timeline::build(&extractions);
-        let pairs = folded.iter().map(|t| pair_set(t)).collect();
         let company_names = extractions
             .iter()
             .flat_map(|x| &x.entities)
@@ -456,13 +457,19 @@ impl Corpus {
     /// Add articles with their extractions (same order, same length): only the new texts are
     /// folded; everything else is built again. The same corpus as `from_parts` of all of them.
     pub fn extend(&mut self, articles: Vec<Article>, extractions: Vec<Extraction>) {
+        // Folded texts and their pair sets are per article: only the new ones are computed.
         let mut folded = std::mem::take(&mut self.folded);
-        folded.extend(articles.iter().map(folded_article));
+        let mut pairs = std::mem::take(&mut self.pairs);
+        for a in &articles {
+            let f = folded_article(a);
+            pairs.push(pair_set(&f));
+            folded.push(f);
+        }
         let mut all = std::mem::take(&mut self.articles);
         all.extend(articles);
         let mut xs = std::mem::take(&mut self.extractions);
         xs.extend(extractions);
-        *self = Corpus::from_folded(all, xs, folded);
+        *self = Corpus::from_folded(all, xs, folded, pairs);
     }
 
     /// Remove the articles `gone` names by id (with their extractions); the rest is built again.
@@ -474,10 +481,12 @@ impl Corpus {
         let mut all = std::mem::take(&mut self.articles);
         let mut xs = std::mem::take(&mut self.extractions);
         let mut folded = std::mem::take(&mut self.folded);
+        let mut pairs = std::mem::take(&mut self.pairs);
         retain_by(&mut all, &keep);
         retain_by(&mut xs, &keep);
         retain_by(&mut folded, &keep);
-        *self = Corpus::from_folded(all, xs, folded);
+        retain_by(&mut pairs, &keep);
+        *self = Corpus::from_folded(all, xs, folded, pairs);
     }
 }
 
