@@ -1,6 +1,7 @@
 //! The Import panel and its worker: paste an article or give files (picker or drop); the worker
 //! (src/app/worker.js, running the tools wasm of src/tools.rs) reads, extracts and stores them (IndexedDB) off the
-//! main thread; results join the corpus in batches (at most one rebuild every 500 ms); progress,
+//! main thread; results join the corpus in batches (`Growing`: the corpus is grown a few ms per
+//! task, so no task is long, at most one growth every 500 ms or more); progress,
 //! cancel, a message for each problem, and the list of your articles with delete and clear all.
 
 use crate::app::dom::{clear, document, effect, el, N};
@@ -8,6 +9,7 @@ use crate::app::i18n::{language_name, t, ti, Lang, K, KI};
 use crate::app::state::Ctx;
 use crate::app::timeline::article_title;
 use crate::app::views::{button, link, Target};
+use crate::core::corpus::{Corpus, Growing};
 use crate::core::intake::{pasted_json, read_records, Record};
 use crate::core::parse::{human_size, MAX_FILE_BYTES};
 use leptos::prelude::*;
@@ -32,9 +34,21 @@ struct Imp {
     open: bool,
     /// Imports finished.
     done: u32,
-    /// How long the last flush took (ms).
+    /// How long the last corpus growth took, from start to the page drawn (ms).
     flush_ms: f64,
+    /// The corpus being grown by the batches taken in (a few ms per task), and when it started.
+    growing: Option<(Growing, f64)>,
+    /// Replaced corpora, let go of a little per task.
+    old: Vec<Corpus>,
+    /// An import the worker has saved, announced once its articles are all in the corpus:
+    /// (articles saved, whether it was pasted text).
+    saved: Option<(usize, bool)>,
 }
+
+/// Work per step of a growing corpus (articles or timeline entries), and the time a task may
+/// spend on steps before it yields to the page (ms).
+const GROW_STEP: usize = 16;
+const GROW_SLICE_MS: f64 = 6.0;
 
 /// Signals the panel shows: messages (is a problem, text) and progress (done, total) while running.
 #[derive(Clone, Copy)]
@@ -171,43 +185,152 @@ pub(crate) fn post(msg: Array) {
     }
 }
 
-/// Add the batches received to the corpus now.
+fn now() -> f64 {
+    web_sys::js_sys::Date::now()
+}
+
+/// Run `f` in a later task.
+fn later(ms: i32, f: fn()) {
+    if let Some(w) = web_sys::window() {
+        let f = Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
+}
+
+/// Start growing the corpus by the batches received (unless a growth is under way: the batches
+/// wait for the next one).
 fn flush() {
+    let Some(s) = sig() else { return };
     let recs = IMP.with(|i| {
         let mut i = i.borrow_mut();
+        // (A growth under way schedules the next one when it is done.)
         i.flush_due = false;
+        if i.growing.is_some() {
+            return Vec::new();
+        }
         std::mem::take(&mut i.pending)
     });
     if recs.is_empty() {
+        announce_saved();
         return;
     }
     let (a, x) = recs.into_iter().map(|r| (r.a, r.x)).unzip();
-    if let Some(s) = sig() {
-        let t0 = web_sys::js_sys::Date::now();
-        s.ctx.corpus.update(|c| c.extend(a, x));
-        // The views follow in this same task: a timeout measures the whole of it.
-        if let Some(w) = web_sys::window() {
-            let f = Closure::once_into_js(move || {
-                let took = web_sys::js_sys::Date::now() - t0;
-                IMP.with(|i| i.borrow_mut().flush_ms = took);
-            });
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    let g = s.ctx.corpus.with_untracked(|c| Growing::new(c, a, x));
+    IMP.with(|i| i.borrow_mut().growing = Some((g, now())));
+    grow();
+}
+
+/// Steps of the growing corpus for a few milliseconds, then yield; once grown, it replaces the
+/// corpus (the views follow in this task) and the old one is let go of in later tasks.
+fn grow() {
+    let Some(s) = sig() else { return };
+    let t0 = now();
+    loop {
+        let done = IMP.with(|i| {
+            let mut i = i.borrow_mut();
+            let Some((g, _)) = i.growing.as_mut() else {
+                return None;
+            };
+            Some(s.ctx.corpus.with_untracked(|c| g.step(c, GROW_STEP)))
+        });
+        match done {
+            None => return,
+            Some(false) if now() - t0 < GROW_SLICE_MS => continue,
+            Some(false) => return later(0, grow),
+            Some(true) => break,
+        }
+    }
+    let Some((g, started)) = IMP.with(|i| i.borrow_mut().growing.take()) else {
+        return;
+    };
+    let grown = s.ctx.corpus.with_untracked(|c| g.finish(c));
+    if let Some(old) = s.ctx.corpus.try_update(|c| std::mem::replace(c, grown)) {
+        IMP.with(|i| i.borrow_mut().old.push(old));
+        later(0, let_go);
+    }
+    // The views were drawn in this task: a timeout measures the whole growth.
+    let f = Closure::once_into_js(move || {
+        IMP.with(|i| i.borrow_mut().flush_ms = now() - started);
+        let more = IMP.with(|i| !i.borrow().pending.is_empty());
+        if more {
+            flush_soon();
+        } else {
+            announce_saved();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    }
+}
+
+/// Drop a little of the replaced corpora, then yield.
+fn let_go() {
+    let t0 = now();
+    loop {
+        let left = IMP.with(|i| {
+            let mut i = i.borrow_mut();
+            if let Some(c) = i.old.last_mut() {
+                if c.shed(GROW_STEP * 4) {
+                    i.old.pop();
+                }
+            }
+            !i.old.is_empty()
+        });
+        if !left {
+            return;
+        }
+        if now() - t0 > GROW_SLICE_MS {
+            return later(0, let_go);
         }
     }
 }
 
-/// Flush in 500 ms, or four times as long as the last flush and redraw took (one corpus rebuild for
-/// all the batches that arrive meanwhile: a large corpus is rebuilt less often, and the page has at
-/// least four fifths of the main thread for itself).
+/// Stop growing the corpus: the articles it was taking in wait again (for `drop_ids`).
+fn stop_growing() {
+    IMP.with(|i| {
+        let mut i = i.borrow_mut();
+        if let Some((g, _)) = i.growing.take() {
+            let (a, x) = g.abandon();
+            let mut back: Vec<Record> =
+                a.into_iter().zip(x).map(|(a, x)| Record { a, x }).collect();
+            back.append(&mut i.pending);
+            i.pending = back;
+        }
+    });
+}
+
+/// Once every batch is in the corpus: the import the worker saved is over.
+fn announce_saved() {
+    let idle = IMP.with(|i| {
+        let i = i.borrow();
+        i.growing.is_none() && i.pending.is_empty()
+    });
+    let Some((n, pasted)) = idle
+        .then(|| IMP.with(|i| i.borrow_mut().saved.take()))
+        .flatten()
+    else {
+        return;
+    };
+    let Some(s) = sig() else { return };
+    s.progress.set(None);
+    mark_done();
+    if n > 0 {
+        say(false, count(n, KI::Imported));
+        if pasted {
+            if let Some(f) = document().get_element_by_id("paste") {
+                call0(&f, "reset");
+            }
+        }
+    }
+}
+
+/// Grow in 500 ms, or twice as long as the last growth took (a large corpus is grown less often:
+/// the batches that arrive meanwhile join in one growth).
 fn flush_soon() {
     let due = IMP.with(|i| std::mem::replace(&mut i.borrow_mut().flush_due, true));
     if !due {
-        if let Some(w) = web_sys::window() {
-            let f = Closure::once_into_js(flush);
-            let wait = IMP.with(|i| i.borrow().flush_ms * 4.0).max(500.0) as i32;
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), wait);
-        }
+        let wait = IMP.with(|i| i.borrow().flush_ms * 2.0).max(500.0) as i32;
+        later(wait, flush);
     }
 }
 
@@ -229,6 +352,7 @@ fn take(json: &str, running: bool) {
 
 /// Take articles out of the page (not the store): from the waiting batches and the corpus.
 fn drop_ids(ids: &[String]) {
+    stop_growing();
     let gone: HashSet<&str> = ids.iter().map(String::as_str).collect();
     IMP.with(|i| {
         let mut i = i.borrow_mut();
@@ -239,6 +363,9 @@ fn drop_ids(ids: &[String]) {
         s.ctx
             .corpus
             .update(|c| c.remove_ids(|id| gone.contains(id)));
+    }
+    if IMP.with(|i| !i.borrow().pending.is_empty()) {
+        flush_soon();
     }
 }
 
@@ -268,23 +395,13 @@ fn on_message(m: Array) {
         }
         "problem" => say(true, arg(1)),
         "saved" => {
-            flush();
             let pasted = IMP.with(|i| {
                 let mut i = i.borrow_mut();
                 i.running.clear();
                 std::mem::take(&mut i.pasted)
             });
-            s.progress.set(None);
-            mark_done();
-            let n = num(1) as usize;
-            if n > 0 {
-                say(false, count(n, KI::Imported));
-                if pasted {
-                    if let Some(f) = document().get_element_by_id("paste") {
-                        call0(&f, "reset");
-                    }
-                }
-            }
+            IMP.with(|i| i.borrow_mut().saved = Some((num(1) as usize, pasted)));
+            flush();
         }
         "deleted" => {
             let ids: Vec<String> = Array::from(&m.get(1))

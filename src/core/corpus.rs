@@ -472,6 +472,24 @@ impl Corpus {
         *self = Corpus::from_folded(all, xs, folded, pairs);
     }
 
+    /// Drop at most `n` of each of the corpus's lists (for a replaced corpus, let go of a little
+    /// at a time: a large one is hundreds of thousands of allocations); true once it is empty.
+    pub fn shed(&mut self, n: usize) -> bool {
+        fn cut<T>(v: &mut Vec<T>, n: usize) -> bool {
+            v.truncate(v.len().saturating_sub(n));
+            v.is_empty()
+        }
+        let done = [
+            cut(&mut self.articles, n),
+            cut(&mut self.extractions, n),
+            cut(&mut self.timeline, n),
+            cut(&mut self.folded, n),
+            cut(&mut self.pairs, n),
+            self.ids.shed(n),
+        ];
+        done.iter().all(|d| *d)
+    }
+
     /// Remove the articles `gone` names by id (with their extractions); the rest is built again.
     pub fn remove_ids(&mut self, gone: impl Fn(&str) -> bool) {
         let keep: Vec<bool> = self.articles.iter().map(|a| !gone(&a.id)).collect();
@@ -487,6 +505,223 @@ impl Corpus {
         retain_by(&mut folded, &keep);
         retain_by(&mut pairs, &keep);
         *self = Corpus::from_folded(all, xs, folded, pairs);
+    }
+}
+
+/// A corpus growing by some articles, built a little at a time so that the page never blocks
+/// for long (a 10,000-article corpus takes seconds to index in wasm): `Growing::new(&current,
+/// articles, extractions)`, then `step(&current, n)` until it returns true (each step copies,
+/// indexes or files at most `n` articles or timeline entries), then `finish()`, which gives the
+/// corpus `current.extend(articles, extractions)` would give. `current` is only read, and must not
+/// change meanwhile: `is_stale` says when it did (start again then).
+pub struct Growing {
+    next: Corpus,
+    added: Option<(Vec<Article>, Vec<Extraction>)>,
+    base: usize,
+    stage: Stage,
+    at: usize,
+    timeline: Option<timeline::TimelineBuilder>,
+    /// The timeline's entries in creation order, taken one by one in `order` (sorted by date).
+    unsorted: Vec<Option<Entry>>,
+    order: Vec<usize>,
+    leftovers: Option<timeline::Leftovers>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Copy,
+    Fold,
+    Timeline,
+    Sort,
+    Place,
+    Tidy,
+    Companies,
+    Entries,
+    Articles,
+    Done,
+}
+
+impl Growing {
+    pub fn new(current: &Corpus, articles: Vec<Article>, extractions: Vec<Extraction>) -> Growing {
+        let n = current.len() + articles.len();
+        let mut next = Corpus::default();
+        next.articles.reserve(n);
+        next.extractions.reserve(n);
+        next.folded.reserve(n);
+        next.pairs.reserve(n);
+        Growing {
+            next,
+            added: Some((articles, extractions)),
+            base: current.len(),
+            stage: Stage::Copy,
+            at: 0,
+            timeline: Some(timeline::TimelineBuilder::default()),
+            unsorted: Vec::new(),
+            order: Vec::new(),
+            leftovers: None,
+        }
+    }
+
+    /// Whether `current` changed since `new` (its articles are no longer the ones being copied).
+    pub fn is_stale(&self, current: &Corpus) -> bool {
+        current.len() != self.base
+    }
+
+    /// Give up: the articles and extractions that were being added, back to the caller.
+    pub fn abandon(mut self) -> (Vec<Article>, Vec<Extraction>) {
+        match self.added.take() {
+            Some(added) => added,
+            None => {
+                let base = self.base.min(self.next.articles.len());
+                (
+                    self.next.articles.split_off(base),
+                    self.next.extractions.split_off(base),
+                )
+            }
+        }
+    }
+
+    /// What the next step works on (for progress and benchmarks).
+    pub fn stage(&self) -> &'static str {
+        match self.stage {
+            Stage::Copy => "copy",
+            Stage::Fold => "fold",
+            Stage::Timeline => "timeline",
+            Stage::Sort => "sort",
+            Stage::Place => "place",
+            Stage::Tidy => "tidy",
+            Stage::Companies => "companies",
+            Stage::Entries => "entries",
+            Stage::Articles => "articles",
+            Stage::Done => "done",
+        }
+    }
+
+    /// Do at most `n` units of work; true once `finish` may be called.
+    pub fn step(&mut self, current: &Corpus, n: usize) -> bool {
+        let n = n.max(1);
+        let next = &mut self.next;
+        match self.stage {
+            Stage::Copy => {
+                let end = (self.at + n).min(self.base);
+                let range = self.at..end;
+                next.articles
+                    .extend_from_slice(&current.articles[range.clone()]);
+                next.extractions
+                    .extend_from_slice(&current.extractions[range.clone()]);
+                next.folded
+                    .extend_from_slice(&current.folded[range.clone()]);
+                next.pairs.extend_from_slice(&current.pairs[range]);
+                self.at = end;
+                if end == self.base {
+                    if let Some((a, x)) = self.added.take() {
+                        next.articles.extend(a);
+                        next.extractions.extend(x);
+                    }
+                    self.stage = Stage::Fold;
+                }
+            }
+            Stage::Fold => {
+                let end = (self.at + n).min(next.articles.len());
+                for a in &next.articles[self.at..end] {
+                    let f = folded_article(a);
+                    next.pairs.push(pair_set(&f));
+                    next.folded.push(f);
+                }
+                self.at = end;
+                if end == next.articles.len() {
+                    (self.stage, self.at) = (Stage::Timeline, 0);
+                }
+            }
+            Stage::Timeline => {
+                let end = (self.at + n).min(next.extractions.len());
+                if let Some(b) = self.timeline.as_mut() {
+                    for (i, x) in next.extractions[self.at..end].iter().enumerate() {
+                        b.add(self.at + i, x);
+                    }
+                }
+                self.at = end;
+                if end == next.extractions.len() {
+                    self.stage = Stage::Sort;
+                }
+            }
+            Stage::Sort => {
+                // Sorted as `TimelineBuilder::finish` sorts, then moved over in steps.
+                let b = self.timeline.take().unwrap_or_default();
+                let (entries, leftovers) = b.into_parts();
+                self.order = crate::core::sort::order_by(&entries, timeline::entry_order);
+                self.unsorted = entries.into_iter().map(Some).collect();
+                self.leftovers = Some(leftovers);
+                next.timeline.reserve(self.order.len());
+                (self.stage, self.at) = (Stage::Place, 0);
+            }
+            Stage::Place => {
+                let end = (self.at + n).min(self.order.len());
+                for &i in &self.order[self.at..end] {
+                    if let Some(e) = self.unsorted.get_mut(i).and_then(Option::take) {
+                        next.timeline.push(e);
+                    }
+                }
+                self.at = end;
+                if end == self.order.len() {
+                    self.unsorted = Vec::new();
+                    self.order = Vec::new();
+                    self.stage = Stage::Tidy;
+                }
+            }
+            Stage::Tidy => {
+                if self.leftovers.as_mut().is_none_or(|l| l.drop_some(n)) {
+                    self.leftovers = None;
+                    (self.stage, self.at) = (Stage::Companies, 0);
+                }
+            }
+            Stage::Companies => {
+                let end = (self.at + n).min(next.extractions.len());
+                for x in &next.extractions[self.at..end] {
+                    for e in &x.entities {
+                        if e.kind == EntityKind::Org && e.class.as_deref() == Some("company") {
+                            next.company_names.insert(e.name.clone());
+                        }
+                    }
+                }
+                self.at = end;
+                if end == next.extractions.len() {
+                    (self.stage, self.at) = (Stage::Entries, 0);
+                }
+            }
+            Stage::Entries => {
+                let end = (self.at + n).min(next.timeline.len());
+                let mut ids = std::mem::take(&mut next.ids);
+                for e in &next.timeline[self.at..end] {
+                    ids.add_entry(next, e);
+                }
+                next.ids = ids;
+                self.at = end;
+                if end == next.timeline.len() {
+                    (self.stage, self.at) = (Stage::Articles, 0);
+                }
+            }
+            Stage::Articles => {
+                let end = (self.at + n).min(next.extractions.len());
+                let mut ids = std::mem::take(&mut next.ids);
+                for x in &next.extractions[self.at..end] {
+                    ids.add_article(next, x);
+                }
+                next.ids = ids;
+                self.at = end;
+                if end == next.extractions.len() {
+                    self.stage = Stage::Done;
+                }
+            }
+            Stage::Done => {}
+        }
+        self.stage == Stage::Done
+    }
+
+    /// The grown corpus (call once `step` returned true; before that, the rest is done at once).
+    pub fn finish(mut self, current: &Corpus) -> Corpus {
+        while !self.step(current, usize::MAX / 2) {}
+        self.next
     }
 }
 
@@ -736,5 +971,21 @@ mod tests {
         );
         c.remove_ids(|_| false);
         assert_eq!(c.len(), 2);
+        // Growing in steps of any size gives the same corpus, filter index included.
+        for n in [1, 2, 100] {
+            let base = Corpus::from_parts(arts[..1].to_vec(), xs[..1].to_vec());
+            let mut g = Growing::new(&base, arts[1..].to_vec(), xs[1..].to_vec());
+            let mut steps = 0;
+            while !g.step(&base, n) {
+                steps += 1;
+            }
+            assert!(n > 2 || steps > 5, "{n}: {steps}");
+            assert!(!g.is_stale(&base));
+            let grown = g.finish(&base);
+            let fresh = Corpus::from_parts(arts.clone(), xs.clone());
+            same(&grown, &fresh);
+            assert_eq!(grown.pairs, fresh.pairs);
+            assert_eq!(format!("{:?}", grown.ids), format!("{:?}", fresh.ids));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Filters over a corpus (company, person, place, topic, language, date range, full text) and their facet counts.
 
 use crate::core::corpus::Corpus;
-use crate::core::model::EntityKind;
+use crate::core::model::{EntityKind, Extraction};
 use crate::core::text::{fold, name_key};
 use crate::core::timeline::Entry;
 use std::collections::BTreeMap;
@@ -333,52 +333,66 @@ impl FilterIndex {
     /// Ids for every entry of `corpus.timeline` and every article.
     pub fn build(corpus: &Corpus) -> FilterIndex {
         let mut ix = FilterIndex::default();
-        let mut entries = Vec::with_capacity(corpus.timeline.len());
         for e in &corpus.timeline {
-            let mut ids = EntryIds::default();
-            for field in Field::ALL {
-                for v in entry_values(corpus, e, field) {
-                    let id = ix.id(v);
-                    push_unique(&mut ids.values[field as usize], id);
-                }
-            }
-            for p in &e.participants {
-                let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
-                for n in own.into_iter().chain(p.affiliation.as_deref()) {
-                    for f in corpus.org_family(n) {
-                        let id = ix.id(f);
-                        push_unique(&mut ids.orgs, id);
-                    }
-                }
-            }
-            entries.push(ids);
+            ix.add_entry(corpus, e);
         }
-        let mut articles = Vec::with_capacity(corpus.extractions.len());
         for x in &corpus.extractions {
-            let mut a = ArticleIds {
-                lang: ix.id(&x.lang),
-                ..ArticleIds::default()
-            };
-            for t in &x.topics {
-                let id = ix.id(t);
-                push_unique(&mut a.topics, id);
+            ix.add_article(corpus, x);
+        }
+        ix
+    }
+
+    /// Drop at most `n` entries' and articles' ids; true once none is left.
+    pub(crate) fn shed(&mut self, n: usize) -> bool {
+        self.entries.truncate(self.entries.len().saturating_sub(n));
+        self.articles
+            .truncate(self.articles.len().saturating_sub(n));
+        self.entries.is_empty() && self.articles.is_empty()
+    }
+
+    /// `build` in steps: every entry of `corpus.timeline` in order, then every article.
+    pub(crate) fn add_entry(&mut self, corpus: &Corpus, e: &Entry) {
+        let mut ids = EntryIds::default();
+        for field in Field::ALL {
+            for v in entry_values(corpus, e, field) {
+                let id = self.id(v);
+                push_unique(&mut ids.values[field as usize], id);
             }
-            for e in &x.entities {
-                for n in corpus.names_of(e) {
-                    let id = ix.id(n);
-                    let list = match e.kind {
-                        EntityKind::Org => &mut a.orgs,
-                        EntityKind::Person => &mut a.persons,
-                        EntityKind::Place => &mut a.places,
-                    };
-                    push_unique(list, id);
+        }
+        for p in &e.participants {
+            let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
+            for n in own.into_iter().chain(p.affiliation.as_deref()) {
+                for f in corpus.org_family(n) {
+                    let id = self.id(f);
+                    push_unique(&mut ids.orgs, id);
                 }
             }
-            articles.push(a);
         }
-        ix.entries = entries;
-        ix.articles = articles;
-        ix
+        self.entries.push(ids);
+    }
+
+    /// See `add_entry`.
+    pub(crate) fn add_article(&mut self, corpus: &Corpus, x: &Extraction) {
+        let mut a = ArticleIds {
+            lang: self.id(&x.lang),
+            ..ArticleIds::default()
+        };
+        for t in &x.topics {
+            let id = self.id(t);
+            push_unique(&mut a.topics, id);
+        }
+        for e in &x.entities {
+            for n in corpus.names_of(e) {
+                let id = self.id(n);
+                let list = match e.kind {
+                    EntityKind::Org => &mut a.orgs,
+                    EntityKind::Person => &mut a.persons,
+                    EntityKind::Place => &mut a.places,
+                };
+                push_unique(list, id);
+            }
+        }
+        self.articles.push(a);
     }
 }
 

@@ -37,6 +37,11 @@ pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     }
 }
 
+/// The stable order of `v` by `cmp`: the index of the smallest item first.
+pub fn order_by<T>(v: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> Vec<usize> {
+    sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]))
+}
+
 /// Stable sort of `v` by a key (same result as `slice::sort_by_key`).
 pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));

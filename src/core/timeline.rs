@@ -86,6 +86,7 @@ fn same_meeting_keyed(
     shared >= 2 || (shared >= 1 && shared == smaller)
 }
 
+#[cfg(test)]
 fn participant(extraction: &Extraction, name: &str) -> Participant {
     let key = name_key(name);
     participant_keyed(extraction, None, name, &key)
@@ -144,36 +145,60 @@ fn bucket(date: Option<&str>) -> Bucket {
 /// Build the timeline of `extractions`: one entry per distinct meeting, sorted by date (undated last),
 /// then by first source. Pure and deterministic.
 pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut b = TimelineBuilder::default();
+    for (i, x) in extractions.iter().enumerate() {
+        b.add(i, x);
+    }
+    b.finish()
+}
+
+/// Index of one timeline key: by (status, date bucket), the entries holding the key, ascending.
+type KeyLists = Vec<((EventStatus, Bucket), Vec<usize>)>;
+
+/// `build` one article at a time (the page spreads a large corpus over many short tasks):
+/// `add` every extraction in corpus order, then `finish`.
+#[derive(Default)]
+pub struct TimelineBuilder {
+    entries: Vec<Entry>,
     // Name keys of each entry's participants (beside `entries`), and for each key the entries it
     // belongs to by (status, date bucket), ascending. A match shares a participant, has the same
     // status and dates that agree (`same_meeting_keyed`), so these lists hold every candidate, and
     // the smallest fitting index is the one a scan of all entries in creation order would find
     // first. (Scanning every entry of the same year was quadratic: 1.7 s of a 10,000-article
     // import in the page.)
-    let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut buckets: Vec<(EventStatus, Bucket)> = Vec::new();
-    let mut by_key: FxHashMap<String, Vec<((EventStatus, Bucket), Vec<usize>)>> =
-        FxHashMap::default();
-    fn note(
-        by_key: &mut FxHashMap<String, Vec<((EventStatus, Bucket), Vec<usize>)>>,
-        key: &str,
-        at: (EventStatus, Bucket),
-        idx: usize,
-    ) {
-        let lists = by_key.entry(key.to_string()).or_default();
-        let list = match lists.iter().position(|(b, _)| *b == at) {
-            Some(i) => &mut lists[i].1,
-            None => {
-                lists.push((at, Vec::new()));
-                &mut lists.last_mut().expect("just pushed").1
-            }
-        };
-        if let Err(i) = list.binary_search(&idx) {
-            list.insert(i, idx);
+    keys: Vec<Vec<String>>,
+    buckets: Vec<(EventStatus, Bucket)>,
+    by_key: FxHashMap<String, KeyLists>,
+}
+
+fn note(
+    by_key: &mut FxHashMap<String, KeyLists>,
+    key: &str,
+    at: (EventStatus, Bucket),
+    idx: usize,
+) {
+    let lists = by_key.entry(key.to_string()).or_default();
+    let list = match lists.iter().position(|(b, _)| *b == at) {
+        Some(i) => &mut lists[i].1,
+        None => {
+            lists.push((at, Vec::new()));
+            &mut lists.last_mut().expect("just pushed").1
         }
+    };
+    if let Err(i) = list.binary_search(&idx) {
+        list.insert(i, idx);
     }
-    for (article_idx, x) in extractions.iter().enumerate() {
+}
+
+impl TimelineBuilder {
+    /// Add the events of article number `article_idx` (called in increasing order).
+    pub fn add(&mut self, article_idx: usize, x: &Extraction) {
+        let TimelineBuilder {
+            entries,
+            keys,
+            buckets,
+            by_key,
+        } = self;
         // The article's entity names as keys, made once for all its events' participants.
         let entity_keys: Vec<String> = if x.events.is_empty() {
             Vec::new()
@@ -224,7 +249,7 @@ pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
                                 key,
                             ));
                             keys[idx].push(key.clone());
-                            note(&mut by_key, key, buckets[idx], idx);
+                            note(by_key, key, buckets[idx], idx);
                         }
                     }
                     for t in &x.topics {
@@ -255,7 +280,7 @@ pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
                     for (n, key) in ev.participants.iter().zip(&names) {
                         participants.push(participant_keyed(x, Some(&entity_keys), n, key));
                         k.push(key.clone());
-                        note(&mut by_key, key, (ev.status, here), idx);
+                        note(by_key, key, (ev.status, here), idx);
                     }
                     keys.push(k);
                     entries.push(Entry {
@@ -270,14 +295,74 @@ pub fn build(extractions: &[Extraction]) -> Vec<Entry> {
             }
         }
     }
-    // Stable sort: undated entries last, others by date string (ISO sorts chronologically).
-    crate::core::sort::sort_by(&mut entries, |a, b| match (&a.date, &b.date) {
+
+    /// The timeline: stable sort, undated entries last, others by date string (ISO sorts
+    /// chronologically).
+    pub fn finish(self) -> Vec<Entry> {
+        let (mut entries, _) = self.into_parts();
+        crate::core::sort::sort_by(&mut entries, entry_order);
+        entries
+    }
+
+    /// The entries in creation order, and the builder's lookup tables (for the caller to drop a
+    /// little at a time: at 10,000 articles they are tens of thousands of allocations).
+    pub fn into_parts(self) -> (Vec<Entry>, Leftovers) {
+        let mut lists: Vec<KeyLists> = Vec::with_capacity(self.by_key.len());
+        let mut names: Vec<String> = Vec::with_capacity(self.by_key.len());
+        for (k, v) in self.by_key {
+            names.push(k);
+            lists.push(v);
+        }
+        (
+            self.entries,
+            Leftovers {
+                keys: self.keys,
+                names,
+                lists,
+            },
+        )
+    }
+}
+
+/// What `TimelineBuilder::into_parts` leaves: dropped in steps by `Leftovers::drop_some`.
+pub struct Leftovers {
+    keys: Vec<Vec<String>>,
+    names: Vec<String>,
+    lists: Vec<KeyLists>,
+}
+
+impl Leftovers {
+    /// Drop at most `n` items; true once nothing is left.
+    pub fn drop_some(&mut self, n: usize) -> bool {
+        for v in [
+            &mut self.keys as &mut dyn Shrink,
+            &mut self.names,
+            &mut self.lists,
+        ] {
+            v.shrink_by(n);
+        }
+        self.keys.is_empty() && self.names.is_empty() && self.lists.is_empty()
+    }
+}
+
+trait Shrink {
+    fn shrink_by(&mut self, n: usize);
+}
+
+impl<T> Shrink for Vec<T> {
+    fn shrink_by(&mut self, n: usize) {
+        self.truncate(self.len().saturating_sub(n));
+    }
+}
+
+/// The timeline's order: by date string (ISO sorts chronologically), undated entries last.
+pub fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.cmp(y),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
-    });
-    entries
+    }
 }
 
 /// Group consecutive entries of the same date (entries as `build` sorted them).
