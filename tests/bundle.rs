@@ -195,3 +195,29 @@ fn gen_corpus_is_deterministic_and_well_formed() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The articles build.rs bundles (parsed at build time) are what the parser gives at run time for
+/// the files of `corpus/`, first id first, with no problem.
+#[test]
+fn bundled_articles_equal_the_parsed_corpus_folder() {
+    if std::env::var("DOSSIER_CORPUS").is_ok_and(|d| !d.trim().is_empty()) {
+        return; // another folder was bundled
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir("corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut want: Vec<Article> = Vec::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        for a in core::parse::parse_file(&name, &std::fs::read(f).unwrap()).unwrap() {
+            if !want.iter().any(|b| b.id == a.id) {
+                want.push(a);
+            }
+        }
+    }
+    assert!(want.len() >= 2);
+    assert_eq!(dossier::bundled::articles(), want);
+    assert!(dossier::bundled::BUNDLED_PROBLEMS.is_empty());
+}
