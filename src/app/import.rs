@@ -200,22 +200,35 @@ fn later(ms: i32, f: fn()) {
 /// Start growing the corpus by the batches received (unless a growth is under way: the batches
 /// wait for the next one).
 fn flush() {
+    start_growth(None);
+}
+
+/// Grow the corpus by the batches received, leaving out the articles `gone` names.
+fn start_growth(gone: Option<&HashSet<String>>) {
     let Some(s) = sig() else { return };
     let recs = IMP.with(|i| {
         let mut i = i.borrow_mut();
         // (A growth under way schedules the next one when it is done.)
         i.flush_due = false;
         if i.growing.is_some() {
-            return Vec::new();
+            return None;
         }
-        std::mem::take(&mut i.pending)
+        Some(std::mem::take(&mut i.pending))
     });
-    if recs.is_empty() {
+    let Some(recs) = recs else { return };
+    let removes = gone.is_some_and(|g| {
+        s.ctx
+            .corpus
+            .with_untracked(|c| c.articles.iter().any(|a| g.contains(&a.id)))
+    });
+    if recs.is_empty() && !removes {
         announce_saved();
         return;
     }
     let (a, x) = recs.into_iter().map(|r| (r.a, r.x)).unzip();
-    let g = s.ctx.corpus.with_untracked(|c| Growing::new(c, a, x));
+    let g = s.ctx.corpus.with_untracked(|c| {
+        Growing::new_without(c, |id| gone.is_some_and(|g| g.contains(id)), a, x)
+    });
     IMP.with(|i| i.borrow_mut().growing = Some((g, now())));
     grow();
 }
@@ -350,23 +363,17 @@ fn take(json: &str, running: bool) {
     flush_soon();
 }
 
-/// Take articles out of the page (not the store): from the waiting batches and the corpus.
+/// Take articles out of the page (not the store): from the waiting batches, and from the corpus
+/// by a growth that leaves them out (with the waiting batches in).
 fn drop_ids(ids: &[String]) {
     stop_growing();
-    let gone: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let gone: HashSet<String> = ids.iter().cloned().collect();
     IMP.with(|i| {
         let mut i = i.borrow_mut();
-        i.pending.retain(|r| !gone.contains(r.a.id.as_str()));
-        i.mine.retain(|id| !gone.contains(id.as_str()));
+        i.pending.retain(|r| !gone.contains(&r.a.id));
+        i.mine.retain(|id| !gone.contains(id));
     });
-    if let Some(s) = sig() {
-        s.ctx
-            .corpus
-            .update(|c| c.remove_ids(|id| gone.contains(id)));
-    }
-    if IMP.with(|i| !i.borrow().pending.is_empty()) {
-        flush_soon();
-    }
+    start_growth(Some(&gone));
 }
 
 /// Undo the import under way (cancelled, or it could not be saved).

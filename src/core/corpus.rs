@@ -517,6 +517,10 @@ impl Corpus {
 pub struct Growing {
     next: Corpus,
     added: Option<(Vec<Article>, Vec<Extraction>)>,
+    /// Which current articles stay (None: all).
+    keep: Option<Vec<bool>>,
+    /// Where the added articles start in the grown corpus.
+    added_from: usize,
     base: usize,
     stage: Stage,
     at: usize,
@@ -543,6 +547,19 @@ enum Stage {
 
 impl Growing {
     pub fn new(current: &Corpus, articles: Vec<Article>, extractions: Vec<Extraction>) -> Growing {
+        Growing::new_without(current, |_| false, articles, extractions)
+    }
+
+    /// `new`, leaving out the current articles whose id `gone` names (what `remove_ids` then
+    /// `extend` would give).
+    pub fn new_without(
+        current: &Corpus,
+        gone: impl Fn(&str) -> bool,
+        articles: Vec<Article>,
+        extractions: Vec<Extraction>,
+    ) -> Growing {
+        let keep: Vec<bool> = current.articles.iter().map(|a| !gone(&a.id)).collect();
+        let keep = (!keep.iter().all(|k| *k)).then_some(keep);
         let n = current.len() + articles.len();
         let mut next = Corpus::default();
         next.articles.reserve(n);
@@ -552,6 +569,8 @@ impl Growing {
         Growing {
             next,
             added: Some((articles, extractions)),
+            keep,
+            added_from: 0,
             base: current.len(),
             stage: Stage::Copy,
             at: 0,
@@ -572,10 +591,10 @@ impl Growing {
         match self.added.take() {
             Some(added) => added,
             None => {
-                let base = self.base.min(self.next.articles.len());
+                let from = self.added_from.min(self.next.articles.len());
                 (
-                    self.next.articles.split_off(base),
-                    self.next.extractions.split_off(base),
+                    self.next.articles.split_off(from),
+                    self.next.extractions.split_off(from),
                 )
             }
         }
@@ -604,21 +623,22 @@ impl Growing {
         match self.stage {
             Stage::Copy => {
                 let end = (self.at + n).min(self.base);
-                let range = self.at..end;
-                next.articles
-                    .extend_from_slice(&current.articles[range.clone()]);
-                next.extractions
-                    .extend_from_slice(&current.extractions[range.clone()]);
-                next.folded
-                    .extend_from_slice(&current.folded[range.clone()]);
-                next.pairs.extend_from_slice(&current.pairs[range]);
+                for i in self.at..end {
+                    if self.keep.as_ref().is_none_or(|k| k[i]) {
+                        next.articles.push(current.articles[i].clone());
+                        next.extractions.push(current.extractions[i].clone());
+                        next.folded.push(current.folded[i].clone());
+                        next.pairs.push(current.pairs[i]);
+                    }
+                }
                 self.at = end;
                 if end == self.base {
+                    self.added_from = next.articles.len();
                     if let Some((a, x)) = self.added.take() {
                         next.articles.extend(a);
                         next.extractions.extend(x);
                     }
-                    self.stage = Stage::Fold;
+                    (self.stage, self.at) = (Stage::Fold, self.added_from);
                 }
             }
             Stage::Fold => {
@@ -986,6 +1006,23 @@ mod tests {
             same(&grown, &fresh);
             assert_eq!(grown.pairs, fresh.pairs);
             assert_eq!(format!("{:?}", grown.ids), format!("{:?}", fresh.ids));
+        }
+        // Leaving some out while adding: as remove_ids then extend; abandon gives the added back.
+        let base = Corpus::from_parts(arts[..2].to_vec(), xs[..2].to_vec());
+        for n in [1, 3, 100] {
+            let mut g =
+                Growing::new_without(&base, |id| id == "a", arts[2..].to_vec(), xs[2..].to_vec());
+            while !g.step(&base, n) {}
+            let grown = g.finish(&base);
+            let fresh = Corpus::from_parts(arts[1..].to_vec(), xs[1..].to_vec());
+            same(&grown, &fresh);
+            assert_eq!(format!("{:?}", grown.ids), format!("{:?}", fresh.ids));
+            let mut g =
+                Growing::new_without(&base, |id| id == "a", arts[2..].to_vec(), xs[2..].to_vec());
+            for _ in 0..n {
+                g.step(&base, 1);
+            }
+            assert_eq!(g.abandon(), (arts[2..].to_vec(), xs[2..].to_vec()), "{n}");
         }
     }
 }
