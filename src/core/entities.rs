@@ -111,9 +111,20 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         .iter()
         .copied()
         .filter(|l| {
+            // One pass, ASCII bytes without decoding: as counting `is_uppercase` and `is_lowercase` chars.
+            let (mut up, mut low) = (0usize, 0usize);
             let s = l.slice(text);
-            let up = s.chars().filter(|c| c.is_uppercase()).count();
-            let low = s.chars().filter(|c| c.is_lowercase()).count();
+            if s.is_ascii() {
+                for b in s.bytes() {
+                    up += usize::from(b.is_ascii_uppercase());
+                    low += usize::from(b.is_ascii_lowercase());
+                }
+            } else {
+                for c in s.chars() {
+                    up += usize::from(c.is_uppercase());
+                    low += usize::from(c.is_lowercase());
+                }
+            }
             up >= 6 && low * 4 < up
         })
         .collect();
@@ -123,17 +134,19 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         .copied()
         .filter(|l| {
             let s = l.slice(text);
-            let words: Vec<&str> = s
-                .split_whitespace()
-                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                .collect();
-            let caps = words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
-            words.len() >= 4
-                && caps * 10 >= words.len() * 7
-                && !s.trim_end().ends_with(['.', '?', '!'])
+            // The cheap test first: most lines end a sentence.
+            if s.trim_end().ends_with(['.', '?', '!']) {
+                return false;
+            }
+            let (mut words, mut caps) = (0usize, 0usize);
+            for w in s.split_whitespace() {
+                let first = w.chars().next();
+                if first.is_some_and(char::is_alphabetic) {
+                    words += 1;
+                    caps += usize::from(first.is_some_and(char::is_uppercase));
+                }
+            }
+            words >= 4 && caps * 10 >= words * 7
         })
         .collect();
     let mut out: Vec<Tok<'k>> = Vec::with_capacity(doc.tokens.len() + 8);

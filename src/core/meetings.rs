@@ -216,11 +216,12 @@ fn match_at(cue: &Cue, words: &[WordKey], i: usize, k: usize) -> Option<usize> {
 /// Word keys of every word token of `doc.tokens[lo..hi]`, borrowed from `buf` (filled here).
 fn word_keys<'b>(doc: &Doc, lo: usize, hi: usize, buf: &'b mut String) -> Vec<WordKey<'b>> {
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
-    let ranges: Vec<([(usize, usize); 2], Span)> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| (word_key(buf, t.text(doc.text)), t.span))
-        .collect();
+    let mut ranges: Vec<([(usize, usize); 2], Span)> = Vec::with_capacity(toks.len());
+    ranges.extend(
+        toks.iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| (word_key(buf, t.text(doc.text)), t.span)),
+    );
     let buf: &'b str = buf;
     ranges
         .iter()

@@ -317,7 +317,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 // German ordinals ("am 19. Juni") are not sentence ends.
                 let ordinal =
                     (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
-                if single_initial || ordinal || ABBREVIATIONS.contains(&fold(word).as_str()) {
+                // Folding keeps the number of chars: a word of more than 16 bytes (> 4 chars) is no abbreviation.
+                if single_initial
+                    || ordinal
+                    || (word.len() <= 16 && ABBREVIATIONS.contains(&fold(word).as_str()))
+                {
                     continue;
                 }
             }
