@@ -760,7 +760,8 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let previous_meeting = candidates.last().and_then(|c: &Candidate| c.date);
         // "The meeting came a day after Altman was received…": a meeting told after such a phrase
         // lies one day from the carried date.
-        let shift = day_shift(doc, sent, &triggers);
+        // (Only read for a carried date.)
+        let shift = || day_shift(doc, sent, &triggers);
         let date = in_sentence.or_else(|| {
             earlier()
                 .filter(|d| paragraph_of(d.span.start) == para)
@@ -768,7 +769,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .or(lead_date.filter(|l| doc.published.is_none_or(|p| !after(*l, p))))
                 .or(previous_meeting)
                 .or_else(|| earlier().and_then(|d| d.value))
-                .map(|d| add_days(d, shift))
+                .map(|d| add_days(d, shift()))
         });
         // Status: a date after publication, or a future marker without a past date.
         let future =
@@ -952,10 +953,12 @@ fn represented(
                 if a > b {
                     continue;
                 }
-                let between = doc
-                    .tokens
+                // Tokens are sorted and disjoint: those from `a` on, up to the first starting at `b`.
+                let from = doc.tokens.partition_point(|t| t.span.start < a);
+                let between = doc.tokens[from..]
                     .iter()
-                    .filter(|t| t.span.start >= a && t.span.end <= b && t.kind == TokenKind::Word)
+                    .take_while(|t| t.span.start < b)
+                    .filter(|t| t.span.end <= b && t.kind == TokenKind::Word)
                     .count();
                 let trigger_between = triggers.iter().any(|t| t.start >= a && t.end <= b);
                 if between <= 6 && !trigger_between {
@@ -1462,7 +1465,7 @@ fn group_object_after(doc: &Doc, lang: &str, sent: Span, trigger: Span) -> Optio
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .take(8)
-        .find(|t| nouns.contains(&fold(t.text(doc.text)).as_str()))
+        .find(|t| lower_in(t.text(doc.text), nouns, true))
         .map(|t| t.span.end)
 }
 
@@ -1479,7 +1482,17 @@ fn separate_meetings(
     entities: &[Entity],
 ) -> Option<Vec<Vec<usize>>> {
     let (_, markers) = SEPARATELY.iter().find(|(l, _)| *l == lang)?;
-    let text = fold(doc.text.get(sent.start..sent.end)?);
+    let sent_text = doc.text.get(sent.start..sent.end)?;
+    let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
+    let counterparts: Vec<(usize, usize)> = parties
+        .iter()
+        .filter(|&&e| entities[e].kind == EntityKind::Person)
+        .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
+        .collect();
+    if counterparts.len() < 2 {
+        return None;
+    }
+    let text = fold(sent_text);
     let marked = markers.iter().any(|m| {
         text.match_indices(m).any(|(at, _)| {
             let before_ok = text[..at]
@@ -1493,13 +1506,7 @@ fn separate_meetings(
             before_ok && after_ok
         })
     });
-    let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
-    let counterparts: Vec<(usize, usize)> = parties
-        .iter()
-        .filter(|&&e| entities[e].kind == EntityKind::Person)
-        .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
-        .collect();
-    if counterparts.len() < 2 || !(marked || titled_pair(doc, lang, &counterparts)) {
+    if !(marked || titled_pair(doc, lang, &counterparts)) {
         return None;
     }
     let mut host: Vec<usize> = Vec::new();
@@ -1553,8 +1560,7 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
-        let word = w[1].text(doc.text).lowercase();
-        (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
+        (comma && lower_in(w[1].text(doc.text), rel, false)).then_some(w[0].span.start)
     })
 }
 
@@ -1568,9 +1574,7 @@ fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(1) {
-        if toks[k].text(doc.text) == ","
-            && rel.contains(&toks[k + 1].text(doc.text).lowercase().as_str())
-        {
+        if toks[k].text(doc.text) == "," && lower_in(toks[k + 1].text(doc.text), rel, false) {
             if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
                 out.push(Span::new(toks[k].span.start, close.span.end));
             }
@@ -1639,8 +1643,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
-        let w = t.text(doc.text).lowercase();
-        prons.contains(&w.as_str())
+        lower_in(t.text(doc.text), prons, false)
             && !doc
                 .tokens
                 .get(lo + k + 1)
@@ -1687,9 +1690,12 @@ fn names_summit(doc: &Doc, sent: Span, m: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let skip = |w: &&str| {
-        matches!(
-            fold(w).as_str(),
-            "do" | "da" | "du" | "del" | "des" | "de" | "dei" | "della" | "of" | "the" | "di"
+        lower_in(
+            w,
+            &[
+                "do", "da", "du", "del", "des", "de", "dei", "della", "of", "the", "di",
+            ],
+            true,
         )
     };
     before.rev().filter(|w| !skip(w)).take(2).any(is_summit) || after.next().is_some_and(is_summit)
@@ -1763,11 +1769,7 @@ fn after_since(doc: &Doc, sent: Span, date: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words
-        .iter()
-        .rev()
-        .take(3)
-        .any(|w| SINCE.contains(&fold(w).as_str()))
+    words.iter().rev().take(3).any(|w| lower_in(w, SINCE, true))
 }
 
 /// Coordinating conjunctions that open a new clause.
@@ -1779,7 +1781,7 @@ fn and_between(doc: &Doc, a: Span, b: Span) -> bool {
     let j = doc.tokens.partition_point(|t| t.span.start < b.start);
     doc.tokens[i..j.max(i)]
         .iter()
-        .any(|t| ANDS.contains(&crate::core::case::lower(t.text(doc.text)).as_str()))
+        .any(|t| lower_in(t.text(doc.text), ANDS, false))
 }
 
 /// Whether `sent` holds a verb in the simple future ("se celebrará", "riceverà", "receberão"):
@@ -1814,10 +1816,7 @@ fn infinitive_before(doc: &Doc, trigger: Span) -> bool {
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| {
-            let w = t.text(doc.text).lowercase();
-            INFINITIVE.contains(&w.as_str())
-        })
+        .is_some_and(|t| lower_in(t.text(doc.text), INFINITIVE, false))
 }
 
 /// How many words may separate an invitation ("lud Kanzler Jens Vogel zu einem Abendessen") or a
@@ -1844,6 +1843,21 @@ fn tokens_between(doc: &Doc, a: Span, b: Span) -> usize {
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .count()
+}
+
+/// Whether the lowercase form of `w` (`lowercase`, or `fold` when `folded`) is one of `list`:
+/// an ASCII word is compared byte by byte, with no `String` (ASCII lowercases and folds alike).
+fn lower_in(w: &str, list: &[&str], folded: bool) -> bool {
+    if w.is_ascii() {
+        return list.iter().any(|k| {
+            k.len() == w.len()
+                && k.bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        });
+    }
+    let l = if folded { fold(w) } else { w.lowercase() };
+    list.contains(&l.as_str())
 }
 
 /// "With" in each language: a meeting noun followed by it names its counterpart.
