@@ -2136,8 +2136,42 @@ fn one_token(name: &str) -> bool {
 
 /// `name` has several words (as a `name_key`), `k` among them.
 fn multi_token_has(name: &str, k: &str) -> bool {
+    if name.is_ascii() {
+        // The ASCII key's words are the runs of letters and digits, lowercased: no `String`.
+        let (mut words, mut hit) = (0, false);
+        for run in ascii_runs(name) {
+            words += 1;
+            hit = hit || ascii_lower_eq(run, k);
+        }
+        return words >= 2 && hit;
+    }
     let key = name_key(name);
     key.contains(' ') && key.split(' ').any(|t| t == k)
+}
+
+/// The words of an ASCII `name_key`, before lowercasing: runs of ASCII letters and digits.
+fn ascii_runs(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|r| !r.is_empty())
+}
+
+/// `run` lowercased (ASCII) is `k`.
+fn ascii_lower_eq(run: &str, k: &str) -> bool {
+    run.len() == k.len()
+        && run
+            .bytes()
+            .zip(k.bytes())
+            .all(|(a, b)| a.to_ascii_lowercase() == b)
+}
+
+/// The `name_key` of `name` has two words or more, the first `k` (as `split_once(' ')`).
+fn first_of_several_is(name: &str, k: &str) -> bool {
+    if name.is_ascii() {
+        let mut runs = ascii_runs(name);
+        return runs.next().is_some_and(|first| ascii_lower_eq(first, k)) && runs.next().is_some();
+    }
+    let t = name_key(name);
+    t.split_once(' ').is_some_and(|(first, _)| first == k)
 }
 
 fn group(
@@ -2280,11 +2314,7 @@ fn group(
         let k = name_key(m.span.slice(text));
         let target = find_person(&groups, &k).or_else(|| {
             groups.iter().position(|g| {
-                g.kind == EntityKind::Org
-                    && g.aliases.iter().any(|a| {
-                        let t = name_key(a);
-                        t.split_once(' ').is_some_and(|(first, _)| first == k)
-                    })
+                g.kind == EntityKind::Org && g.aliases.iter().any(|a| first_of_several_is(a, &k))
             })
         });
         if let Some(gi) = target {
