@@ -38,18 +38,26 @@ pub fn name_key_into(out: &mut String, s: &str) {
     let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
-        // Runs of ASCII letters and digits, lowercased, one space between runs.
-        for run in s
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|r| !r.is_empty())
-        {
-            if out.len() > base {
-                out.push(' ');
+        // Runs of ASCII letters and digits, lowercased, one space between runs (a byte scan).
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-            let at = out.len();
-            out.push_str(run);
-            if let Some(tail) = out.get_mut(at..) {
-                tail.make_ascii_lowercase();
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if start < i {
+                if out.len() > base {
+                    out.push(' ');
+                }
+                let at = out.len();
+                out.push_str(s.get(start..i).unwrap_or(""));
+                if let Some(tail) = out.get_mut(at..) {
+                    tail.make_ascii_lowercase();
+                }
             }
         }
         return;
@@ -167,7 +175,10 @@ fn is_joiner(c: char) -> bool {
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // The char at byte `p` (None at the end), and the byte after it: no char table is built.
-    let ch = |p: usize| text.get(p..).and_then(|s| s.chars().next());
+    let ch = |p: usize| match text.as_bytes().get(p) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(p..).and_then(|s| s.chars().next()),
+    };
     let after = |p: usize, c: char| p + c.len_utf8();
     let mut i = 0;
     while let Some(c) = ch(i) {
