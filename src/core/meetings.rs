@@ -59,8 +59,14 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
 }
 
 /// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
-/// first words → ids, and the ids whose first word is a prefix.
-type FirstIndex = (FilteredMap<Vec<u32>>, FilteredMap<Vec<u32>>, Vec<u32>);
+/// first words → ids, the ids whose first word is a prefix, and the first bytes of those prefixes
+/// (a 256-bit set; all set when one can match any word).
+type FirstIndex = (
+    FilteredMap<Vec<u32>>,
+    FilteredMap<Vec<u32>>,
+    Vec<u32>,
+    [u64; 4],
+);
 
 fn first_index() -> &'static HashMap<String, FirstIndex> {
     static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
@@ -74,7 +80,16 @@ fn first_index() -> &'static HashMap<String, FirstIndex> {
                         ix.1.entry_default(w.clone()).push(id as u32)
                     }
                     Some((w, false)) => ix.0.entry_default(w.clone()).push(id as u32),
-                    _ => ix.2.push(id as u32),
+                    first => {
+                        ix.2.push(id as u32);
+                        // A word key starting with another byte cannot start with the prefix.
+                        match first.map(|(w, _)| w.as_bytes()) {
+                            Some(&[b, ..]) if first.is_some_and(|(w, _)| w != "~") => {
+                                ix.3[usize::from(b >> 6)] |= 1 << (b & 63)
+                            }
+                            _ => ix.3 = [u64::MAX; 4],
+                        }
+                    }
                 }
             }
             ix.0.finish();
@@ -242,7 +257,7 @@ fn cues_in_words(words: &[WordKey], lang: &str, ids: &mut Vec<u32>) -> Vec<CueHi
     };
     let mut hits: Vec<CueHit> = Vec::new();
     let mut blocked: Vec<Span> = Vec::new();
-    let Some((by_folded, by_lower, prefix_first)) = first_index().get(lang) else {
+    let Some((by_folded, by_lower, prefix_first, prefix_bytes)) = first_index().get(lang) else {
         return Vec::new();
     };
     for i in 0..words.len() {
@@ -254,7 +269,15 @@ fn cues_in_words(words: &[WordKey], lang: &str, ids: &mut Vec<u32>) -> Vec<CueHi
         for k in words[i].lower.iter().filter(|k| !k.is_empty()) {
             ids.extend(by_lower.get(*k).into_iter().flatten());
         }
-        ids.extend_from_slice(prefix_first);
+        let may_prefix = words[i]
+            .folded
+            .iter()
+            .chain(&words[i].lower)
+            .filter_map(|k| k.as_bytes().first())
+            .any(|&b| prefix_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+        if may_prefix {
+            ids.extend_from_slice(prefix_first);
+        }
         // Few and distinct (one table per cue, a word's two forms differ): insertion sort.
         for k in 1..ids.len() {
             let mut j = k;
