@@ -694,9 +694,23 @@ struct Ctx<'a> {
     cands: Vec<Cand>,
     /// Bare titles: (span, role, the organisation or country named right after the title).
     bare_titles: Vec<(Span, String, Option<String>)>,
+    /// `gaz_match` per token once asked (the tokens do not change during the recognition).
+    gaz_memo: std::cell::RefCell<Vec<Option<Option<(usize, u32)>>>>,
 }
 
 impl<'a> Ctx<'a> {
+    /// `self.gaz(i)`, computed once per token.
+    fn gaz(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some(Some(m)) = self.gaz_memo.borrow().get(i) {
+            return *m;
+        }
+        let m = gaz_match(self.g, self.text, &self.toks, i, self.lang);
+        if let Some(slot) = self.gaz_memo.borrow_mut().get_mut(i) {
+            *slot = Some(m);
+        }
+        m
+    }
+
     fn surface(&self, a: usize, b: usize) -> &'a str {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end).slice(self.text)
     }
@@ -971,7 +985,10 @@ impl<'a> Ctx<'a> {
                 } else {
                     None
                 };
-            let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
+            let gm = match prefer {
+                None => self.gaz(i),
+                Some(_) => gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer),
+            };
             let (te, role) = title_end(self.c, &self.toks, i);
             let he = honorific_end(self.c, &self.toks, i);
             let glen = gm.map(|(e, _)| e - i).unwrap_or(0);
@@ -1040,7 +1057,7 @@ impl<'a> Ctx<'a> {
                             && self.toks[i].line_start
                             && self.toks[e].allcaps
                             && self.toks[e].word
-                            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()))
+                            && self.gaz(e).is_none()))
                 {
                     let end = self.discover_from(i, &mut pending, honor, true);
                     honor = false;
@@ -1078,7 +1095,7 @@ impl<'a> Ctx<'a> {
                 self.c.is("org_prefix", k)
             });
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
-                if gaz_match(self.g, self.text, &self.toks, pe, self.lang).is_none() {
+                if self.gaz(pe).is_none() {
                     let mut e = self.name_run(pe);
                     // Vietnamese names capitalise only some syllables: "Hàng không Việt Nam".
                     loop {
@@ -1099,9 +1116,7 @@ impl<'a> Ctx<'a> {
                             && !self.toks[k].line_start
                         {
                             let mut k2 = k;
-                            if let Some((ge, _)) =
-                                gaz_match(self.g, self.text, &self.toks, k, self.lang)
-                            {
+                            if let Some((ge, _)) = self.gaz(k) {
                                 k2 = ge;
                             } else {
                                 k2 = self.name_run(k2).max(k2 + 1);
@@ -1195,8 +1210,7 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if !u.cap || (j > i && gaz_match(self.g, self.text, &self.toks, j, self.lang).is_some())
-            {
+            if !u.cap || (j > i && self.gaz(j).is_some()) {
                 break;
             }
             j += 1;
@@ -1218,7 +1232,7 @@ impl<'a> Ctx<'a> {
             && !tok_is(self.c, "common_cap", &t)
             && !tok_is(self.c, "org_suffix", &t)
             && self.g.demonym(&t.key).is_none()
-            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
+            && self.gaz(e).is_none()
             && title_end(self.c, &self.toks, e).0 == e
     }
 
@@ -1227,7 +1241,7 @@ impl<'a> Ctx<'a> {
         if end + 1 >= self.toks.len() || self.toks[end].punct != ',' {
             return false;
         }
-        match gaz_match(self.g, self.text, &self.toks, end + 1, self.lang) {
+        match self.gaz(end + 1) {
             Some((_, id)) => {
                 let e = &self.g.entries[(id & !HYPHEN_HEAD) as usize];
                 e.kind == EntityKind::Place && matches!(e.class.as_str(), "region" | "country")
@@ -1395,7 +1409,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if j > i {
-                if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
+                if let Some((ge, id)) = self.gaz(j) {
                     let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
                     // "Carlos França", "Anand Mahindra": a known first name, then a one-word
                     // place or company read as the surname.
@@ -2091,7 +2105,9 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
         toks,
         cands: Vec::new(),
         bare_titles: Vec::new(),
+        gaz_memo: std::cell::RefCell::new(Vec::new()),
     };
+    ctx.gaz_memo = std::cell::RefCell::new(vec![None; ctx.toks.len()]);
     ctx.run();
     ctx.appositives();
     if !related.is_empty() {
