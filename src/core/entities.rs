@@ -2165,6 +2165,21 @@ fn multi_token_has(name: &str, k: &str) -> bool {
     key.contains(' ') && key.split(' ').any(|t| t == k)
 }
 
+/// `name_key(a) == name_key(b)`, without building the keys of ASCII names.
+fn same_name_key(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let (mut x, mut y) = (ascii_runs(a), ascii_runs(b));
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(r), Some(s)) if r.eq_ignore_ascii_case(s) => {}
+                _ => return false,
+            }
+        }
+    }
+    name_key(a) == name_key(b)
+}
+
 /// The words of an ASCII `name_key`, before lowercasing: runs of ASCII letters and digits.
 fn ascii_runs(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| !c.is_ascii_alphanumeric())
@@ -2512,20 +2527,23 @@ fn group(
                 && gr
                     .affiliation
                     .as_deref()
-                    .is_some_and(|x| name_key(x) == name_key(a))
+                    .is_some_and(|x| same_name_key(x, a))
         };
         let mut best: Option<usize> = None;
         for (gi, gr) in groups.iter().enumerate() {
-            let of_org = gr.affiliation.as_deref().is_some_and(|a| {
-                groups
-                    .iter()
-                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a))
-            });
+            // (Only asked when the role is not the same.)
+            let of_org = || {
+                gr.affiliation.as_deref().is_some_and(|a| {
+                    groups
+                        .iter()
+                        .any(|g| g.kind == EntityKind::Org && same_name_key(&g.canonical, a))
+                })
+            };
             let fits = gr.kind == EntityKind::Person
                 && gr
                     .role
                     .as_deref()
-                    .is_some_and(|r| r == role || (!of_org && role_fits(r, &role)))
+                    .is_some_and(|r| r == role || (!of_org() && role_fits(r, &role)))
                 && aff.as_deref().is_none_or(|a| affiliated(gr, a));
             if fits && (best.is_none() || first(gr).start < span.start) {
                 best = Some(gi);
@@ -2535,7 +2553,7 @@ fn group(
             if let Some(a) = aff.as_deref() {
                 let is_org = groups
                     .iter()
-                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a));
+                    .any(|g| g.kind == EntityKind::Org && same_name_key(&g.canonical, a));
                 let mut holders = groups
                     .iter()
                     .enumerate()

@@ -39,25 +39,16 @@ pub fn name_key_into(out: &mut String, s: &str) {
     let mut pending_space = false;
     if s.is_ascii() {
         // Runs of ASCII letters and digits, lowercased, one space between runs (a byte scan).
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            while i < b.len() && !b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let start = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if start < i {
-                if out.len() > base {
+        out.reserve(s.len());
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && out.len() > base {
                     out.push(' ');
                 }
-                let at = out.len();
-                out.push_str(s.get(start..i).unwrap_or(""));
-                if let Some(tail) = out.get_mut(at..) {
-                    tail.make_ascii_lowercase();
-                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
             }
         }
         return;
