@@ -162,9 +162,14 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         name_key_into(buf, s);
         ranges.push((a, buf.len()));
         let key = buf.get(a..).unwrap_or("");
-        let last_at = key.rfind(' ').map_or(0, |p| p + 1);
+        // Byte scans for the one-byte space: cheaper than `rfind`/`split` on these short keys.
+        let last_at = key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1);
         let word = kind != TokenKind::Punct;
-        let first_word = key.split(' ').next().unwrap_or("");
+        let first_word = key
+            .bytes()
+            .position(|b| b == b' ')
+            .and_then(|p| key.get(..p))
+            .unwrap_or(key);
         // Only words start gazetteer matches.
         let gaz_first = word
             && (g.is_first(first_word)
