@@ -22,6 +22,10 @@ pub fn fold_char(c: char) -> char {
 
 /// Lowercase and strip diacritics from a whole string ("Hà Nội" → "ha noi").
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // `fold_char` of an ASCII char is its ASCII lowercase.
+        return s.to_ascii_lowercase();
+    }
     s.chars().map(fold_char).collect()
 }
 
