@@ -904,10 +904,11 @@ fn bracketed_lists(doc: &Doc, sent: Span, mentions: &[(Span, usize)]) -> Vec<Spa
     };
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (k, ch) in s.char_indices() {
+    // Brackets are ASCII: a byte scan finds them at the offsets `char_indices` gives.
+    for (k, ch) in s.bytes().enumerate() {
         match ch {
-            '(' => open = Some(sent.start + k),
-            ')' => {
+            b'(' => open = Some(sent.start + k),
+            b')' => {
                 if let Some(o) = open.take() {
                     let span = Span::new(o, sent.start + k + 1);
                     let lo = mentions.partition_point(|(m, _)| m.start < span.start);
@@ -1022,6 +1023,14 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut i = 0;
     while i + 1 < b.len() {
+        // Straight to the next line break (`position` over bytes, not an index loop).
+        match b
+            .get(i..b.len() - 1)
+            .and_then(|r| r.iter().position(|&x| x == b'\n'))
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         if b[i] == b'\n' {
             let mut j = i + 1;
             while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
