@@ -324,10 +324,20 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], buf: &'a mut String) -> Vec<To
     buf.reserve(text.len() + 16);
     let mut ends = Vec::with_capacity(toks.len());
     for t in toks {
-        for c in t.span.slice(text).chars() {
-            match fold_char(c) {
-                '’' => buf.push('\''),
-                f => buf.push(f),
+        let s = t.span.slice(text);
+        if s.is_ascii() {
+            // ASCII folds as it lowercases, in place.
+            let a = buf.len();
+            buf.push_str(s);
+            if let Some(tail) = buf.get_mut(a..) {
+                tail.make_ascii_lowercase();
+            }
+        } else {
+            for c in s.chars() {
+                match fold_char(c) {
+                    '’' => buf.push('\''),
+                    f => buf.push(f),
+                }
             }
         }
         ends.push(buf.len());

@@ -111,9 +111,20 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         .iter()
         .copied()
         .filter(|l| {
+            // One pass, ASCII bytes without decoding: as counting `is_uppercase` and `is_lowercase` chars.
+            let (mut up, mut low) = (0usize, 0usize);
             let s = l.slice(text);
-            let up = s.chars().filter(|c| c.is_uppercase()).count();
-            let low = s.chars().filter(|c| c.is_lowercase()).count();
+            if s.is_ascii() {
+                for b in s.bytes() {
+                    up += usize::from(b.is_ascii_uppercase());
+                    low += usize::from(b.is_ascii_lowercase());
+                }
+            } else {
+                for c in s.chars() {
+                    up += usize::from(c.is_uppercase());
+                    low += usize::from(c.is_lowercase());
+                }
+            }
             up >= 6 && low * 4 < up
         })
         .collect();
@@ -123,17 +134,19 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         .copied()
         .filter(|l| {
             let s = l.slice(text);
-            let words: Vec<&str> = s
-                .split_whitespace()
-                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                .collect();
-            let caps = words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
-            words.len() >= 4
-                && caps * 10 >= words.len() * 7
-                && !s.trim_end().ends_with(['.', '?', '!'])
+            // The cheap test first: most lines end a sentence.
+            if s.trim_end().ends_with(['.', '?', '!']) {
+                return false;
+            }
+            let (mut words, mut caps) = (0usize, 0usize);
+            for w in s.split_whitespace() {
+                let first = w.chars().next();
+                if first.is_some_and(char::is_alphabetic) {
+                    words += 1;
+                    caps += usize::from(first.is_some_and(char::is_uppercase));
+                }
+            }
+            words >= 4 && caps * 10 >= words * 7
         })
         .collect();
     let mut out: Vec<Tok<'k>> = Vec::with_capacity(doc.tokens.len() + 8);
@@ -149,9 +162,14 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         name_key_into(buf, s);
         ranges.push((a, buf.len()));
         let key = buf.get(a..).unwrap_or("");
-        let last_at = key.rfind(' ').map_or(0, |p| p + 1);
+        // Byte scans for the one-byte space: cheaper than `rfind`/`split` on these short keys.
+        let last_at = key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1);
         let word = kind != TokenKind::Punct;
-        let first_word = key.split(' ').next().unwrap_or("");
+        let first_word = key
+            .bytes()
+            .position(|b| b == b' ')
+            .and_then(|p| key.get(..p))
+            .unwrap_or(key);
         // Only words start gazetteer matches.
         let gaz_first = word
             && (g.is_first(first_word)
@@ -681,9 +699,23 @@ struct Ctx<'a> {
     cands: Vec<Cand>,
     /// Bare titles: (span, role, the organisation or country named right after the title).
     bare_titles: Vec<(Span, String, Option<String>)>,
+    /// `gaz_match` per token once asked (the tokens do not change during the recognition).
+    gaz_memo: std::cell::RefCell<Vec<Option<Option<(usize, u32)>>>>,
 }
 
 impl<'a> Ctx<'a> {
+    /// `self.gaz(i)`, computed once per token.
+    fn gaz(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some(Some(m)) = self.gaz_memo.borrow().get(i) {
+            return *m;
+        }
+        let m = gaz_match(self.g, self.text, &self.toks, i, self.lang);
+        if let Some(slot) = self.gaz_memo.borrow_mut().get_mut(i) {
+            *slot = Some(m);
+        }
+        m
+    }
+
     fn surface(&self, a: usize, b: usize) -> &'a str {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end).slice(self.text)
     }
@@ -958,7 +990,10 @@ impl<'a> Ctx<'a> {
                 } else {
                     None
                 };
-            let gm = gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer);
+            let gm = match prefer {
+                None => self.gaz(i),
+                Some(_) => gaz_match_pref(self.g, self.text, &self.toks, i, self.lang, prefer),
+            };
             let (te, role) = title_end(self.c, &self.toks, i);
             let he = honorific_end(self.c, &self.toks, i);
             let glen = gm.map(|(e, _)| e - i).unwrap_or(0);
@@ -1027,7 +1062,7 @@ impl<'a> Ctx<'a> {
                             && self.toks[i].line_start
                             && self.toks[e].allcaps
                             && self.toks[e].word
-                            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()))
+                            && self.gaz(e).is_none()))
                 {
                     let end = self.discover_from(i, &mut pending, honor, true);
                     honor = false;
@@ -1065,7 +1100,7 @@ impl<'a> Ctx<'a> {
                 self.c.is("org_prefix", k)
             });
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
-                if gaz_match(self.g, self.text, &self.toks, pe, self.lang).is_none() {
+                if self.gaz(pe).is_none() {
                     let mut e = self.name_run(pe);
                     // Vietnamese names capitalise only some syllables: "Hàng không Việt Nam".
                     loop {
@@ -1086,9 +1121,7 @@ impl<'a> Ctx<'a> {
                             && !self.toks[k].line_start
                         {
                             let mut k2 = k;
-                            if let Some((ge, _)) =
-                                gaz_match(self.g, self.text, &self.toks, k, self.lang)
-                            {
+                            if let Some((ge, _)) = self.gaz(k) {
                                 k2 = ge;
                             } else {
                                 k2 = self.name_run(k2).max(k2 + 1);
@@ -1182,8 +1215,7 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if !u.cap || (j > i && gaz_match(self.g, self.text, &self.toks, j, self.lang).is_some())
-            {
+            if !u.cap || (j > i && self.gaz(j).is_some()) {
                 break;
             }
             j += 1;
@@ -1205,7 +1237,7 @@ impl<'a> Ctx<'a> {
             && !tok_is(self.c, "common_cap", &t)
             && !tok_is(self.c, "org_suffix", &t)
             && self.g.demonym(&t.key).is_none()
-            && gaz_match(self.g, self.text, &self.toks, e, self.lang).is_none()
+            && self.gaz(e).is_none()
             && title_end(self.c, &self.toks, e).0 == e
     }
 
@@ -1214,7 +1246,7 @@ impl<'a> Ctx<'a> {
         if end + 1 >= self.toks.len() || self.toks[end].punct != ',' {
             return false;
         }
-        match gaz_match(self.g, self.text, &self.toks, end + 1, self.lang) {
+        match self.gaz(end + 1) {
             Some((_, id)) => {
                 let e = &self.g.entries[(id & !HYPHEN_HEAD) as usize];
                 e.kind == EntityKind::Place && matches!(e.class.as_str(), "region" | "country")
@@ -1382,7 +1414,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if j > i {
-                if let Some((ge, id)) = gaz_match(self.g, self.text, &self.toks, j, self.lang) {
+                if let Some((ge, id)) = self.gaz(j) {
                     let gk = self.g.entries[(id & !HYPHEN_HEAD) as usize].kind;
                     // "Carlos França", "Anand Mahindra": a known first name, then a one-word
                     // place or company read as the surname.
@@ -2078,7 +2110,9 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
         toks,
         cands: Vec::new(),
         bare_titles: Vec::new(),
+        gaz_memo: std::cell::RefCell::new(Vec::new()),
     };
+    ctx.gaz_memo = std::cell::RefCell::new(vec![None; ctx.toks.len()]);
     ctx.run();
     ctx.appositives();
     if !related.is_empty() {
@@ -2123,8 +2157,57 @@ fn one_token(name: &str) -> bool {
 
 /// `name` has several words (as a `name_key`), `k` among them.
 fn multi_token_has(name: &str, k: &str) -> bool {
+    if name.is_ascii() {
+        // The ASCII key's words are the runs of letters and digits, lowercased: no `String`.
+        let (mut words, mut hit) = (0, false);
+        for run in ascii_runs(name) {
+            words += 1;
+            hit = hit || ascii_lower_eq(run, k);
+        }
+        return words >= 2 && hit;
+    }
     let key = name_key(name);
     key.contains(' ') && key.split(' ').any(|t| t == k)
+}
+
+/// `name_key(a) == name_key(b)`, without building the keys of ASCII names.
+fn same_name_key(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let (mut x, mut y) = (ascii_runs(a), ascii_runs(b));
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(r), Some(s)) if r.eq_ignore_ascii_case(s) => {}
+                _ => return false,
+            }
+        }
+    }
+    name_key(a) == name_key(b)
+}
+
+/// The words of an ASCII `name_key`, before lowercasing: runs of ASCII letters and digits.
+fn ascii_runs(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|r| !r.is_empty())
+}
+
+/// `run` lowercased (ASCII) is `k`.
+fn ascii_lower_eq(run: &str, k: &str) -> bool {
+    run.len() == k.len()
+        && run
+            .bytes()
+            .zip(k.bytes())
+            .all(|(a, b)| a.to_ascii_lowercase() == b)
+}
+
+/// The `name_key` of `name` has two words or more, the first `k` (as `split_once(' ')`).
+fn first_of_several_is(name: &str, k: &str) -> bool {
+    if name.is_ascii() {
+        let mut runs = ascii_runs(name);
+        return runs.next().is_some_and(|first| ascii_lower_eq(first, k)) && runs.next().is_some();
+    }
+    let t = name_key(name);
+    t.split_once(' ').is_some_and(|(first, _)| first == k)
 }
 
 fn group(
@@ -2267,11 +2350,7 @@ fn group(
         let k = name_key(m.span.slice(text));
         let target = find_person(&groups, &k).or_else(|| {
             groups.iter().position(|g| {
-                g.kind == EntityKind::Org
-                    && g.aliases.iter().any(|a| {
-                        let t = name_key(a);
-                        t.split_once(' ').is_some_and(|(first, _)| first == k)
-                    })
+                g.kind == EntityKind::Org && g.aliases.iter().any(|a| first_of_several_is(a, &k))
             })
         });
         if let Some(gi) = target {
@@ -2453,20 +2532,23 @@ fn group(
                 && gr
                     .affiliation
                     .as_deref()
-                    .is_some_and(|x| name_key(x) == name_key(a))
+                    .is_some_and(|x| same_name_key(x, a))
         };
         let mut best: Option<usize> = None;
         for (gi, gr) in groups.iter().enumerate() {
-            let of_org = gr.affiliation.as_deref().is_some_and(|a| {
-                groups
-                    .iter()
-                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a))
-            });
+            // (Only asked when the role is not the same.)
+            let of_org = || {
+                gr.affiliation.as_deref().is_some_and(|a| {
+                    groups
+                        .iter()
+                        .any(|g| g.kind == EntityKind::Org && same_name_key(&g.canonical, a))
+                })
+            };
             let fits = gr.kind == EntityKind::Person
                 && gr
                     .role
                     .as_deref()
-                    .is_some_and(|r| r == role || (!of_org && role_fits(r, &role)))
+                    .is_some_and(|r| r == role || (!of_org() && role_fits(r, &role)))
                 && aff.as_deref().is_none_or(|a| affiliated(gr, a));
             if fits && (best.is_none() || first(gr).start < span.start) {
                 best = Some(gi);
@@ -2476,7 +2558,7 @@ fn group(
             if let Some(a) = aff.as_deref() {
                 let is_org = groups
                     .iter()
-                    .any(|g| g.kind == EntityKind::Org && name_key(&g.canonical) == name_key(a));
+                    .any(|g| g.kind == EntityKind::Org && same_name_key(&g.canonical, a));
                 let mut holders = groups
                     .iter()
                     .enumerate()

@@ -59,8 +59,14 @@ fn lexicon() -> &'static HashMap<String, Vec<Cue>> {
 }
 
 /// Per language, the cues by first word (ids into `lexicon()[lang]`): (folded, lowercase) exact
-/// first words → ids, and the ids whose first word is a prefix.
-type FirstIndex = (FilteredMap<Vec<u32>>, FilteredMap<Vec<u32>>, Vec<u32>);
+/// first words → ids, the ids whose first word is a prefix, and the first bytes of those prefixes
+/// (a 256-bit set; all set when one can match any word).
+type FirstIndex = (
+    FilteredMap<Vec<u32>>,
+    FilteredMap<Vec<u32>>,
+    Vec<u32>,
+    [u64; 4],
+);
 
 fn first_index() -> &'static HashMap<String, FirstIndex> {
     static IX: OnceLock<HashMap<String, FirstIndex>> = OnceLock::new();
@@ -74,7 +80,16 @@ fn first_index() -> &'static HashMap<String, FirstIndex> {
                         ix.1.entry_default(w.clone()).push(id as u32)
                     }
                     Some((w, false)) => ix.0.entry_default(w.clone()).push(id as u32),
-                    _ => ix.2.push(id as u32),
+                    first => {
+                        ix.2.push(id as u32);
+                        // A word key starting with another byte cannot start with the prefix.
+                        match first.map(|(w, _)| w.as_bytes()) {
+                            Some(&[b, ..]) if first.is_some_and(|(w, _)| w != "~") => {
+                                ix.3[usize::from(b >> 6)] |= 1 << (b & 63)
+                            }
+                            _ => ix.3 = [u64::MAX; 4],
+                        }
+                    }
                 }
             }
             ix.0.finish();
@@ -216,11 +231,12 @@ fn match_at(cue: &Cue, words: &[WordKey], i: usize, k: usize) -> Option<usize> {
 /// Word keys of every word token of `doc.tokens[lo..hi]`, borrowed from `buf` (filled here).
 fn word_keys<'b>(doc: &Doc, lo: usize, hi: usize, buf: &'b mut String) -> Vec<WordKey<'b>> {
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
-    let ranges: Vec<([(usize, usize); 2], Span)> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| (word_key(buf, t.text(doc.text)), t.span))
-        .collect();
+    let mut ranges: Vec<([(usize, usize); 2], Span)> = Vec::with_capacity(toks.len());
+    ranges.extend(
+        toks.iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| (word_key(buf, t.text(doc.text)), t.span)),
+    );
     let buf: &'b str = buf;
     ranges
         .iter()
@@ -241,7 +257,7 @@ fn cues_in_words(words: &[WordKey], lang: &str, ids: &mut Vec<u32>) -> Vec<CueHi
     };
     let mut hits: Vec<CueHit> = Vec::new();
     let mut blocked: Vec<Span> = Vec::new();
-    let Some((by_folded, by_lower, prefix_first)) = first_index().get(lang) else {
+    let Some((by_folded, by_lower, prefix_first, prefix_bytes)) = first_index().get(lang) else {
         return Vec::new();
     };
     for i in 0..words.len() {
@@ -253,7 +269,15 @@ fn cues_in_words(words: &[WordKey], lang: &str, ids: &mut Vec<u32>) -> Vec<CueHi
         for k in words[i].lower.iter().filter(|k| !k.is_empty()) {
             ids.extend(by_lower.get(*k).into_iter().flatten());
         }
-        ids.extend_from_slice(prefix_first);
+        let may_prefix = words[i]
+            .folded
+            .iter()
+            .chain(&words[i].lower)
+            .filter_map(|k| k.as_bytes().first())
+            .any(|&b| prefix_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0);
+        if may_prefix {
+            ids.extend_from_slice(prefix_first);
+        }
         // Few and distinct (one table per cue, a word's two forms differ): insertion sort.
         for k in 1..ids.len() {
             let mut j = k;
@@ -759,7 +783,8 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
         let previous_meeting = candidates.last().and_then(|c: &Candidate| c.date);
         // "The meeting came a day after Altman was received…": a meeting told after such a phrase
         // lies one day from the carried date.
-        let shift = day_shift(doc, sent, &triggers);
+        // (Only read for a carried date.)
+        let shift = || day_shift(doc, sent, &triggers);
         let date = in_sentence.or_else(|| {
             earlier()
                 .filter(|d| paragraph_of(d.span.start) == para)
@@ -767,7 +792,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 .or(lead_date.filter(|l| doc.published.is_none_or(|p| !after(*l, p))))
                 .or(previous_meeting)
                 .or_else(|| earlier().and_then(|d| d.value))
-                .map(|d| add_days(d, shift))
+                .map(|d| add_days(d, shift()))
         });
         // Status: a date after publication, or a future marker without a past date.
         let future =
@@ -879,10 +904,11 @@ fn bracketed_lists(doc: &Doc, sent: Span, mentions: &[(Span, usize)]) -> Vec<Spa
     };
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (k, ch) in s.char_indices() {
+    // Brackets are ASCII: a byte scan finds them at the offsets `char_indices` gives.
+    for (k, ch) in s.bytes().enumerate() {
         match ch {
-            '(' => open = Some(sent.start + k),
-            ')' => {
+            b'(' => open = Some(sent.start + k),
+            b')' => {
                 if let Some(o) = open.take() {
                     let span = Span::new(o, sent.start + k + 1);
                     let lo = mentions.partition_point(|(m, _)| m.start < span.start);
@@ -951,10 +977,12 @@ fn represented(
                 if a > b {
                     continue;
                 }
-                let between = doc
-                    .tokens
+                // Tokens are sorted and disjoint: those from `a` on, up to the first starting at `b`.
+                let from = doc.tokens.partition_point(|t| t.span.start < a);
+                let between = doc.tokens[from..]
                     .iter()
-                    .filter(|t| t.span.start >= a && t.span.end <= b && t.kind == TokenKind::Word)
+                    .take_while(|t| t.span.start < b)
+                    .filter(|t| t.span.end <= b && t.kind == TokenKind::Word)
                     .count();
                 let trigger_between = triggers.iter().any(|t| t.start >= a && t.end <= b);
                 if between <= 6 && !trigger_between {
@@ -995,6 +1023,14 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut i = 0;
     while i + 1 < b.len() {
+        // Straight to the next line break (`position` over bytes, not an index loop).
+        match b
+            .get(i..b.len() - 1)
+            .and_then(|r| r.iter().position(|&x| x == b'\n'))
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         if b[i] == b'\n' {
             let mut j = i + 1;
             while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
@@ -1461,7 +1497,7 @@ fn group_object_after(doc: &Doc, lang: &str, sent: Span, trigger: Span) -> Optio
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .take(8)
-        .find(|t| nouns.contains(&fold(t.text(doc.text)).as_str()))
+        .find(|t| lower_in(t.text(doc.text), nouns, true))
         .map(|t| t.span.end)
 }
 
@@ -1478,7 +1514,17 @@ fn separate_meetings(
     entities: &[Entity],
 ) -> Option<Vec<Vec<usize>>> {
     let (_, markers) = SEPARATELY.iter().find(|(l, _)| *l == lang)?;
-    let text = fold(doc.text.get(sent.start..sent.end)?);
+    let sent_text = doc.text.get(sent.start..sent.end)?;
+    let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
+    let counterparts: Vec<(usize, usize)> = parties
+        .iter()
+        .filter(|&&e| entities[e].kind == EntityKind::Person)
+        .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
+        .collect();
+    if counterparts.len() < 2 {
+        return None;
+    }
+    let text = fold(sent_text);
     let marked = markers.iter().any(|m| {
         text.match_indices(m).any(|(at, _)| {
             let before_ok = text[..at]
@@ -1492,13 +1538,7 @@ fn separate_meetings(
             before_ok && after_ok
         })
     });
-    let pos = |e: usize| first_pos.iter().find(|(x, _)| *x == e).map(|(_, p)| *p);
-    let counterparts: Vec<(usize, usize)> = parties
-        .iter()
-        .filter(|&&e| entities[e].kind == EntityKind::Person)
-        .filter_map(|&e| pos(e).filter(|p| *p >= trigger.end).map(|p| (e, p)))
-        .collect();
-    if counterparts.len() < 2 || !(marked || titled_pair(doc, lang, &counterparts)) {
+    if !(marked || titled_pair(doc, lang, &counterparts)) {
         return None;
     }
     let mut host: Vec<usize> = Vec::new();
@@ -1552,8 +1592,7 @@ fn relative_clause_start(doc: &Doc, lang: &str, sent: Span, from: usize) -> Opti
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.windows(2).find_map(|w| {
         let comma = w[0].text(doc.text) == ",";
-        let word = w[1].text(doc.text).lowercase();
-        (comma && rel.contains(&word.as_str())).then_some(w[0].span.start)
+        (comma && lower_in(w[1].text(doc.text), rel, false)).then_some(w[0].span.start)
     })
 }
 
@@ -1567,9 +1606,7 @@ fn relative_asides(doc: &Doc, lang: &str, span: Span) -> Vec<Span> {
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(1) {
-        if toks[k].text(doc.text) == ","
-            && rel.contains(&toks[k + 1].text(doc.text).lowercase().as_str())
-        {
+        if toks[k].text(doc.text) == "," && lower_in(toks[k + 1].text(doc.text), rel, false) {
             if let Some(close) = toks[k + 1..].iter().find(|t| t.text(doc.text) == ",") {
                 out.push(Span::new(toks[k].span.start, close.span.end));
             }
@@ -1638,8 +1675,7 @@ fn subject_pronoun_before(doc: &Doc, lang: &str, sent: Span, before: usize) -> b
     let hi = doc.tokens.partition_point(|t| t.span.start < before);
     let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
     toks.iter().enumerate().any(|(k, t)| {
-        let w = t.text(doc.text).lowercase();
-        prons.contains(&w.as_str())
+        lower_in(t.text(doc.text), prons, false)
             && !doc
                 .tokens
                 .get(lo + k + 1)
@@ -1686,9 +1722,12 @@ fn names_summit(doc: &Doc, sent: Span, m: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let skip = |w: &&str| {
-        matches!(
-            fold(w).as_str(),
-            "do" | "da" | "du" | "del" | "des" | "de" | "dei" | "della" | "of" | "the" | "di"
+        lower_in(
+            w,
+            &[
+                "do", "da", "du", "del", "des", "de", "dei", "della", "of", "the", "di",
+            ],
+            true,
         )
     };
     before.rev().filter(|w| !skip(w)).take(2).any(is_summit) || after.next().is_some_and(is_summit)
@@ -1762,11 +1801,7 @@ fn after_since(doc: &Doc, sent: Span, date: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words
-        .iter()
-        .rev()
-        .take(3)
-        .any(|w| SINCE.contains(&fold(w).as_str()))
+    words.iter().rev().take(3).any(|w| lower_in(w, SINCE, true))
 }
 
 /// Coordinating conjunctions that open a new clause.
@@ -1778,7 +1813,7 @@ fn and_between(doc: &Doc, a: Span, b: Span) -> bool {
     let j = doc.tokens.partition_point(|t| t.span.start < b.start);
     doc.tokens[i..j.max(i)]
         .iter()
-        .any(|t| ANDS.contains(&crate::core::case::lower(t.text(doc.text)).as_str()))
+        .any(|t| lower_in(t.text(doc.text), ANDS, false))
 }
 
 /// Whether `sent` holds a verb in the simple future ("se celebrará", "riceverà", "receberão"):
@@ -1813,10 +1848,7 @@ fn infinitive_before(doc: &Doc, trigger: Span) -> bool {
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| {
-            let w = t.text(doc.text).lowercase();
-            INFINITIVE.contains(&w.as_str())
-        })
+        .is_some_and(|t| lower_in(t.text(doc.text), INFINITIVE, false))
 }
 
 /// How many words may separate an invitation ("lud Kanzler Jens Vogel zu einem Abendessen") or a
@@ -1843,6 +1875,21 @@ fn tokens_between(doc: &Doc, a: Span, b: Span) -> usize {
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .count()
+}
+
+/// Whether the lowercase form of `w` (`lowercase`, or `fold` when `folded`) is one of `list`:
+/// an ASCII word is compared byte by byte, with no `String` (ASCII lowercases and folds alike).
+fn lower_in(w: &str, list: &[&str], folded: bool) -> bool {
+    if w.is_ascii() {
+        return list.iter().any(|k| {
+            k.len() == w.len()
+                && k.bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        });
+    }
+    let l = if folded { fold(w) } else { w.lowercase() };
+    list.contains(&l.as_str())
 }
 
 /// "With" in each language: a meeting noun followed by it names its counterpart.

@@ -63,10 +63,15 @@ fn classify(line: &str, index: usize, count: usize) -> Option<NoiseKind> {
         }
     }
     // "Reporting by X; Editing by Y", "Texte de …" (a credit phrase opening the line, no colon).
-    for n in [2usize, 3] {
-        let head: Vec<&str> = trimmed.split_whitespace().take(n).collect();
-        if head.len() == n && c.is("credit_cue", &name_key(&head.join(" "))) && words().len() <= 12
-        {
+    // The first n words' key is the key of the line up to the end of its n-th word (whitespace
+    // separates words in a key as the one space of a joined phrase does).
+    let base = trimmed.as_ptr() as usize;
+    let mut ends = trimmed
+        .split_whitespace()
+        .map(|w| w.as_ptr() as usize - base + w.len());
+    let (_, end2, end3) = (ends.next(), ends.next(), ends.next());
+    for end in [end2, end3].into_iter().flatten() {
+        if c.is("credit_cue", &name_key(&trimmed[..end])) && words().len() <= 12 {
             return Some(NoiseKind::Credit);
         }
     }

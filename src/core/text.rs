@@ -22,6 +22,10 @@ pub fn fold_char(c: char) -> char {
 
 /// Lowercase and strip diacritics from a whole string ("Hà Nội" → "ha noi").
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // `fold_char` of an ASCII char is its ASCII lowercase.
+        return s.to_ascii_lowercase();
+    }
     s.chars().map(fold_char).collect()
 }
 
@@ -38,18 +42,17 @@ pub fn name_key_into(out: &mut String, s: &str) {
     let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
-        // Runs of ASCII letters and digits, lowercased, one space between runs.
-        for run in s
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|r| !r.is_empty())
-        {
-            if out.len() > base {
-                out.push(' ');
-            }
-            let at = out.len();
-            out.push_str(run);
-            if let Some(tail) = out.get_mut(at..) {
-                tail.make_ascii_lowercase();
+        // Runs of ASCII letters and digits, lowercased, one space between runs (a byte scan).
+        out.reserve(s.len());
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && out.len() > base {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
             }
         }
         return;
@@ -167,7 +170,10 @@ fn is_joiner(c: char) -> bool {
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // The char at byte `p` (None at the end), and the byte after it: no char table is built.
-    let ch = |p: usize| text.get(p..).and_then(|s| s.chars().next());
+    let ch = |p: usize| match text.as_bytes().get(p) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(p..).and_then(|s| s.chars().next()),
+    };
     let after = |p: usize, c: char| p + c.len_utf8();
     let mut i = 0;
     while let Some(c) = ch(i) {
@@ -317,7 +323,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 // German ordinals ("am 19. Juni") are not sentence ends.
                 let ordinal =
                     (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
-                if single_initial || ordinal || ABBREVIATIONS.contains(&fold(word).as_str()) {
+                // Folding keeps the number of chars: a word of more than 16 bytes (> 4 chars) is no abbreviation.
+                if single_initial
+                    || ordinal
+                    || (word.len() <= 16 && ABBREVIATIONS.contains(&fold(word).as_str()))
+                {
                     continue;
                 }
             }

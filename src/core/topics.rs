@@ -288,7 +288,11 @@ fn matches_in_words(
             let range = ix.prefix_range.get(mode as usize);
             let mut seen_byte = None;
             for w in words.forms(lo + i, mode) {
-                match distinct[..nd].iter_mut().find(|d| d.0 == w) {
+                // Modes sharing a key share its bytes in `buf`: same place, same key, no compare.
+                let same = |d: &&mut (&str, u8)| {
+                    (std::ptr::eq(d.0.as_ptr(), w.as_ptr()) && d.0.len() == w.len()) || d.0 == w
+                };
+                match distinct[..nd].iter_mut().find(same) {
                     Some(d) => d.1 |= 1 << mode as u8,
                     None => {
                         distinct[nd] = (w, 1 << mode as u8);
