@@ -244,19 +244,32 @@ fn grow() {
             let Some((g, _)) = i.growing.as_mut() else {
                 return None;
             };
-            Some(s.ctx.corpus.with_untracked(|c| g.step(c, GROW_STEP)))
+            Some(
+                s.ctx
+                    .corpus
+                    .with_untracked(|c| (!g.is_stale(c)).then(|| g.step(c, GROW_STEP))),
+            )
         });
         match done {
             None => return,
-            Some(false) if now() - t0 < GROW_SLICE_MS => continue,
-            Some(false) => return later(0, grow),
-            Some(true) => break,
+            // The corpus was replaced meanwhile (a precomputed bundle loaded): start again.
+            Some(None) => {
+                stop_growing();
+                return flush();
+            }
+            Some(Some(done)) => match done {
+                false if now() - t0 < GROW_SLICE_MS => continue,
+                false => return later(0, grow),
+                true => break,
+            },
         }
     }
     let Some((g, started)) = IMP.with(|i| i.borrow_mut().growing.take()) else {
         return;
     };
-    let grown = s.ctx.corpus.with_untracked(|c| g.finish(c));
+    let Some(grown) = s.ctx.corpus.with_untracked(|c| g.finish(c)) else {
+        return;
+    };
     if let Some(old) = s.ctx.corpus.try_update(|c| std::mem::replace(c, grown)) {
         IMP.with(|i| i.borrow_mut().old.push(old));
         later(0, let_go);

@@ -617,7 +617,11 @@ impl Growing {
     }
 
     /// Do at most `n` units of work; true once `finish` may be called.
+    /// A stale `Growing` (see `is_stale`) does nothing and never ends: `abandon` it.
     pub fn step(&mut self, current: &Corpus, n: usize) -> bool {
+        if self.stage == Stage::Copy && self.is_stale(current) {
+            return false;
+        }
         let n = n.max(1);
         let next = &mut self.next;
         match self.stage {
@@ -739,9 +743,14 @@ impl Growing {
     }
 
     /// The grown corpus (call once `step` returned true; before that, the rest is done at once).
-    pub fn finish(mut self, current: &Corpus) -> Corpus {
-        while !self.step(current, usize::MAX / 2) {}
-        self.next
+    /// None when `current` changed meanwhile.
+    pub fn finish(mut self, current: &Corpus) -> Option<Corpus> {
+        while !self.step(current, usize::MAX / 2) {
+            if self.is_stale(current) && self.stage == Stage::Copy {
+                return None;
+            }
+        }
+        Some(self.next)
     }
 }
 
@@ -1001,7 +1010,7 @@ mod tests {
             }
             assert!(n > 2 || steps > 5, "{n}: {steps}");
             assert!(!g.is_stale(&base));
-            let grown = g.finish(&base);
+            let grown = g.finish(&base).unwrap();
             let fresh = Corpus::from_parts(arts.clone(), xs.clone());
             same(&grown, &fresh);
             assert_eq!(grown.pairs, fresh.pairs);
@@ -1013,7 +1022,7 @@ mod tests {
             let mut g =
                 Growing::new_without(&base, |id| id == "a", arts[2..].to_vec(), xs[2..].to_vec());
             while !g.step(&base, n) {}
-            let grown = g.finish(&base);
+            let grown = g.finish(&base).unwrap();
             let fresh = Corpus::from_parts(arts[1..].to_vec(), xs[1..].to_vec());
             same(&grown, &fresh);
             assert_eq!(format!("{:?}", grown.ids), format!("{:?}", fresh.ids));
@@ -1023,6 +1032,12 @@ mod tests {
                 g.step(&base, 1);
             }
             assert_eq!(g.abandon(), (arts[2..].to_vec(), xs[2..].to_vec()), "{n}");
+            // A corpus that changed under it: no step copies from it, finish says so.
+            let mut g = Growing::new(&base, arts[2..].to_vec(), xs[2..].to_vec());
+            let other = Corpus::from_parts(arts[..1].to_vec(), xs[..1].to_vec());
+            assert!(g.is_stale(&other));
+            assert!(!g.step(&other, n));
+            assert!(g.finish(&other).is_none());
         }
     }
 }
