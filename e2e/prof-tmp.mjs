@@ -32,7 +32,7 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 const [apply, undo] = acts[which];
 await run(apply); await run(undo);
 await cdp.send('Profiler.start');
-const r1 = await run(apply);
+const r1 = await run(which === 'search' ? { id: 'q', value: 'ha noi' } : apply);
 const { profile } = await cdp.send('Profiler.stop');
 console.log('wall', r1);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

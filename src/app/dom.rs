@@ -21,10 +21,29 @@ pub fn document() -> Document {
 /// An element being built.
 pub struct N(pub Element);
 
+thread_local! {
+    /// One blank element per tag name made so far: a new element is a shallow clone of it, so
+    /// drawing a card passes no tag name from wasm to JavaScript (each string passed is decoded
+    /// there, and decoding short strings cost a third of drawing the page's lists).
+    static BLANK: std::cell::RefCell<Vec<(String, Element)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A new HTML element.
 #[inline(never)]
 pub fn el(tag: &str) -> N {
-    N(DOC.with(|d| d.create_element(tag)).expect("create element"))
+    let blank = BLANK.with(|b| {
+        let mut b = b.borrow_mut();
+        if let Some((_, e)) = b.iter().find(|(t, _)| t == tag) {
+            return e.clone();
+        }
+        let e = DOC.with(|d| d.create_element(tag)).expect("create element");
+        b.push((tag.to_string(), e.clone()));
+        e
+    });
+    N(blank
+        .clone_node()
+        .expect("clone element")
+        .unchecked_into::<Element>())
 }
 
 /// A new SVG element.
@@ -56,7 +75,9 @@ impl N {
     #[inline(never)]
 
     pub fn cls(self, class: &str) -> N {
-        self.at("class", class)
+        // One string to pass, not two ("class" and its value).
+        self.0.set_class_name(class);
+        self
     }
 
     /// Append text (a text node).

@@ -141,13 +141,18 @@ impl Corpus {
                 return Some(v.clone());
             }
         }
+        // The query's triples as bit positions: a text is scanned only when it has every one.
         let want = gram_set(&q);
+        let bits: Vec<usize> = (0..4096)
+            .filter(|&b| want[b / 64] >> (b % 64) & 1 == 1)
+            .collect();
         let v = Arc::new(
             self.folded
                 .iter()
                 .zip(&self.grams)
                 .map(|(t, have)| {
-                    want.iter().zip(have).all(|(w, h)| w & h == *w) && t.contains(q.as_str())
+                    bits.iter().all(|&b| have[b / 64] >> (b % 64) & 1 == 1)
+                        && t.contains(q.as_str())
                 })
                 .collect(),
         );

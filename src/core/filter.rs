@@ -155,9 +155,15 @@ pub fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -
     // A coarse date covers a period: "2023-09" runs from "2023-09" to "2023-09~" in string order,
     // and a coarse `to` bound ("2024-09") takes in its whole period too. Comparing the common
     // prefix of the two strings says the same without building "…~" strings.
+    // A byte loop: dates differ within their first bytes, and the page compares every entry's
+    // date on each filter change (the slice comparison cost a call and a length check each).
     let prefix_cmp = |a: &str, b: &str| {
-        let n = a.len().min(b.len());
-        a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+        for (x, y) in a.bytes().zip(b.bytes()) {
+            if x != y {
+                return x.cmp(&y);
+            }
+        }
+        std::cmp::Ordering::Equal
     };
     from.is_none_or(|f| prefix_cmp(d, f).is_ge()) && to.is_none_or(|t| prefix_cmp(d, t).is_le())
 }
@@ -666,6 +672,32 @@ mod tests {
         assert_eq!(facet(&c, &filter, Field::Lang), [("fr".to_string(), 2)]);
         let chosen = f(|f| f.langs = vec!["de".into()]);
         assert!(facet(&c, &chosen, Field::Lang).contains(&("de".to_string(), 0)));
+    }
+
+    #[test]
+    fn coarse_dates_overlap_the_range() {
+        let cases: [(Option<&str>, Option<&str>, Option<&str>, bool); 8] = [
+            (Some("2023-09"), Some("2023-09-15"), None, true),
+            (Some("2023-08-31"), Some("2023-09-01"), None, false),
+            (Some("2023-09-01"), Some("2023-09-01"), None, true),
+            (Some("2023"), None, Some("2022-12"), false),
+            (Some("2024-09-30"), None, Some("2024-09"), true),
+            (
+                Some("2024-10-01"),
+                Some("2024-01-01"),
+                Some("2024-09"),
+                false,
+            ),
+            (None, Some("2024-01-01"), None, false),
+            (None, None, None, true),
+        ];
+        for (date, from, to, want) in cases {
+            assert_eq!(
+                date_in_range(date, from, to),
+                want,
+                "{date:?} {from:?} {to:?}"
+            );
+        }
     }
 
     #[test]
