@@ -75,9 +75,14 @@ impl N {
     #[inline(never)]
 
     pub fn cls(self, class: &str) -> N {
-        // One string to pass, not two ("class" and its value).
-        self.0.set_class_name(class);
-        self
+        // One string to pass, not two ("class" and its value); an SVG element's className
+        // cannot be set, so it takes the attribute.
+        if self.0.is_instance_of::<web_sys::HtmlElement>() {
+            self.0.set_class_name(class);
+            self
+        } else {
+            self.at("class", class)
+        }
     }
 
     /// Append text (a text node).
