@@ -407,7 +407,7 @@ fn facet_box(
                 let n = cs[field as usize].get(*vid).copied().unwrap_or(0);
                 let on = chosen.contains(value);
                 if was.0 != n {
-                    count.set_text_content(Some(&format!("({n})")));
+                    count.set_text_content(Some(&crate::app::format::paren_count(n)));
                     if (was.0 == 0) != (n == 0) || was.0 == u32::MAX {
                         let _ = li.set_attribute("class", if n == 0 { "empty" } else { "" });
                     }

@@ -155,13 +155,18 @@ pub fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -
     // A coarse date covers a period: "2023-09" runs from "2023-09" to "2023-09~" in string order,
     // and a coarse `to` bound ("2024-09") takes in its whole period too. Comparing the common
     // prefix of the two strings says the same without building "…~" strings.
-    // A byte loop: dates differ within their first bytes, and the page compares every entry's
-    // date on each filter change (the slice comparison cost a call and a length check each).
+    // A plain byte loop: dates differ within their first bytes, and the page compares every
+    // entry's date on each filter change (a slice comparison or a zipped iterator cost calls
+    // each in the size-optimised wasm).
     let prefix_cmp = |a: &str, b: &str| {
-        for (x, y) in a.bytes().zip(b.bytes()) {
-            if x != y {
-                return x.cmp(&y);
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let n = a.len().min(b.len());
+        let mut i = 0;
+        while i < n {
+            if a[i] != b[i] {
+                return a[i].cmp(&b[i]);
             }
+            i += 1;
         }
         std::cmp::Ordering::Equal
     };
