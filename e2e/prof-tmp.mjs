@@ -29,7 +29,8 @@ async function run(a) {
 }
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-const [apply, undo] = acts[which];
+if (which === 'datestar') { await run(acts.company[0]); }
+const [apply, undo] = acts[which === 'datestar' ? 'date' : which];
 await run(apply); await run(undo);
 await cdp.send('Profiler.start');
 const r1 = await run(which === 'search' ? { id: 'q', value: 'ha noi' } : apply);

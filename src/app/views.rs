@@ -138,10 +138,12 @@ pub fn App() -> impl IntoView {
         }
         loading.set(None);
     });
+    // The browser's language, read once (the memo runs on every state change).
+    let browser = browser_lang();
     let lang = Memo::new(move |_| {
         ctx.state
             .with(|s| s.ui.as_deref().and_then(Lang::from_code))
-            .unwrap_or_else(browser_lang)
+            .unwrap_or(browser)
     });
     let root = NodeRef::<leptos::html::Div>::new();
     let listening = StoredValue::new(false);

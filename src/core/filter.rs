@@ -435,17 +435,26 @@ fn entry_fails(corpus: &Corpus, i: usize, w: &Want) -> u8 {
     let (Some(e), Some(v)) = (corpus.timeline.get(i), corpus.ids.entries.get(i)) else {
         return TEXT;
     };
+    // Only the parts the filter sets are checked: this runs for every entry on each change.
     let mut m = 0;
-    let have = [&v.orgs, &v.values[1], &v.values[2], &v.values[3]];
-    for (f, h) in have.into_iter().enumerate() {
-        if !any_in(h, &w.ids[f]) {
+    for f in 0..4 {
+        let wanted = &w.ids[f];
+        if wanted.is_empty() {
+            continue;
+        }
+        let have = if f == 0 { &v.orgs } else { &v.values[f] };
+        if !any_in(have, wanted) {
             m |= 1 << f;
         }
     }
-    if !date_in_range(e.date.as_deref(), w.from, w.to) {
+    if (w.from.is_some() || w.to.is_some()) && !date_in_range(e.date.as_deref(), w.from, w.to) {
         m |= DATE;
     }
-    if !e.sources.iter().any(|s| w.text_ok(s.article)) {
+    if e.sources.is_empty() {
+        m |= TEXT;
+    } else if w.text.is_none() && w.ids[Field::Lang as usize].is_empty() {
+        // Every source passes the text and language parts.
+    } else if !e.sources.iter().any(|s| w.text_ok(s.article)) {
         m |= TEXT;
     } else if !e
         .sources
