@@ -3,6 +3,8 @@
 // with it, and measures (a) applying a filter (company, date range, search) and (b) drawing a
 // timeline of 1,000 meetings. For each action: script time (CDP Performance ScriptDuration delta),
 // style + layout time, and wall time from the event to a forced layout once every effect has run.
+// The timeline draws about a screenful of cards and the rest as the reader scrolls near them, so
+// (c) scrolling a 1,000-meeting timeline to its end is measured too (every card drawn).
 // Prints medians of RUNS runs, and the machine load.
 //
 // usage: node e2e/bench-explorer.mjs [N=10000] [RUNS=7]     (cache: $BENCH_DIR or /tmp/dossier-bench)
@@ -46,6 +48,7 @@ async function measure(page, cdp, act) {
   const before = await metrics(cdp);
   const wall = await page.evaluate(async (a) => {
     const post = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+    const push0 = window.__pushMs;
     const t0 = performance.now();
     const el = document.getElementById(a.id);
     if (a.value !== undefined) { el.value = a.value; el.dispatchEvent(new Event('change')); } else el.click();
@@ -55,7 +58,7 @@ async function measure(page, cdp, act) {
     const first = performance.now() - t0;
     while (document.querySelector('ol.axis[data-pending]')) await new Promise((r) => setTimeout(r, 0));
     void document.body.offsetHeight;
-    return { first, full: performance.now() - t0 };
+    return { first, full: performance.now() - t0, push: window.__pushMs - push0 };
   }, act);
   const after = await metrics(cdp);
   const d = (k) => (after[k] - before[k]) * 1000;
@@ -65,6 +68,7 @@ async function measure(page, cdp, act) {
 async function count(page) {
   return page.evaluate(() => ({
     meetings: document.querySelectorAll('.timeline .meeting').length,
+    count: document.querySelector('.timeline .count')?.textContent,
     articles: document.querySelectorAll('.articles .article').length,
     status: document.querySelector('[role=status].sr-only')?.textContent,
   }));
@@ -80,6 +84,13 @@ const t0 = Date.now();
 await page.goto(server.url);
 await page.locator('[data-corpus=bundle] main#main > *').first().waitFor({ timeout: 300000 });
 const loadMs = Date.now() - t0;
+// Time spent in the browser's history.pushState (each filter change is a history entry): part of
+// the script time, but the browser's own work, so it is shown apart.
+await page.evaluate(() => {
+  const push = history.pushState.bind(history);
+  window.__pushMs = 0;
+  history.pushState = (...a) => { const t = performance.now(); push(...a); window.__pushMs += performance.now() - t; };
+});
 const heap = (await metrics(cdp)).JSHeapUsedSize;
 console.log(`corpus: ${N} articles; load ${(loadMs / 1000).toFixed(1)} s, JS heap ${(heap / 1e6).toFixed(0)} MB; ${JSON.stringify(await count(page))}`);
 
@@ -125,9 +136,32 @@ for (const [kind, acts] of Object.entries(kinds)) {
   for (let i = 0; i < RUNS; i++) runs.push(await measure(page, cdp, { id: i % 2 ? 'scale-month' : 'scale-year' }));
   rows.push(['timeline redraw', runs, await count(page)]);
 }
+// Scroll a 1,000-meeting timeline to its end: everything drawn as it comes near the window.
+{
+  const runs = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    await measure(page, cdp, { id: i % 2 ? 'scale-month' : 'scale-year' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await metrics(cdp);
+    const wall = await page.evaluate(async () => {
+      const t0 = performance.now();
+      for (let s; (s = document.querySelector('.timeline .more-sentinel')); ) {
+        window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - window.innerHeight / 2);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      void document.body.offsetHeight;
+      return performance.now() - t0;
+    });
+    const after = await metrics(cdp);
+    const d = (k) => (after[k] - before[k]) * 1000;
+    runs.push({ first: 0, full: wall, push: 0, script: d('ScriptDuration'), layout: d('LayoutDuration') + d('RecalcStyleDuration') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  rows.push(['scroll to end', runs, await count(page)]);
+}
 for (const [kind, runs, shown] of rows) {
   const m = (k) => median(runs.map((r) => r[k])).toFixed(1);
-  console.log(`${kind.padEnd(16)} script ${m('script').padStart(6)} ms  style+layout ${m('layout').padStart(6)} ms  first task ${m('first').padStart(6)} ms  complete ${m('full').padStart(6)} ms  (median of ${runs.length}; shows ${shown.meetings} meetings, ${shown.articles} articles)`);
+  console.log(`${kind.padEnd(16)} script ${m('script').padStart(6)} ms (pushState ${m('push').padStart(5)})  style+layout ${m('layout').padStart(6)} ms  first task ${m('first').padStart(6)} ms  complete ${m('full').padStart(6)} ms  (median of ${runs.length}; ${shown.count}, ${shown.meetings} drawn, ${shown.articles} articles)`);
 }
 console.log('(* on a page already narrowed to one company)');
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -21,10 +21,29 @@ pub fn document() -> Document {
 /// An element being built.
 pub struct N(pub Element);
 
+thread_local! {
+    /// One blank element per tag name made so far: a new element is a shallow clone of it, so
+    /// drawing a card passes no tag name from wasm to JavaScript (each string passed is decoded
+    /// there, and decoding short strings cost a third of drawing the page's lists).
+    static BLANK: std::cell::RefCell<Vec<(String, Element)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A new HTML element.
 #[inline(never)]
 pub fn el(tag: &str) -> N {
-    N(DOC.with(|d| d.create_element(tag)).expect("create element"))
+    let blank = BLANK.with(|b| {
+        let mut b = b.borrow_mut();
+        if let Some((_, e)) = b.iter().find(|(t, _)| t == tag) {
+            return e.clone();
+        }
+        let e = DOC.with(|d| d.create_element(tag)).expect("create element");
+        b.push((tag.to_string(), e.clone()));
+        e
+    });
+    N(blank
+        .clone_node()
+        .expect("clone element")
+        .unchecked_into::<Element>())
 }
 
 /// A new SVG element.
@@ -56,7 +75,14 @@ impl N {
     #[inline(never)]
 
     pub fn cls(self, class: &str) -> N {
-        self.at("class", class)
+        // One string to pass, not two ("class" and its value); an SVG element's className
+        // cannot be set, so it takes the attribute.
+        if self.0.is_instance_of::<web_sys::HtmlElement>() {
+            self.0.set_class_name(class);
+            self
+        } else {
+            self.at("class", class)
+        }
     }
 
     /// Append text (a text node).
@@ -151,4 +177,38 @@ pub fn input(e: &Element) -> Option<&web_sys::HtmlInputElement> {
 #[inline(never)]
 pub fn effect(f: Box<dyn Fn()>) {
     leptos::prelude::Effect::new(move |_| f());
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's IntersectionObserver (declared here: web-sys's needs a crate feature).
+    #[derive(Clone)]
+    pub type IntersectionObserver;
+    #[wasm_bindgen::prelude::wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function, options: &js_sys::Object) -> IntersectionObserver;
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn observe(this: &IntersectionObserver, target: &Element);
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn unobserve(this: &IntersectionObserver, target: &Element);
+    #[wasm_bindgen::prelude::wasm_bindgen(method)]
+    pub fn disconnect(this: &IntersectionObserver);
+}
+
+/// An observer calling `f(near)` whenever its target comes within `margin` below the window
+/// (`near` true) or leaves it, and once when a target is first observed.
+#[inline(never)]
+pub fn observer(margin: &str, f: Box<dyn FnMut(bool)>) -> IntersectionObserver {
+    let mut f = f;
+    let cb = Closure::wrap(Box::new(move |entries: js_sys::Array| {
+        let last = entries.get(entries.length().saturating_sub(1));
+        let near = js_sys::Reflect::get(&last, &"isIntersecting".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        f(near)
+    }) as Box<dyn FnMut(js_sys::Array)>)
+    .into_js_value();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"rootMargin".into(), &margin.into());
+    IntersectionObserver::new(cb.unchecked_ref(), &options)
 }

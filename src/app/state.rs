@@ -2,7 +2,7 @@
 //! state with what passes its filter, and the URL ⇄ state synchronisation (history, back/forward).
 
 use crate::core::corpus::Corpus;
-use crate::core::filter::Filter;
+use crate::core::filter::{filter_pass, Filter, Pass};
 use crate::core::query::{state_from_query, state_to_query, PageState};
 use leptos::prelude::*;
 
@@ -33,6 +33,8 @@ pub struct Ctx {
     pub corpus: RwSignal<Corpus>,
     pub state: RwSignal<PageState>,
     pub filter: Memo<Filter>,
+    /// The timeline entries that pass the filter and the facet counts (one pass computes both).
+    pub pass: Memo<Pass>,
     /// Indexes of the timeline entries that pass the filter.
     pub entries: Memo<Vec<usize>>,
     /// Indexes of the articles that pass the filter.
@@ -44,12 +46,14 @@ impl Ctx {
         let corpus = RwSignal::new(corpus);
         let state = RwSignal::new(state);
         let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
-        let entries = Memo::new(move |_| filter.with(|f| corpus.with(|c| c.entry_indexes(f))));
+        let pass = Memo::new(move |_| filter.with(|f| corpus.with(|c| filter_pass(c, f))));
+        let entries = Memo::new(move |_| pass.with(|p| p.entries.clone()));
         let articles = Memo::new(move |_| filter.with(|f| corpus.with(|c| c.visible_articles(f))));
         Ctx {
             corpus,
             state,
             filter,
+            pass,
             entries,
             articles,
         }

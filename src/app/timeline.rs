@@ -1,7 +1,7 @@
 //! The timeline view (meetings on a time axis by month or year, empty stretches compressed) and the
 //! list of the articles that pass the filter.
 
-use crate::app::dom::{el, N};
+use crate::app::dom::{el, observer, IntersectionObserver, N};
 use crate::app::format::{count_meetings, human_date, participant_extra};
 use crate::app::i18n::{language_name, t, topic_name, Lang, K};
 use crate::app::state::Ctx;
@@ -11,8 +11,6 @@ use crate::core::model::{Article, EntityKind, EventStatus};
 use crate::core::timeline::{axis, AxisItem, Entry, Scale};
 use leptos::prelude::*;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// The article's title, or its first line when it has none.
@@ -79,83 +77,211 @@ fn more_button(
     let _ = section.0.append_child(&b.0);
 }
 
-/// Meeting cards drawn in one task; a longer timeline goes on in later tasks, so the page answers
-/// in between (the list carries `data-pending` until it is complete).
-const CARDS_PER_TASK: usize = 100;
+/// Meeting cards drawn at once when the timeline is drawn (about two screens), and then each time
+/// the end of what is drawn comes near the window: a long timeline is drawn as it is read, so a
+/// filter change costs a screenful of cards, not a thousand. The list carries `data-pending`
+/// while a part it needs in view is still to be drawn.
+const FIRST_CARDS: usize = 10;
+const MORE_CARDS: usize = 24;
 
-/// Draw the axis items of entries `idx` from item `start` on into `ol`, about `CARDS_PER_TASK`
-/// cards now and the rest in a new task; stops when `ol` has left the page (it was redrawn).
-fn draw_axis(ctx: Ctx, l: Lang, scale: Scale, idx: Rc<Vec<usize>>, ol: Element, start: usize) {
-    if start > 0 && !ol.is_connected() {
+/// How far below the window the next cards are drawn ahead of the reader.
+const AHEAD: &str = "0px 0px 800px 0px";
+
+/// One stretch of the axis with the timeline indexes of its entries (see `core::timeline::axis`).
+enum Item {
+    Gap(u32),
+    /// A period's key, then its date groups: (date, entries).
+    Period(Option<String>, Vec<(Option<String>, Vec<usize>)>),
+}
+
+/// The axis of entries `idx` (timeline indexes, in timeline order) under `scale`.
+fn axis_items(c: &Corpus, idx: &[usize], scale: Scale) -> Vec<Item> {
+    let kept: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|&i| i < c.timeline.len())
+        .collect();
+    let entries: Vec<&Entry> = kept.iter().map(|&i| &c.timeline[i]).collect();
+    // `axis` keeps the entries' order: its groups take consecutive runs of `kept`.
+    let mut k = 0;
+    axis(&entries, scale)
+        .into_iter()
+        .map(|item| match item {
+            AxisItem::Gap { units } => Item::Gap(units),
+            AxisItem::Period { key, groups } => Item::Period(
+                key,
+                groups
+                    .into_iter()
+                    .map(|g| {
+                        let run = kept[k..k + g.entries.len()].to_vec();
+                        k += run.len();
+                        (g.date.map(String::from), run)
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
+/// A timeline being drawn: its axis, and where drawing stopped (item, date group, card, and the
+/// open period and date-group lists cards go on into).
+struct Drawing {
+    ctx: Ctx,
+    l: Lang,
+    scale: Scale,
+    items: Vec<Item>,
+    ol: Element,
+    item: usize,
+    group: usize,
+    card: usize,
+    dates: Option<Element>,
+    meetings: Option<Element>,
+}
+
+impl Drawing {
+    /// Draw up to `budget` more cards; whether the whole axis is drawn.
+    fn draw(&mut self, mut budget: usize) -> bool {
+        let (ctx, l) = (self.ctx, self.l);
+        ctx.corpus.with_untracked(|c| {
+            while self.item < self.items.len() {
+                match &self.items[self.item] {
+                    Item::Gap(units) => {
+                        let unit = t(
+                            l,
+                            if self.scale == Scale::Year {
+                                K::YearsUnit
+                            } else {
+                                K::MonthsUnit
+                            },
+                        );
+                        let gap = el("li")
+                            .cls("gap")
+                            .txt(&format!("{} {units} {unit}", t(l, K::NoMeetingsFor)));
+                        let _ = self.ol.append_child(&gap.0);
+                        self.item += 1;
+                    }
+                    Item::Period(key, groups) => {
+                        if self.group >= groups.len() {
+                            self.item += 1;
+                            self.group = 0;
+                            self.dates = None;
+                            continue;
+                        }
+                        if budget == 0 {
+                            return false;
+                        }
+                        let dates = match &self.dates {
+                            Some(d) => d.clone(),
+                            None => {
+                                let d = el("ol").cls("dates");
+                                let de = d.0.clone();
+                                let period = el("li")
+                                    .cls("period")
+                                    .add(
+                                        el("h3")
+                                            .cls("period-label")
+                                            .txt(&human_date(l, key.as_deref())),
+                                    )
+                                    .add(d);
+                                let _ = self.ol.append_child(&period.0);
+                                self.dates = Some(de.clone());
+                                de
+                            }
+                        };
+                        let (date, es) = &groups[self.group];
+                        let ul = match &self.meetings {
+                            Some(u) => u.clone(),
+                            None => {
+                                let u = el("ul").cls("meetings");
+                                let ue = u.0.clone();
+                                let g = el("li")
+                                    .cls("date-group")
+                                    .add(el("h4").add(time(l, date.as_deref())))
+                                    .add(u);
+                                let _ = dates.append_child(&g.0);
+                                self.meetings = Some(ue.clone());
+                                ue
+                            }
+                        };
+                        while self.card < es.len() && budget > 0 {
+                            if let Some(e) = c.timeline.get(es[self.card]) {
+                                let _ = ul.append_child(&meeting_card(ctx, l, c, e).0);
+                            }
+                            self.card += 1;
+                            budget -= 1;
+                        }
+                        if self.card >= es.len() {
+                            self.group += 1;
+                            self.card = 0;
+                            self.meetings = None;
+                        }
+                    }
+                }
+            }
+            true
+        })
+    }
+}
+
+thread_local! {
+    /// The observer drawing the timeline on screen, if it is not complete (a new one replaces it).
+    static DRAWING: std::cell::RefCell<Option<IntersectionObserver>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Draw the axis of entries `idx` into `ol`: a first screenful now, the rest as the reader nears
+/// its end (`sentinel`, an empty element after the list, tells when).
+fn draw_axis(ctx: Ctx, l: Lang, scale: Scale, idx: &[usize], ol: Element, sentinel: Element) {
+    if let Some(old) = DRAWING.with(|d| d.borrow_mut().take()) {
+        old.disconnect();
+    }
+    let items = ctx.corpus.with_untracked(|c| axis_items(c, idx, scale));
+    let mut d = Drawing {
+        ctx,
+        l,
+        scale,
+        items,
+        ol: ol.clone(),
+        item: 0,
+        group: 0,
+        card: 0,
+        dates: None,
+        meetings: None,
+    };
+    if d.draw(FIRST_CARDS) {
         return;
     }
-    let mut next = None;
-    ctx.corpus.with_untracked(|c| {
-        let entries: Vec<&Entry> = idx.iter().filter_map(|&i| c.timeline.get(i)).collect();
-        let mut cards = 0;
-        for (k, item) in axis(&entries, scale).into_iter().enumerate().skip(start) {
-            if cards >= CARDS_PER_TASK {
-                next = Some(k);
-                break;
-            }
-            if let AxisItem::Period { groups, .. } = &item {
-                cards += groups.iter().map(|g| g.entries.len()).sum::<usize>();
-            }
-            let node = match item {
-                AxisItem::Gap { units } => {
-                    let unit = t(
-                        l,
-                        if scale == Scale::Year {
-                            K::YearsUnit
-                        } else {
-                            K::MonthsUnit
-                        },
-                    );
-                    el("li")
-                        .cls("gap")
-                        .txt(&format!("{} {units} {unit}", t(l, K::NoMeetingsFor)))
-                }
-                AxisItem::Period { key, groups } => {
-                    let groups = groups
-                        .into_iter()
-                        .map(|g| {
-                            let cards = g
-                                .entries
-                                .into_iter()
-                                .map(|e| meeting_card(ctx, l, c, e))
-                                .collect();
-                            el("li")
-                                .cls("date-group")
-                                .add(el("h4").add(time(l, g.date)))
-                                .add(el("ul").cls("meetings").kids(cards))
-                        })
-                        .collect();
-                    el("li")
-                        .cls("period")
-                        .add(
-                            el("h3")
-                                .cls("period-label")
-                                .txt(&human_date(l, key.as_deref())),
-                        )
-                        .add(el("ol").cls("dates").kids(groups))
-                }
+    let _ = ol.set_attribute("data-pending", "");
+    let d = Rc::new(std::cell::RefCell::new(d));
+    let s2 = sentinel.clone();
+    let obs = observer(
+        AHEAD,
+        Box::new(move |near| {
+            let Some(obs) = DRAWING.with(|o| o.borrow().clone()) else {
+                return;
             };
-            let _ = ol.append_child(&node.0);
-        }
-    });
-    match next {
-        Some(k) => {
-            let _ = ol.set_attribute("data-pending", "");
-            let go = Closure::once_into_js(move || draw_axis(ctx, l, scale, idx, ol, k));
-            if let Some(w) = web_sys::window() {
-                let _ =
-                    w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 0);
+            let mut d = d.borrow_mut();
+            if !d.ol.is_connected() {
+                return;
             }
-        }
-        None => {
-            let _ = ol.remove_attribute("data-pending");
-        }
-    }
+            if !near {
+                let _ = d.ol.remove_attribute("data-pending");
+                return;
+            }
+            if d.draw(MORE_CARDS) {
+                let _ = d.ol.remove_attribute("data-pending");
+                obs.disconnect();
+                DRAWING.with(|o| o.borrow_mut().take());
+                s2.remove();
+            } else {
+                // Observe again: the callback comes back at once if the end is still near.
+                let _ = d.ol.set_attribute("data-pending", "");
+                obs.unobserve(&s2);
+                obs.observe(&s2);
+            }
+        }),
+    );
+    obs.observe(&sentinel);
+    DRAWING.with(|o| *o.borrow_mut() = Some(obs));
 }
 
 /// The timeline: a region labelled "Timeline" with the scale switch, the count and the axis
@@ -167,12 +293,12 @@ pub fn timeline_view(ctx: Ctx, l: Lang) -> N {
 fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
     let scale = ctx.state.with_untracked(|s| s.scale);
     let n = ctx.entries.with_untracked(Vec::len);
-    let idx: Rc<Vec<usize>> = Rc::new(
-        ctx.entries
-            .with_untracked(|v| v.iter().take(limit).copied().collect()),
-    );
+    let idx: Vec<usize> = ctx
+        .entries
+        .with_untracked(|v| v.iter().take(limit).copied().collect());
     let ol = el("ol").cls("axis");
-    draw_axis(ctx, l, scale, idx, ol.0.clone(), 0);
+    let sentinel = el("div").cls("more-sentinel");
+    draw_axis(ctx, l, scale, &idx, ol.0.clone(), sentinel.0.clone());
     let radio = |s: Scale, id: &str, label: K| {
         el("label")
             .add(
@@ -203,7 +329,8 @@ fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
         )
         .add(el("p").cls("count").txt(&count_meetings(l, n)))
         .opt((n == 0).then(|| el("p").cls("nothing").txt(t(l, K::Nothing))))
-        .add(ol);
+        .add(ol)
+        .add(sentinel);
     more_button(&sec, limit.min(n), n, l, CHUNK, timeline_upto, ctx);
     sec
 }

@@ -138,10 +138,12 @@ pub fn App() -> impl IntoView {
         }
         loading.set(None);
     });
+    // The browser's language, read once (the memo runs on every state change).
+    let browser = browser_lang();
     let lang = Memo::new(move |_| {
         ctx.state
             .with(|s| s.ui.as_deref().and_then(Lang::from_code))
-            .unwrap_or_else(browser_lang)
+            .unwrap_or(browser)
     });
     let root = NodeRef::<leptos::html::Div>::new();
     let listening = StoredValue::new(false);
@@ -336,14 +338,15 @@ const FACET_MAX: usize = 40;
 
 /// One facet: a group of checkboxes, each value with the number of meetings it would show.
 /// The list is built once (stable order, so focus stays put); checks and counts follow the filter
-/// through `counts` (every facet's counts, by value id, computed in one pass per filter change).
+/// through `counts` (every facet's counts, by value id, computed with the entries in one pass per
+/// filter change).
 fn facet_box(
     ctx: Ctx,
     l: Lang,
     field: Field,
     legend: K,
     base: &[Vec<u32>; 5],
-    counts: Memo<[Vec<u32>; 5]>,
+    counts: Memo<crate::core::filter::Pass>,
 ) -> Option<N> {
     let mut values: Vec<(String, usize)> = ctx.corpus.with_untracked(|c| {
         base[field as usize]
@@ -394,16 +397,29 @@ fn facet_box(
             ),
         );
     }
+    // What each row shows (count, checked), so that a filter change touches only the rows whose
+    // count or check changed (a DOM call each costs more than the whole comparison).
+    let shown = std::cell::RefCell::new(vec![(u32::MAX, false); handles.len()]);
     effect(Box::new(move || {
         let chosen = ctx.filter.with(|f| f.field(field).clone());
-        counts.with(|cs| {
-            for (value, vid, li, check, count) in &handles {
+        let mut shown = shown.borrow_mut();
+        counts.with(|p| {
+            let cs = &p.counts;
+            for ((value, vid, li, check, count), was) in handles.iter().zip(shown.iter_mut()) {
                 let n = cs[field as usize].get(*vid).copied().unwrap_or(0);
-                count.set_text_content(Some(&format!("({n})")));
-                let _ = li.set_attribute("class", if n == 0 { "empty" } else { "" });
-                if let Some(c) = input(check) {
-                    c.set_checked(chosen.contains(value));
+                let on = chosen.contains(value);
+                if was.0 != n {
+                    count.set_text_content(Some(&crate::app::format::paren_count(n)));
+                    if (was.0 == 0) != (n == 0) || was.0 == u32::MAX {
+                        let _ = li.set_attribute("class", if n == 0 { "empty" } else { "" });
+                    }
                 }
+                if was.1 != on || was.0 == u32::MAX {
+                    if let Some(c) = input(check) {
+                        c.set_checked(on);
+                    }
+                }
+                *was = (n, on);
             }
         });
     }));
@@ -466,7 +482,7 @@ fn filters(ctx: Ctx, l: Lang) -> N {
         }
     }));
     let base = ctx.corpus.with(|c| facet_counts(c, &Filter::default()));
-    let counts = Memo::new(move |_| ctx.filter.with(|f| ctx.corpus.with(|c| facet_counts(c, f))));
+    let counts = ctx.pass;
     let mut panel = el("aside")
         .cls("filters")
         .at("aria-labelledby", "filters-heading")

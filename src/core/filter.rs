@@ -155,9 +155,20 @@ pub fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -
     // A coarse date covers a period: "2023-09" runs from "2023-09" to "2023-09~" in string order,
     // and a coarse `to` bound ("2024-09") takes in its whole period too. Comparing the common
     // prefix of the two strings says the same without building "…~" strings.
+    // A plain byte loop: dates differ within their first bytes, and the page compares every
+    // entry's date on each filter change (a slice comparison or a zipped iterator cost calls
+    // each in the size-optimised wasm).
     let prefix_cmp = |a: &str, b: &str| {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
         let n = a.len().min(b.len());
-        a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+        let mut i = 0;
+        while i < n {
+            if a[i] != b[i] {
+                return a[i].cmp(&b[i]);
+            }
+            i += 1;
+        }
+        std::cmp::Ordering::Equal
     };
     from.is_none_or(|f| prefix_cmp(d, f).is_ge()) && to.is_none_or(|t| prefix_cmp(d, t).is_le())
 }
@@ -438,17 +449,26 @@ fn entry_fails(corpus: &Corpus, i: usize, w: &Want) -> u8 {
     let (Some(e), Some(v)) = (corpus.timeline.get(i), corpus.ids.entries.get(i)) else {
         return TEXT;
     };
+    // Only the parts the filter sets are checked: this runs for every entry on each change.
     let mut m = 0;
-    let have = [&v.orgs, &v.values[1], &v.values[2], &v.values[3]];
-    for (f, h) in have.into_iter().enumerate() {
-        if !any_in(h, &w.ids[f]) {
+    for f in 0..4 {
+        let wanted = &w.ids[f];
+        if wanted.is_empty() {
+            continue;
+        }
+        let have = if f == 0 { &v.orgs } else { &v.values[f] };
+        if !any_in(have, wanted) {
             m |= 1 << f;
         }
     }
-    if !date_in_range(e.date.as_deref(), w.from, w.to) {
+    if (w.from.is_some() || w.to.is_some()) && !date_in_range(e.date.as_deref(), w.from, w.to) {
         m |= DATE;
     }
-    if !e.sources.iter().any(|s| w.text_ok(s.article)) {
+    if e.sources.is_empty() {
+        m |= TEXT;
+    } else if w.text.is_none() && w.ids[Field::Lang as usize].is_empty() {
+        // Every source passes the text and language parts.
+    } else if !e.sources.iter().any(|s| w.text_ok(s.article)) {
         m |= TEXT;
     } else if !e
         .sources
@@ -494,14 +514,32 @@ pub fn matching_articles(corpus: &Corpus, filter: &Filter) -> Vec<usize> {
 /// value, the meetings that would show were it chosen with the rest of the filter (its own field
 /// set aside). One pass over the timeline.
 pub fn facet_counts(corpus: &Corpus, filter: &Filter) -> [Vec<u32>; 5] {
+    filter_pass(corpus, filter).counts
+}
+
+/// What a filter lets through and its facet counts (see `facet_counts`), from one pass.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pass {
+    /// Indexes of the timeline entries that pass (as `matching_entries`).
+    pub entries: Vec<usize>,
+    pub counts: [Vec<u32>; 5],
+}
+
+/// The entries that pass `filter` and every facet's counts, in one pass over the timeline (the page
+/// needs both on each filter change).
+pub fn filter_pass(corpus: &Corpus, filter: &Filter) -> Pass {
     let w = Want::new(corpus, filter);
     let n = corpus.ids.names.len();
     let mut counts: [Vec<u32>; 5] = Default::default();
     for c in counts.iter_mut() {
         c.resize(n, 0);
     }
+    let mut entries = Vec::new();
     for i in 0..corpus.timeline.len() {
         let m = entry_fails(corpus, i, &w);
+        if m == 0 {
+            entries.push(i);
+        }
         if m & (DATE | TEXT) != 0 || m.count_ones() > 1 {
             continue;
         }
@@ -518,7 +556,7 @@ pub fn facet_counts(corpus: &Corpus, filter: &Filter) -> [Vec<u32>; 5] {
             }
         }
     }
-    counts
+    Pass { entries, counts }
 }
 
 #[cfg(test)]
@@ -639,6 +677,8 @@ mod tests {
         ];
         for (filter, want) in cases {
             assert_eq!(c.visible_entries(&filter).len(), want, "{filter:?}");
+            let pass = filter_pass(&c, &filter);
+            assert_eq!(pass.entries, matching_entries(&c, &filter), "{filter:?}");
         }
     }
 
@@ -660,6 +700,32 @@ mod tests {
         assert_eq!(facet(&c, &filter, Field::Lang), [("fr".to_string(), 2)]);
         let chosen = f(|f| f.langs = vec!["de".into()]);
         assert!(facet(&c, &chosen, Field::Lang).contains(&("de".to_string(), 0)));
+    }
+
+    #[test]
+    fn coarse_dates_overlap_the_range() {
+        let cases: [(Option<&str>, Option<&str>, Option<&str>, bool); 8] = [
+            (Some("2023-09"), Some("2023-09-15"), None, true),
+            (Some("2023-08-31"), Some("2023-09-01"), None, false),
+            (Some("2023-09-01"), Some("2023-09-01"), None, true),
+            (Some("2023"), None, Some("2022-12"), false),
+            (Some("2024-09-30"), None, Some("2024-09"), true),
+            (
+                Some("2024-10-01"),
+                Some("2024-01-01"),
+                Some("2024-09"),
+                false,
+            ),
+            (None, Some("2024-01-01"), None, false),
+            (None, None, None, true),
+        ];
+        for (date, from, to, want) in cases {
+            assert_eq!(
+                date_in_range(date, from, to),
+                want,
+                "{date:?} {from:?} {to:?}"
+            );
+        }
     }
 
     #[test]
