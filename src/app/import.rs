@@ -675,24 +675,46 @@ fn mine_box(l: Lang, s: Sig) -> N {
         .cls("mine")
         .at("aria-labelledby", "mine-heading");
     let (u, h, x) = (list.0.clone(), heading.0.clone(), sect.0.clone());
+    // The ids the list shows: a corpus change that leaves them as they are (an import adding
+    // articles past the first LIST_MAX) redraws only the counts.
+    let shown: std::rc::Rc<RefCell<Vec<String>>> = Default::default();
     effect(Box::new(move || {
-        let rows: Vec<(String, String)> = s.ctx.corpus.with(|c| {
-            c.articles
-                .iter()
-                .filter(|a| is_mine(&a.id))
-                .map(|a| (a.id.clone(), article_title(a)))
-                .collect()
+        let (n, rows) = s.ctx.corpus.with(|c| {
+            let mut rows: Vec<(String, String)> = Vec::new();
+            let mut n = 0;
+            for a in c.articles.iter().filter(|a| is_mine(&a.id)) {
+                n += 1;
+                if rows.len() < LIST_MAX {
+                    rows.push((a.id.clone(), article_title(a)));
+                }
+            }
+            (n, rows)
         });
-        let n = rows.len();
         h.set_text_content(Some(&format!("{} ({n})", ti(l, KI::Yours))));
         let _ = if n == 0 {
             x.set_attribute("hidden", "")
         } else {
             x.remove_attribute("hidden")
         };
+        let more = (n > LIST_MAX).then(|| format!("… {} {}", n - LIST_MAX, ti(l, KI::More)));
+        let same = shown.borrow().iter().eq(rows.iter().map(|r| &r.0));
+        if same {
+            // Only the "… more" line can differ.
+            if let Some(last) = u.last_element_child().filter(|e| e.class_name() == "more") {
+                match &more {
+                    Some(t) => last.set_text_content(Some(t)),
+                    None => last.remove(),
+                }
+                return;
+            }
+            if more.is_none() {
+                return;
+            }
+        }
+        *shown.borrow_mut() = rows.iter().map(|r| r.0.clone()).collect();
         clear(&u);
         let mut ul = N(u.clone());
-        for (id, title) in rows.into_iter().take(LIST_MAX) {
+        for (id, title) in rows {
             let del = el("button")
                 .at("type", "button")
                 .at("aria-label", &format!("{} {title}", ti(l, KI::Delete)))
@@ -708,8 +730,8 @@ fn mine_box(l: Lang, s: Sig) -> N {
                     .add(del),
             );
         }
-        if n > LIST_MAX {
-            ul.add(el("li").txt(&format!("… {} {}", n - LIST_MAX, ti(l, KI::More))));
+        if let Some(t) = more {
+            ul.add(el("li").cls("more").txt(&t));
         }
     }));
     let clear_all = button(ti(l, KI::ClearMine), "clear-mine", move || {
