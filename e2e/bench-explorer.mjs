@@ -102,7 +102,8 @@ const kinds = {
   search: (i) => [{ id: 'q', value: queries[i % queries.length] }, { id: 'q', value: '' }],
 };
 const rows = [];
-for (const [kind, acts] of Object.entries(kinds)) {
+/** RUNS times: apply a filter (measured), then undo it; one row of the table. */
+async function row(kind, acts) {
   const runs = [];
   let shown;
   for (let i = 0; i < RUNS; i++) {
@@ -113,21 +114,13 @@ for (const [kind, acts] of Object.entries(kinds)) {
   }
   rows.push([kind, runs, shown]);
 }
+for (const [kind, acts] of Object.entries(kinds)) await row(kind, acts);
 // The same date range and search on a page already narrowed to one company (a small page to redraw).
 {
   const company = { id: companies[3 % companies.length] };
   await measure(page, cdp, company);
-  for (const [kind, acts] of [['date range*', kinds['date range']], ['search*', kinds.search]]) {
-    const runs = [];
-    let shown;
-    for (let i = 0; i < RUNS; i++) {
-      const [apply, undo] = acts(i);
-      runs.push(await measure(page, cdp, apply));
-      shown = shown || await count(page);
-      await measure(page, cdp, undo);
-    }
-    rows.push([kind, runs, shown]);
-  }
+  await row('date range*', kinds['date range']);
+  await row('search*', kinds.search);
   await measure(page, cdp, company);
 }
 // A timeline of 1,000 meetings: switch the scale (months ⇄ years), which draws the timeline again.
