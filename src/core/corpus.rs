@@ -95,7 +95,7 @@ impl Corpus {
     }
 
     /// `from_parts` with the folded texts already made (every derived index is built here, so
-    /// `extend` and `remove_ids` give the same corpus as `from_parts`).
+    /// `extend` gives the same corpus as `from_parts`).
     fn from_folded(
         articles: Vec<Article>,
         extractions: Vec<Extraction>,
@@ -105,9 +105,8 @@ impl Corpus {
         let timeline = timeline::build(&extractions);
         let company_names = extractions
             .iter()
-            .flat_map(|x| &x.entities)
-            .filter(|e| e.kind == EntityKind::Org && e.class.as_deref() == Some("company"))
-            .map(|e| e.name.clone())
+            .flat_map(company_names_of)
+            .map(String::from)
             .collect();
         let mut c = Corpus {
             articles,
@@ -497,23 +496,6 @@ impl Corpus {
         ];
         done.iter().all(|d| *d)
     }
-
-    /// Remove the articles `gone` names by id (with their extractions); the rest is built again.
-    pub fn remove_ids(&mut self, gone: impl Fn(&str) -> bool) {
-        let keep: Vec<bool> = self.articles.iter().map(|a| !gone(&a.id)).collect();
-        if keep.iter().all(|k| *k) {
-            return;
-        }
-        let mut all = std::mem::take(&mut self.articles);
-        let mut xs = std::mem::take(&mut self.extractions);
-        let mut folded = std::mem::take(&mut self.folded);
-        let mut grams = std::mem::take(&mut self.grams);
-        retain_by(&mut all, &keep);
-        retain_by(&mut xs, &keep);
-        retain_by(&mut folded, &keep);
-        retain_by(&mut grams, &keep);
-        *self = Corpus::from_folded(all, xs, folded, grams);
-    }
 }
 
 /// A corpus growing by some articles, built a little at a time so that the page never blocks
@@ -558,8 +540,8 @@ impl Growing {
         Growing::new_without(current, |_| false, articles, extractions)
     }
 
-    /// `new`, leaving out the current articles whose id `gone` names (what `remove_ids` then
-    /// `extend` would give).
+    /// `new`, leaving out the current articles whose id `gone` names (the corpus `from_parts`
+    /// would give of the articles kept and the added ones).
     pub fn new_without(
         current: &Corpus,
         gone: impl Fn(&str) -> bool,
@@ -634,8 +616,9 @@ impl Growing {
         let next = &mut self.next;
         match self.stage {
             Stage::Copy => {
-                let end = (self.at + n).min(self.base);
-                for i in self.at..end {
+                let (range, last) = chunk(self.at, n, self.base);
+                self.at = range.end;
+                for i in range {
                     if self.keep.as_ref().is_none_or(|k| k[i]) {
                         next.articles.push(current.articles[i].clone());
                         next.extractions.push(current.extractions[i].clone());
@@ -643,8 +626,7 @@ impl Growing {
                         next.grams.push(current.grams[i]);
                     }
                 }
-                self.at = end;
-                if end == self.base {
+                if last {
                     self.added_from = next.articles.len();
                     if let Some((a, x)) = self.added.take() {
                         next.articles.extend(a);
@@ -654,26 +636,26 @@ impl Growing {
                 }
             }
             Stage::Fold => {
-                let end = (self.at + n).min(next.articles.len());
-                for a in &next.articles[self.at..end] {
+                let (range, last) = chunk(self.at, n, next.articles.len());
+                self.at = range.end;
+                for a in &next.articles[range] {
                     let f = folded_article(a);
                     next.grams.push(gram_set(&f));
                     next.folded.push(f);
                 }
-                self.at = end;
-                if end == next.articles.len() {
+                if last {
                     (self.stage, self.at) = (Stage::Timeline, 0);
                 }
             }
             Stage::Timeline => {
-                let end = (self.at + n).min(next.extractions.len());
+                let (range, last) = chunk(self.at, n, next.extractions.len());
+                self.at = range.end;
                 if let Some(b) = self.timeline.as_mut() {
-                    for (i, x) in next.extractions[self.at..end].iter().enumerate() {
-                        b.add(self.at + i, x);
+                    for i in range {
+                        b.add(i, &next.extractions[i]);
                     }
                 }
-                self.at = end;
-                if end == next.extractions.len() {
+                if last {
                     self.stage = Stage::Sort;
                 }
             }
@@ -688,14 +670,14 @@ impl Growing {
                 (self.stage, self.at) = (Stage::Place, 0);
             }
             Stage::Place => {
-                let end = (self.at + n).min(self.order.len());
-                for &i in &self.order[self.at..end] {
+                let (range, last) = chunk(self.at, n, self.order.len());
+                self.at = range.end;
+                for &i in &self.order[range] {
                     if let Some(e) = self.unsorted.get_mut(i).and_then(Option::take) {
                         next.timeline.push(e);
                     }
                 }
-                self.at = end;
-                if end == self.order.len() {
+                if last {
                     self.unsorted = Vec::new();
                     self.order = Vec::new();
                     self.stage = Stage::Tidy;
@@ -708,40 +690,37 @@ impl Growing {
                 }
             }
             Stage::Companies => {
-                let end = (self.at + n).min(next.extractions.len());
-                for x in &next.extractions[self.at..end] {
-                    for e in &x.entities {
-                        if e.kind == EntityKind::Org && e.class.as_deref() == Some("company") {
-                            next.company_names.insert(e.name.clone());
-                        }
-                    }
+                let (range, last) = chunk(self.at, n, next.extractions.len());
+                self.at = range.end;
+                for x in &next.extractions[range] {
+                    next.company_names
+                        .extend(company_names_of(x).map(String::from));
                 }
-                self.at = end;
-                if end == next.extractions.len() {
+                if last {
                     (self.stage, self.at) = (Stage::Entries, 0);
                 }
             }
             Stage::Entries => {
-                let end = (self.at + n).min(next.timeline.len());
+                let (range, last) = chunk(self.at, n, next.timeline.len());
+                self.at = range.end;
                 let mut ids = std::mem::take(&mut next.ids);
-                for e in &next.timeline[self.at..end] {
+                for e in &next.timeline[range] {
                     ids.add_entry(next, e);
                 }
                 next.ids = ids;
-                self.at = end;
-                if end == next.timeline.len() {
+                if last {
                     (self.stage, self.at) = (Stage::Articles, 0);
                 }
             }
             Stage::Articles => {
-                let end = (self.at + n).min(next.extractions.len());
+                let (range, last) = chunk(self.at, n, next.extractions.len());
+                self.at = range.end;
                 let mut ids = std::mem::take(&mut next.ids);
-                for x in &next.extractions[self.at..end] {
+                for x in &next.extractions[range] {
                     ids.add_article(next, x);
                 }
                 next.ids = ids;
-                self.at = end;
-                if end == next.extractions.len() {
+                if last {
                     self.stage = Stage::Done;
                 }
             }
@@ -762,21 +741,26 @@ impl Growing {
     }
 }
 
+/// The orgs an extraction classes as companies, by canonical name.
+fn company_names_of(x: &Extraction) -> impl Iterator<Item = &str> {
+    x.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org && e.class.as_deref() == Some("company"))
+        .map(|e| e.name.as_str())
+}
+
+/// The items from `at` one step of at most `n` covers, of `len`; and whether they end the list.
+fn chunk(at: usize, n: usize, len: usize) -> (std::ops::Range<usize>, bool) {
+    let end = at.saturating_add(n).min(len);
+    (at.min(end)..end, end == len)
+}
+
 /// An article's title and text, folded, as full-text search reads them.
 fn folded_article(a: &Article) -> String {
     let mut s = fold(a.title.as_deref().unwrap_or(""));
     s.push('\n');
     s.push_str(&fold(&a.text));
     s
-}
-
-/// Keep the items of `v` whose flag in `keep` is set.
-fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
-    let mut i = 0;
-    v.retain(|_| {
-        i += 1;
-        keep.get(i - 1).copied().unwrap_or(true)
-    });
 }
 
 #[cfg(test)]
@@ -973,7 +957,7 @@ mod tests {
 
     /// Adding in steps or removing gives the corpus built from the final list at once.
     #[test]
-    fn extend_and_remove_match_a_fresh_build() {
+    fn extend_grow_and_remove_match_a_fresh_build() {
         let texts = [
             ("a", "Pham Minh Chinh received Nick Clegg of Meta in Hanoi on 30 September 2024."),
             ("b", "Jensen Huang of Nvidia met Pham Minh Chinh in Silicon Valley on 18 September 2023."),
@@ -1000,13 +984,18 @@ mod tests {
         c.extend(arts[1..].to_vec(), xs[1..].to_vec());
         same(&c, &Corpus::from_parts(arts.clone(), xs.clone()));
         assert!(!c.timeline.is_empty());
-        c.remove_ids(|id| id == "b");
+        // Removing one from the middle (nothing added), then nothing.
+        let c = Growing::new_without(&c, |id| id == "b", vec![], vec![])
+            .finish(&c)
+            .unwrap();
         let arts2 = vec![arts[0].clone(), arts[2].clone()];
         same(
             &c,
             &Corpus::from_parts(arts2, vec![xs[0].clone(), xs[2].clone()]),
         );
-        c.remove_ids(|_| false);
+        let c = Growing::new_without(&c, |_| false, vec![], vec![])
+            .finish(&c)
+            .unwrap();
         assert_eq!(c.len(), 2);
         // Growing in steps of any size gives the same corpus, filter index included.
         for n in [1, 2, 100] {
@@ -1024,7 +1013,7 @@ mod tests {
             assert_eq!(grown.grams, fresh.grams);
             assert_eq!(format!("{:?}", grown.ids), format!("{:?}", fresh.ids));
         }
-        // Leaving some out while adding: as remove_ids then extend; abandon gives the added back.
+        // Leaving some out while adding: as a fresh build of the rest; abandon gives the added back.
         let base = Corpus::from_parts(arts[..2].to_vec(), xs[..2].to_vec());
         for n in [1, 3, 100] {
             let mut g =
