@@ -146,6 +146,41 @@ test('imported articles survive a reload; delete one, then clear all after confi
   await context.close();
 });
 
+test('an import leaves what you are doing as it was: typed text, focus, a selection in the reader', async () => {
+  const { context, p } = await openImport();
+  const three = (tag) => file(`${tag}.jsonl`, [1, 2, 3].map((i) => JSON.stringify({
+    id: `${tag}-${i}`, title: `Clipping ${tag} ${i}`, text: MEETING, published: `2025-03-1${i}`,
+  })).join('\n'));
+  // Half a pasted article, and the focus on a facet's checkbox.
+  await p.getByLabel('Title').fill('Half-typed title');
+  await p.getByLabel('Text', { exact: true }).fill('an unfinished note');
+  const box = p.locator('.facet input[type=checkbox]').first();
+  const label = async () => p.evaluate(() => document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent);
+  await box.focus();
+  const focused = await label();
+  assert.ok(focused, 'a facet checkbox has the focus');
+  await pick(p, [three('a')]);
+  assert.equal((await articleTitles(p)).filter((t) => t.startsWith('Clipping a')).length, 3);
+  assert.equal(await p.getByLabel('Title').inputValue(), 'Half-typed title');
+  assert.equal(await p.getByLabel('Text', { exact: true }).inputValue(), 'an unfinished note');
+  assert.equal(await label(), focused);
+  // Reading an article with some of its text selected: more articles come in, the reader stays.
+  await p.locator('section.articles a', { hasText: BUNDLED_TITLE }).click();
+  await p.locator('.reader .text p').first().waitFor();
+  const selected = await p.evaluate(() => {
+    const r = document.createRange();
+    r.selectNodeContents(document.querySelector('.reader .text p'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();
+  });
+  assert.ok(selected.length > 20);
+  await pick(p, [three('b')]);
+  assert.match(await mine(p).getByRole('heading').innerText(), /\(6\)/);
+  assert.equal(await p.evaluate(() => getSelection().toString()), selected);
+  await context.close();
+});
+
 test('cancel stops the worker and keeps nothing of that import', async () => {
   const { page, context, p } = await openImport();
   await importGood(p);

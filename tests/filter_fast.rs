@@ -120,3 +120,45 @@ fn fast_path_equals_the_reference() {
         "{non_trivial} filters narrow the timeline"
     );
 }
+
+/// `top_values` (one pass, best k kept) picks and orders the values as `rank` then truncation:
+/// on every facet of the dev corpus under each filter, and on made-up counts full of ties.
+#[test]
+fn top_values_equals_rank_then_truncate() {
+    use dossier::core::filter::{filter_pass, rank, top_values};
+    let check = |counts: &[u32], names: &[String], k: usize| {
+        let mut all: Vec<(String, usize)> = (0..counts.len())
+            .filter(|&i| counts[i] > 0)
+            .map(|i| (names[i].clone(), counts[i] as usize))
+            .collect();
+        rank(&mut all);
+        all.truncate(k);
+        let got: Vec<(String, usize)> = top_values(counts, |id| names[id as usize].as_str(), k)
+            .into_iter()
+            .map(|id| (names[id as usize].clone(), counts[id as usize] as usize))
+            .collect();
+        assert_eq!(got, all, "k = {k}, counts = {counts:?}");
+    };
+    let c = dev_corpus();
+    for f in filters(&c).iter().take(60) {
+        let p = filter_pass(&c, f);
+        let names: Vec<String> = (0..p.counts[0].len() as u32)
+            .map(|id| c.facet_value(id).to_string())
+            .collect();
+        for counts in &p.counts {
+            for k in [0, 1, 3, 40] {
+                check(counts, &names, k);
+            }
+        }
+    }
+    // Made-up counts: many ties, zeros, names out of order.
+    let names: Vec<String> = (0..300).map(|i| format!("v{}", (i * 37) % 300)).collect();
+    for seed in 0..20u32 {
+        let counts: Vec<u32> = (0..300u32)
+            .map(|i| (i.wrapping_mul(2654435761).wrapping_add(seed * 97) >> 7) % 6)
+            .collect();
+        for k in [1, 5, 40, 299, 400] {
+            check(&counts, &names, k);
+        }
+    }
+}

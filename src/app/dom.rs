@@ -132,6 +132,55 @@ pub fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event
     let _ = target.add_event_listener_with_callback(event, closure.unchecked_ref());
 }
 
+/// Make the children of `list` the rows `keys` names, in that order, touching only what differs:
+/// a row already there (its `data-key`) stays as it is, rows no longer named go, and new ones are
+/// made by `make(i)` for `keys[i]` (keys are distinct). A list drawn again this way costs the browser only its new
+/// rows, not a restyle and layout of every row.
+#[inline(never)]
+pub fn sync_rows(list: &Element, keys: &[String], make: &mut dyn FnMut(usize) -> N) {
+    use std::collections::HashSet;
+    let wanted: HashSet<String> = keys.iter().cloned().collect();
+    let mut old: Vec<(String, Element)> = Vec::new();
+    let mut child = list.first_element_child();
+    while let Some(e) = child {
+        child = e.next_element_sibling();
+        match e.get_attribute("data-key") {
+            Some(k) if wanted.contains(&k) => old.push((k, e)),
+            _ => e.remove(),
+        }
+    }
+    let there: HashSet<String> = old.iter().map(|(k, _)| k.clone()).collect();
+    // Rows taken out of their place (they went before `old[j]`), skipped when `j` meets them.
+    let mut moved = vec![false; old.len()];
+    let mut j = 0;
+    for (i, k) in keys.iter().enumerate() {
+        while j < old.len() && moved[j] {
+            j += 1;
+        }
+        if j < old.len() && old[j].0 == *k {
+            j += 1;
+            continue;
+        }
+        let node = match there
+            .contains(k)
+            .then(|| (j..old.len()).find(|&m| !moved[m] && old[m].0 == *k))
+            .flatten()
+        {
+            Some(m) => {
+                moved[m] = true;
+                old[m].1.clone()
+            }
+            None => {
+                let row = make(i);
+                let _ = row.0.set_attribute("data-key", k);
+                row.0
+            }
+        };
+        let before: Option<&web_sys::Node> = old.get(j).map(|(_, e)| e.as_ref());
+        let _ = list.insert_before(&node, before);
+    }
+}
+
 /// Remove every child of `e`.
 #[inline(never)]
 pub fn clear(e: &Element) {
@@ -170,6 +219,15 @@ pub fn has_focus_within(e: &Element) -> bool {
 #[inline(never)]
 pub fn input(e: &Element) -> Option<&web_sys::HtmlInputElement> {
     e.dyn_ref::<web_sys::HtmlInputElement>()
+}
+
+/// Run `f` in a later task, in `ms` milliseconds or more (`setTimeout`).
+#[inline(never)]
+pub fn later(ms: i32, f: Box<dyn FnOnce()>) {
+    if let Some(w) = web_sys::window() {
+        let f = Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
 }
 
 /// Run `f` now and again whenever a signal it reads changes. One non-generic wrapper around

@@ -32,7 +32,7 @@ fn scroller(inner: N) -> N {
 pub fn topics_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
     let chosen = ctx.filter.with_untracked(|f| f.topics.clone());
-    ctx.corpus.with(|c| {
+    ctx.corpus.with_untracked(|c| {
         let matrix = c.company_topic_matrix(&articles);
         let max = matrix.iter().flat_map(|r| r.1).max().unwrap_or(1).max(1);
         let rows = matrix
@@ -133,7 +133,7 @@ fn entries(ctx: Ctx, c: &crate::core::corpus::Corpus) -> Vec<&Entry> {
 /// is a button that filters the timeline by it.
 pub fn entities_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
-    let rows = ctx.corpus.with(|c| {
+    let rows = ctx.corpus.with_untracked(|c| {
         c.entity_index(&articles, &entries(ctx, c))
             .into_iter()
             .map(|r| {
@@ -197,7 +197,7 @@ const NETWORK_MAX: usize = 24;
 /// Who met whom: participants on a circle, one line per pair that met (thicker when more often),
 /// and the same pairs as a list.
 pub fn network_view(ctx: Ctx, l: Lang) -> N {
-    ctx.corpus.with(|c| {
+    ctx.corpus.with_untracked(|c| {
         let net = network(&entries(ctx, c), NETWORK_MAX);
         let pts: Vec<(i32, i32)> = circle_layout(net.nodes.len(), 300.0, 200.0)
             .into_iter()

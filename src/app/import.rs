@@ -4,7 +4,7 @@
 //! task, so no task is long, at most one growth every 500 ms or more); progress,
 //! cancel, a message for each problem, and the list of your articles with delete and clear all.
 
-use crate::app::dom::{clear, document, effect, el, N};
+use crate::app::dom::{clear, document, effect, el, sync_rows, N};
 use crate::app::i18n::{language_name, t, ti, Lang, K, KI};
 use crate::app::state::Ctx;
 use crate::app::timeline::article_title;
@@ -191,10 +191,7 @@ fn now() -> f64 {
 
 /// Run `f` in a later task.
 fn later(ms: i32, f: fn()) {
-    if let Some(w) = web_sys::window() {
-        let f = Closure::once_into_js(f);
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
-    }
+    crate::app::dom::later(ms, Box::new(f));
 }
 
 /// Start growing the corpus by the batches received (unless a growth is under way: the batches
@@ -274,8 +271,9 @@ fn grow() {
         IMP.with(|i| i.borrow_mut().old.push(old));
         later(0, let_go);
     }
-    // The views were drawn in this task: a timeout measures the whole growth.
-    let f = Closure::once_into_js(move || {
+    // The views are drawn in the next tasks (`Ctx::corpus_later`, queued as this task ends): a
+    // timeout queued from the next task comes after theirs, and measures the whole growth.
+    let done = move || {
         IMP.with(|i| i.borrow_mut().flush_ms = now() - started);
         let more = IMP.with(|i| !i.borrow().pending.is_empty());
         if more {
@@ -283,10 +281,11 @@ fn grow() {
         } else {
             announce_saved();
         }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
-    }
+    };
+    crate::app::dom::later(
+        0,
+        Box::new(move || crate::app::dom::later(0, Box::new(done))),
+    );
 }
 
 /// Drop a little of the replaced corpora, then yield.
@@ -674,65 +673,58 @@ fn mine_box(l: Lang, s: Sig) -> N {
     let sect = el("section")
         .cls("mine")
         .at("aria-labelledby", "mine-heading");
-    let (u, h, x) = (list.0.clone(), heading.0.clone(), sect.0.clone());
-    // The ids the list shows: a corpus change that leaves them as they are (an import adding
-    // articles past the first LIST_MAX) redraws only the counts.
-    let shown: std::rc::Rc<RefCell<Vec<String>>> = Default::default();
+    let more = el("p").cls("more");
+    let (u, h, x, m) = (
+        list.0.clone(),
+        heading.0.clone(),
+        sect.0.clone(),
+        more.0.clone(),
+    );
+    // Drawn in a task of its own after the corpus changes (`Ctx::corpus_later`); the rows still
+    // listed stay as they are (`dom::sync_rows`).
+    let grown = s.ctx.corpus_later();
     effect(Box::new(move || {
-        let (n, rows) = s.ctx.corpus.with(|c| {
-            let mut rows: Vec<(String, String)> = Vec::new();
+        grown.track();
+        s.ctx.corpus.with_untracked(|c| {
+            let mut rows: Vec<usize> = Vec::new();
             let mut n = 0;
-            for a in c.articles.iter().filter(|a| is_mine(&a.id)) {
-                n += 1;
-                if rows.len() < LIST_MAX {
-                    rows.push((a.id.clone(), article_title(a)));
+            for (i, a) in c.articles.iter().enumerate() {
+                if is_mine(&a.id) {
+                    n += 1;
+                    if rows.len() < LIST_MAX {
+                        rows.push(i);
+                    }
                 }
             }
-            (n, rows)
-        });
-        h.set_text_content(Some(&format!("{} ({n})", ti(l, KI::Yours))));
-        let _ = if n == 0 {
-            x.set_attribute("hidden", "")
-        } else {
-            x.remove_attribute("hidden")
-        };
-        let more = (n > LIST_MAX).then(|| format!("… {} {}", n - LIST_MAX, ti(l, KI::More)));
-        let same = shown.borrow().iter().eq(rows.iter().map(|r| &r.0));
-        if same {
-            // Only the "… more" line can differ.
-            if let Some(last) = u.last_element_child().filter(|e| e.class_name() == "more") {
-                match &more {
-                    Some(t) => last.set_text_content(Some(t)),
-                    None => last.remove(),
-                }
-                return;
+            h.set_text_content(Some(&format!("{} ({n})", ti(l, KI::Yours))));
+            let _ = if n == 0 {
+                x.set_attribute("hidden", "")
+            } else {
+                x.remove_attribute("hidden")
+            };
+            if n > LIST_MAX {
+                m.set_text_content(Some(&format!("… {} {}", n - LIST_MAX, ti(l, KI::More))));
+                let _ = m.remove_attribute("hidden");
+            } else {
+                let _ = m.set_attribute("hidden", "");
             }
-            if more.is_none() {
-                return;
-            }
-        }
-        *shown.borrow_mut() = rows.iter().map(|r| r.0.clone()).collect();
-        clear(&u);
-        let mut ul = N(u.clone());
-        for (id, title) in rows {
-            let del = el("button")
-                .at("type", "button")
-                .at("aria-label", &format!("{} {title}", ti(l, KI::Delete)))
-                .txt(ti(l, KI::Delete));
-            let ids = Array::of1(&id.as_str().into());
-            let del = del.on("click", move |_| {
-                post(Array::of2(&"delete".into(), &ids));
-            });
-            ul = ul.add(
+            let keys: Vec<String> = rows.iter().map(|&i| c.articles[i].id.clone()).collect();
+            sync_rows(&u, &keys, &mut |k| {
+                let (id, title) = (keys[k].clone(), article_title(&c.articles[rows[k]]));
+                let del = el("button")
+                    .at("type", "button")
+                    .at("aria-label", &format!("{} {title}", ti(l, KI::Delete)))
+                    .txt(ti(l, KI::Delete));
+                let ids = Array::of1(&id.as_str().into());
+                let del = del.on("click", move |_| {
+                    post(Array::of2(&"delete".into(), &ids));
+                });
                 el("li")
                     .add(link(s.ctx, Target::Article(id, None), &title))
                     .txt(" ")
-                    .add(del),
-            );
-        }
-        if let Some(t) = more {
-            ul.add(el("li").cls("more").txt(&t));
-        }
+                    .add(del)
+            });
+        });
     }));
     let clear_all = button(ti(l, KI::ClearMine), "clear-mine", move || {
         let sure = web_sys::window()
@@ -742,7 +734,7 @@ fn mine_box(l: Lang, s: Sig) -> N {
             post(Array::of1(&"clear".into()));
         }
     });
-    sect.add(heading).add(list).add(clear_all)
+    sect.add(heading).add(list).add(more).add(clear_all)
 }
 
 /// The Import panel: a disclosure in the masthead.

@@ -39,7 +39,7 @@ pub fn reader_view(ctx: Ctx, l: Lang) -> N {
     let back = el("p").add(link(ctx, Target::View(View::Timeline), t(l, K::Back)));
     let idx = ctx
         .corpus
-        .with(|c| id.as_deref().and_then(|id| c.article_index(id)));
+        .with_untracked(|c| id.as_deref().and_then(|id| c.article_index(id)));
     let Some(idx) = idx else {
         return el("section")
             .cls("reader")
@@ -47,7 +47,7 @@ pub fn reader_view(ctx: Ctx, l: Lang) -> N {
             .add(back)
             .add(el("h2").at("id", "article-heading").txt(t(l, K::NotFound)));
     };
-    ctx.corpus.with(|c| {
+    ctx.corpus.with_untracked(|c| {
         let a = &c.articles[idx];
         let text = a.text.as_str();
         let mut body = el("div").cls("text");

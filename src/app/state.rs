@@ -63,6 +63,32 @@ impl Ctx {
     pub fn edit(&self, f: impl FnOnce(&mut PageState)) {
         self.state.update(f);
     }
+
+    /// A signal that changes in a task of its own after each change of the corpus. An import
+    /// swaps in the grown corpus in one task; each region that shows the corpus (filter panel,
+    /// main area, your articles) follows its own such signal, so it is drawn again in a later
+    /// task and no one task draws them all. Changes that come before it fires are drawn once.
+    pub fn corpus_later(&self) -> ReadSignal<u32> {
+        let corpus = self.corpus;
+        let tick = RwSignal::new(0u32);
+        let queued = std::rc::Rc::new(std::cell::Cell::new(false));
+        let first = std::cell::Cell::new(true);
+        crate::app::dom::effect(Box::new(move || {
+            corpus.track();
+            if first.replace(false) || queued.replace(true) {
+                return;
+            }
+            let queued = queued.clone();
+            crate::app::dom::later(
+                0,
+                Box::new(move || {
+                    queued.set(false);
+                    tick.try_update(|n| *n += 1);
+                }),
+            );
+        }));
+        tick.read_only()
+    }
 }
 
 /// The query string of the page's URL ("" outside a browser window).

@@ -1,7 +1,7 @@
 //! The timeline view (meetings on a time axis by month or year, empty stretches compressed) and the
 //! list of the articles that pass the filter.
 
-use crate::app::dom::{el, observer, IntersectionObserver, N};
+use crate::app::dom::{el, observer, sync_rows, IntersectionObserver, N};
 use crate::app::format::{count_meetings, human_date, participant_extra};
 use crate::app::i18n::{language_name, t, topic_name, Lang, K};
 use crate::app::state::Ctx;
@@ -315,6 +315,7 @@ fn timeline_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
     let sec = el("section")
         .cls("timeline")
         .at("aria-labelledby", "timeline-heading")
+        .at("data-limit", &limit.to_string())
         .add(
             el("div")
                 .cls("bar")
@@ -410,48 +411,102 @@ pub fn articles_view(ctx: Ctx, l: Lang) -> N {
 }
 
 fn articles_upto(ctx: Ctx, l: Lang, limit: usize) -> N {
-    let n = ctx.articles.with_untracked(Vec::len);
-    let items = ctx.corpus.with(|c| {
-        ctx.articles.with_untracked(|v| {
-            v.iter()
-                .take(limit)
-                .map(|&i| {
-                    let a = &c.articles[i];
-                    let source = a.source.as_deref().unwrap_or(t(l, K::UnknownSource));
-                    el("li")
-                        .cls("article")
-                        .add(
-                            el("p")
-                                .cls("article-title")
-                                .add(link(
-                                    ctx,
-                                    Target::Article(a.id.clone(), None),
-                                    &article_title(a),
-                                ))
-                                .opt(crate::app::import::mine_badge(l, &a.id)),
-                        )
-                        .add(
-                            el("p")
-                                .cls("meta")
-                                .add(el("span").cls("source").txt(source))
-                                .txt(" · ")
-                                .add(time(l, a.published.as_deref()))
-                                .txt(" · ")
-                                .add(
-                                    el("span")
-                                        .cls("lang")
-                                        .txt(&language_name(l, &c.extractions[i].lang)),
-                                ),
-                        )
-                })
-                .collect()
-        })
-    });
+    let list = el("ul").at("id", "article-list");
+    let n = fill_articles(ctx, l, &list.0, limit);
     let sec = el("section")
         .cls("articles")
         .at("aria-labelledby", "articles-heading")
+        .at("data-limit", &limit.to_string())
         .add(el("h2").at("id", "articles-heading").txt(t(l, K::Articles)))
-        .add(el("ul").kids(items));
+        .add(list);
     more_button(&sec, limit.min(n), n, l, ARTICLES_CHUNK, articles_upto, ctx);
     sec
+}
+
+/// Make `list` show the first `limit` articles that pass the filter (rows already there stay, see
+/// `dom::sync_rows`); the number that pass.
+fn fill_articles(ctx: Ctx, l: Lang, list: &Element, limit: usize) -> usize {
+    ctx.corpus.with_untracked(|c| {
+        ctx.articles.with_untracked(|v| {
+            let shown = &v[..v.len().min(limit)];
+            let keys: Vec<String> = shown.iter().map(|&i| c.articles[i].id.clone()).collect();
+            sync_rows(list, &keys, &mut |k| article_row(ctx, l, c, shown[k]));
+            v.len()
+        })
+    })
+}
+
+/// The article list brought up to date in place after the corpus changed (the page state did
+/// not): its rows still shown stay as they are. False when there is no list on the page.
+pub fn refresh_articles(ctx: Ctx, l: Lang) -> bool {
+    let Some(list) = crate::app::dom::document().get_element_by_id("article-list") else {
+        return false;
+    };
+    let Some(sec) = list.parent_element() else {
+        return false;
+    };
+    let limit = sec
+        .get_attribute("data-limit")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ARTICLES_CHUNK);
+    let n = fill_articles(ctx, l, &list, limit);
+    if let Ok(Some(b)) = sec.query_selector(":scope > button.more") {
+        b.remove();
+    }
+    more_button(
+        &N(sec),
+        limit.min(n),
+        n,
+        l,
+        ARTICLES_CHUNK,
+        articles_upto,
+        ctx,
+    );
+    true
+}
+
+/// The timeline drawn again after the corpus changed (the page state did not), as far as it was
+/// shown. False when there is no timeline on the page.
+pub fn refresh_timeline(ctx: Ctx, l: Lang) -> bool {
+    let Ok(Some(sec)) = crate::app::dom::document().query_selector("section.timeline") else {
+        return false;
+    };
+    let limit = sec
+        .get_attribute("data-limit")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CHUNK);
+    sec.replace_with_with_node_1(&timeline_upto(ctx, l, limit).0)
+        .is_ok()
+}
+
+/// One article of the list: title (a link to the reader, "yours" if imported), source, date and
+/// language.
+fn article_row(ctx: Ctx, l: Lang, c: &Corpus, i: usize) -> N {
+    let a = &c.articles[i];
+    let source = a.source.as_deref().unwrap_or(t(l, K::UnknownSource));
+    el("li")
+        .cls("article")
+        .add(
+            el("p")
+                .cls("article-title")
+                .add(link(
+                    ctx,
+                    Target::Article(a.id.clone(), None),
+                    &article_title(a),
+                ))
+                .opt(crate::app::import::mine_badge(l, &a.id)),
+        )
+        .add(
+            el("p")
+                .cls("meta")
+                .add(el("span").cls("source").txt(source))
+                .txt(" · ")
+                .add(time(l, a.published.as_deref()))
+                .txt(" · ")
+                .add(
+                    el("span")
+                        .cls("lang")
+                        .txt(&language_name(l, &c.extractions[i].lang)),
+                ),
+        )
 }

@@ -1,16 +1,19 @@
 //! The page's frame: masthead with the interface-language switch, view navigation, the filter panel,
 //! the main area drawn again when the page state changes, and links that change the state in place.
 
-use crate::app::dom::{clear, effect, el, focused_id, has_focus_within, input, refocus, N};
+use crate::app::dom::{
+    clear, effect, el, focused_id, has_focus_within, input, refocus, sync_rows, N,
+};
 use crate::app::explore::{entities_view, network_view, topics_view};
 use crate::app::i18n::{browser_lang, language_name, t, topic_name, Lang, K};
 use crate::app::reader::reader_view;
 use crate::app::state::{load_bundled, location_search, sync_url, Ctx};
-use crate::app::timeline::{articles_view, timeline_view};
-use crate::core::filter::{facet_counts, Field, Filter};
+use crate::app::timeline::{articles_view, refresh_articles, refresh_timeline, timeline_view};
+use crate::core::filter::{facet_counts, top_values, Field, Filter};
 use crate::core::model::Span;
 use crate::core::query::{state_from_query, state_to_query, PageState, View};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 /// Where a link leads.
@@ -181,35 +184,61 @@ pub fn App() -> impl IntoView {
         // A status line outside the redrawn area, so screen readers hear the new count.
         let status = el("p").cls("sr-only").at("role", "status");
         let status_el = status.0.clone();
-        page.add(el("div").cls("layout").add(filters_live(ctx, l)).add(main))
+        page.add(el("div").cls("layout").add(filters(ctx, l)).add(main))
             .add(status);
         effect(Box::new(move || {
             let n = ctx.entries.with(Vec::len);
             status_el.set_text_content(Some(&crate::app::format::count_meetings(l, n)));
         }));
-        // The main area follows the page state.
+        // The main area follows the page state, and the corpus (a task later, see
+        // `Ctx::corpus_later`); the article being read stays as it is while it is there.
+        let grown = ctx.corpus_later();
+        let drawn = StoredValue::new((0u32, View::Timeline));
         effect(Box::new(move || {
             let s = ctx.state.get();
+            let tick = grown.get();
+            let (was, view) = drawn.get_value();
+            drawn.set_value((tick, s.view));
+            let moved = tick == was || view != s.view;
+            if !moved && s.view == View::Article {
+                let there = s
+                    .article
+                    .as_deref()
+                    .is_some_and(|id| ctx.corpus.with_untracked(|c| c.article_index(id).is_some()));
+                if there {
+                    return;
+                }
+            }
             let focus = focused_id();
             let focus_in_main = has_focus_within(&main_el);
-            clear(&main_el);
-            let content = match s.view {
-                View::Timeline => vec![timeline_view(ctx, l), articles_view(ctx, l)],
-                View::Topics => vec![topics_view(ctx, l)],
-                View::Entities => vec![entities_view(ctx, l)],
-                View::Network => vec![network_view(ctx, l)],
-                View::Article => vec![reader_view(ctx, l)],
-            };
-            for c in content {
-                let _ = main_el.append_child(&c.0);
+            // A grown corpus on the timeline: the timeline is drawn again and the article list
+            // updated in place (the rows it still shows stay).
+            let refreshed = !moved
+                && s.view == View::Timeline
+                && refresh_timeline(ctx, l)
+                && refresh_articles(ctx, l);
+            if !refreshed {
+                clear(&main_el);
+                // (The views read the corpus untracked: this effect follows `grown`.)
+                let content = match s.view {
+                    View::Timeline => vec![timeline_view(ctx, l), articles_view(ctx, l)],
+                    View::Topics => vec![topics_view(ctx, l)],
+                    View::Entities => vec![entities_view(ctx, l)],
+                    View::Network => vec![network_view(ctx, l)],
+                    View::Article => vec![reader_view(ctx, l)],
+                };
+                for c in content {
+                    let _ = main_el.append_child(&c.0);
+                }
             }
-            // The focused control was redrawn: focus it again, or the main area (a link in it led here).
-            if !refocus(focus) && focus_in_main {
+            // The focused control was redrawn: focus it again, or the main area (a link in it led
+            // here), unless the focus is still in it (an element that stayed).
+            if !refocus(focus) && focus_in_main && !has_focus_within(&main_el) {
                 if let Some(m) = main_el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = m.focus();
                 }
             }
-            if s.view == View::Article {
+            if moved && s.view == View::Article {
                 if let Some(e) = crate::app::dom::document().get_element_by_id("evidence") {
                     e.scroll_into_view();
                 }
@@ -336,99 +365,138 @@ fn value_label(l: Lang, field: Field, value: &str) -> String {
 /// The most values a facet lists (the most frequent in the whole corpus).
 const FACET_MAX: usize = 40;
 
-/// One facet: a group of checkboxes, each value with the number of meetings it would show.
-/// The list is built once (stable order, so focus stays put); checks and counts follow the filter
-/// through `counts` (every facet's counts, by value id, computed with the entries in one pass per
-/// filter change).
-fn facet_box(
-    ctx: Ctx,
-    l: Lang,
-    field: Field,
-    legend: K,
-    base: &[Vec<u32>; 5],
-    counts: Memo<crate::core::filter::Pass>,
-) -> Option<N> {
-    let mut values: Vec<(String, usize)> = ctx.corpus.with_untracked(|c| {
-        base[field as usize]
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n > 0)
-            .map(|(id, &n)| (c.ids.name(id as u32).to_string(), n as usize))
-            .collect()
-    });
-    crate::core::filter::rank(&mut values);
-    values.truncate(FACET_MAX);
-    let mut values: Vec<String> = values.into_iter().map(|(v, _)| v).collect();
-    for v in ctx.filter.with_untracked(|f| f.field(field).clone()) {
-        if !values.contains(&v) {
-            values.push(v);
-        }
-    }
-    if values.is_empty() {
-        return None;
-    }
+/// Every value's count in the whole corpus, which ranks the facets' values, and the corpus change
+/// (`Ctx::corpus_later`) it was counted for: counted once per change for the five facets.
+type Base = std::rc::Rc<RefCell<(Option<u32>, [Vec<u32>; 5])>>;
+
+/// A facet row: its value, its elements, and what it shows (count, checked).
+struct Row {
+    value: String,
+    li: web_sys::Element,
+    check: web_sys::Element,
+    count: web_sys::Element,
+    shown: (u32, bool),
+}
+
+/// One facet: a group of checkboxes, each value with the number of meetings it would show. Its
+/// values are the most frequent in the whole corpus (`base`, see `top_values`), then any chosen
+/// value not among them. The rows are drawn again only when that list changes (articles added or
+/// removed), and then only the rows that differ (rows still listed stay, with their focus); checks and counts follow the filter in place,
+/// a row touched only when its count or check changes (a DOM call each costs more than the whole
+/// comparison). A facet with no value is hidden.
+fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K, grown: ReadSignal<u32>, base: Base) -> N {
     let name = ["company", "person", "place", "topic", "lang"][field as usize];
-    let mut rows = Vec::new();
-    let mut handles = Vec::new();
-    for (i, value) in values.into_iter().enumerate() {
-        let v2 = value.clone();
-        let id = format!("f-{name}-{i}");
-        let check = el("input")
-            .at("type", "checkbox")
-            .at("id", &id)
-            .on("change", move |_| ctx.edit(|s| s.filter.toggle(field, &v2)));
-        let count = el("span").cls("n");
-        let li = el("li");
-        let vid = ctx.corpus.with_untracked(|c| c.ids.lookup(&value)) as usize;
-        handles.push((
-            value.clone(),
-            vid,
-            li.0.clone(),
-            check.0.clone(),
-            count.0.clone(),
-        ));
-        rows.push(
-            li.add(check).add(
-                el("label")
-                    .at("for", &id)
-                    .txt(&value_label(l, field, &value))
-                    .txt(" ")
-                    .add(count),
-            ),
-        );
-    }
-    // What each row shows (count, checked), so that a filter change touches only the rows whose
-    // count or check changed (a DOM call each costs more than the whole comparison).
-    let shown = std::cell::RefCell::new(vec![(u32::MAX, false); handles.len()]);
+    let list = el("ul");
+    let ul = list.0.clone();
+    let fs = el("fieldset")
+        .cls("facet")
+        .add(el("legend").txt(t(l, legend)))
+        .add(list);
+    let fs_el = fs.0.clone();
+    let rows: RefCell<Vec<Row>> = RefCell::new(Vec::new());
+    // Checkbox ids: a row keeps its own while it is listed.
+    let serial = std::cell::Cell::new(0u32);
     effect(Box::new(move || {
         let chosen = ctx.filter.with(|f| f.field(field).clone());
-        let mut shown = shown.borrow_mut();
-        counts.with(|p| {
-            let cs = &p.counts;
-            for ((value, vid, li, check, count), was) in handles.iter().zip(shown.iter_mut()) {
-                let n = cs[field as usize].get(*vid).copied().unwrap_or(0);
-                let on = chosen.contains(value);
-                if was.0 != n {
-                    count.set_text_content(Some(&crate::app::format::paren_count(n)));
-                    if (was.0 == 0) != (n == 0) || was.0 == u32::MAX {
-                        let _ = li.set_attribute("class", if n == 0 { "empty" } else { "" });
-                    }
-                }
-                if was.1 != on || was.0 == u32::MAX {
-                    if let Some(c) = input(check) {
-                        c.set_checked(on);
-                    }
-                }
-                *was = (n, on);
+        let tick = grown.get();
+        let mut values: Vec<String> = ctx.corpus.with_untracked(|c| {
+            let mut b = base.borrow_mut();
+            if b.0 != Some(tick) {
+                *b = (Some(tick), facet_counts(c, &Filter::default()));
             }
+            top_values(&b.1[field as usize], |id| c.facet_value(id), FACET_MAX)
+                .into_iter()
+                .map(|id| c.facet_value(id).to_string())
+                .collect()
+        });
+        for v in &chosen {
+            if !values.contains(v) {
+                values.push(v.clone());
+            }
+        }
+        let mut rows = rows.borrow_mut();
+        if !rows.iter().map(|r| &r.value).eq(values.iter()) {
+            // Rows still listed stay (`dom::sync_rows`); the value whose checkbox has the focus
+            // keeps it, wherever its row goes.
+            let focused = rows
+                .iter()
+                .find(|r| crate::app::dom::document().active_element().as_ref() == Some(&r.check))
+                .map(|r| r.value.clone());
+            let mut kept: Vec<Row> = rows.drain(..).collect();
+            sync_rows(&ul, &values, &mut |i| {
+                let value = values[i].clone();
+                let v2 = value.clone();
+                let id = format!("f-{name}-{}", serial.get());
+                serial.set(serial.get() + 1);
+                let check = el("input")
+                    .at("type", "checkbox")
+                    .at("id", &id)
+                    .on("change", move |_| ctx.edit(|s| s.filter.toggle(field, &v2)));
+                let count = el("span").cls("n");
+                let li = el("li");
+                let row = Row {
+                    li: li.0.clone(),
+                    check: check.0.clone(),
+                    count: count.0.clone(),
+                    shown: (u32::MAX, false),
+                    value: value.clone(),
+                };
+                kept.push(row);
+                li.add(check).add(
+                    el("label")
+                        .at("for", &id)
+                        .txt(&value_label(l, field, &value))
+                        .txt(" ")
+                        .add(count),
+                )
+            });
+            for v in &values {
+                if let Some(at) = kept.iter().position(|r| r.value == *v) {
+                    rows.push(kept.swap_remove(at));
+                }
+            }
+            let _ = if rows.is_empty() {
+                fs_el.set_attribute("hidden", "")
+            } else {
+                fs_el.remove_attribute("hidden")
+            };
+            if let Some(r) = focused.and_then(|v| rows.iter().find(|r| r.value == v)) {
+                if crate::app::dom::document().active_element().as_ref() != Some(&r.check) {
+                    if let Some(c) = input(&r.check) {
+                        let _ = c.focus();
+                    }
+                }
+            }
+        }
+        ctx.pass.with(|p| {
+            ctx.corpus.with_untracked(|c| {
+                let cs = &p.counts[field as usize];
+                for r in rows.iter_mut() {
+                    let n = cs
+                        .get(c.ids.lookup(&r.value) as usize)
+                        .copied()
+                        .unwrap_or(0);
+                    let on = chosen.contains(&r.value);
+                    let was = r.shown;
+                    if was.0 != n {
+                        r.count
+                            .set_text_content(Some(&crate::app::format::paren_count(n)));
+                        if (was.0 == 0) != (n == 0) || was.0 == u32::MAX {
+                            let _ =
+                                r.li.set_attribute("class", if n == 0 { "empty" } else { "" });
+                        }
+                    }
+                    if was.1 != on || was.0 == u32::MAX {
+                        if let Some(c) = input(&r.check) {
+                            c.set_checked(on);
+                        }
+                    }
+                    r.shown = (n, on);
+                }
+            })
         });
     }));
-    Some(
-        el("fieldset")
-            .cls("facet")
-            .add(el("legend").txt(t(l, legend)))
-            .add(el("ul").kids(rows)),
-    )
+    fs
 }
 
 /// A labelled text or date input bound to one filter field.
@@ -468,7 +536,8 @@ fn text_input(ctx: Ctx, l: Lang, id: &'static str, kind: &str, label: K) -> N {
         .add(field)
 }
 
-/// The filter panel: search, date range, facets, clear-all. Each control is labelled.
+/// The filter panel: search, date range, facets, clear-all. Each control is labelled. It is drawn
+/// once; its facets follow the corpus (imports) in place.
 fn filters(ctx: Ctx, l: Lang) -> N {
     let clear_btn = button(t(l, K::Clear), "clear", move || {
         ctx.edit(|s| s.filter = Filter::default())
@@ -481,8 +550,9 @@ fn filters(ctx: Ctx, l: Lang) -> N {
             let _ = b.remove_attribute("aria-disabled");
         }
     }));
-    let base = ctx.corpus.with(|c| facet_counts(c, &Filter::default()));
-    let counts = ctx.pass;
+    // The facets follow the corpus a task after it changes (`Ctx::corpus_later`).
+    let grown = ctx.corpus_later();
+    let base: Base = Default::default();
     let mut panel = el("aside")
         .cls("filters")
         .at("aria-labelledby", "filters-heading")
@@ -501,29 +571,9 @@ fn filters(ctx: Ctx, l: Lang) -> N {
         (Field::Topic, K::Topic),
         (Field::Lang, K::ArticleLang),
     ] {
-        panel = panel.opt(facet_box(ctx, l, field, legend, &base, counts));
+        panel = panel.add(facet_box(ctx, l, field, legend, grown, base.clone()));
     }
     panel
         .add(clear_btn)
         .add(crate::app::download::export_box(ctx, l))
-}
-
-/// The filter panel (drawn now), drawn again when articles are added or removed (imports), so
-/// its facets list the values of every article.
-fn filters_live(ctx: Ctx, l: Lang) -> N {
-    let slot = el("div").cls("filters-slot").add(filters(ctx, l));
-    let e = slot.0.clone();
-    let first = StoredValue::new(true);
-    effect(Box::new(move || {
-        ctx.corpus.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        let focus = focused_id();
-        clear(&e);
-        let _ = e.append_child(&filters(ctx, l).0);
-        refocus(focus);
-    }));
-    slot
 }

@@ -206,6 +206,11 @@ impl Corpus {
         filter::matching_entries(self, filter)
     }
 
+    /// The name of facet value `id` (the ids of `filter::Pass::counts`).
+    pub fn facet_value(&self, id: u32) -> &str {
+        self.ids.name(id)
+    }
+
     /// Indexes of the articles that pass `filter`.
     pub fn visible_articles(&self, filter: &Filter) -> Vec<usize> {
         filter::matching_articles(self, filter)

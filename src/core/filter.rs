@@ -146,6 +146,24 @@ pub fn rank(v: &mut [(String, usize)]) {
     crate::core::sort::sort_by(v, by_count);
 }
 
+/// The ids of the `k` values with the highest counts (none of count 0), in `rank` order: most
+/// frequent first, then by name. One pass keeping the best `k` so far, so a facet of 20,000
+/// values costs no sort and no `String` per value.
+pub fn top_values<'a>(counts: &[u32], name: impl Fn(u32) -> &'a str, k: usize) -> Vec<u32> {
+    let mut top: Vec<(u32, u32)> = Vec::with_capacity(k + 1);
+    let before = |a: (u32, u32), b: (u32, u32)| a.1 > b.1 || (a.1 == b.1 && name(a.0) < name(b.0));
+    for (id, &n) in counts.iter().enumerate() {
+        let v = (id as u32, n);
+        if n == 0 || k == 0 || (top.len() == k && !before(v, top[k - 1])) {
+            continue;
+        }
+        let at = top.iter().position(|&t| before(v, t)).unwrap_or(top.len());
+        top.insert(at, v);
+        top.truncate(k);
+    }
+    top.into_iter().map(|(id, _)| id).collect()
+}
+
 /// Whether an entry dated `date` (any precision) can fall within `[from, to]`.
 pub fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
     if from.is_none() && to.is_none() {
