@@ -178,7 +178,17 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
                     && first_word.ends_with('s')
                     && g.is_first(&first_word[..first_word.len() - 1])));
         let first = s.chars().next().unwrap_or(' ');
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        // ASCII tokens (most) without decoding: the same tests on bytes.
+        let allcaps = if s.is_ascii() {
+            let b = s.as_bytes();
+            b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase)
+        } else {
+            s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
         out.push(Tok {
             span,
             last_at,
@@ -189,10 +199,7 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
             word,
             punct: if word { ' ' } else { first },
             cap: first.is_uppercase(),
-            allcaps: letters >= 2
-                && s.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase),
+            allcaps,
             start: false,
             line_start: false,
             shout: in_sorted(&shout_lines, &mut shout_at, span),
