@@ -96,7 +96,7 @@ const ELISIONS: &[&str] = &[
 ];
 
 /// The recogniser's tokens of `doc`; their keys are written into `buf` (one buffer for all).
-fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
+fn build_tokens<'k>(doc: &'k Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
     let text = doc.text;
     let cues = cues();
     let g = gazetteer();
@@ -150,18 +150,27 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         })
         .collect();
     let mut out: Vec<Tok<'k>> = Vec::with_capacity(doc.tokens.len() + 8);
-    // Each token's key as a byte range of `buf`, set into the tokens once `buf` is complete.
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
+    // Each token's key as a byte range of `buf`, set into the tokens once `buf` is complete (None:
+    // the key is already set, borrowed from `doc.keys`).
+    let mut ranges: Vec<Option<(usize, usize)>> = Vec::with_capacity(doc.tokens.len() + 8);
     buf.clear();
     buf.reserve(text.len() + 8);
     // Tokens come in text order: one forward cursor per line list.
     let (mut shout_at, mut headline_at) = (0, 0);
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
-        let a = buf.len();
-        name_key_into(buf, s);
-        ranges.push((a, buf.len()));
-        let key = buf.get(a..).unwrap_or("");
+        // A token of ASCII letters and digits only (most) is its own key once lowercased: the
+        // text's lowercase copy in `doc.keys` has it.
+        let own = !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric());
+        let key: &str = if own {
+            ranges.push(None);
+            doc.keys.ascii_lowered(span)
+        } else {
+            let a = buf.len();
+            name_key_into(buf, s);
+            ranges.push(Some((a, buf.len())));
+            buf.get(a..).unwrap_or("")
+        };
         // Byte scans for the one-byte space: cheaper than `rfind`/`split` on these short keys.
         let last_at = key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1);
         let word = kind != TokenKind::Punct;
@@ -189,13 +198,18 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase)
         };
+        let starts = if key.is_empty() { 0 } else { cues.starts(key) };
         out.push(Tok {
             span,
             last_at,
             gaz_first,
             // No table has an empty key or key prefix.
-            starts: if key.is_empty() { 0 } else { cues.starts(key) },
-            key: "",
+            starts,
+            key: if own {
+                doc.keys.ascii_lowered(span)
+            } else {
+                ""
+            },
             word,
             punct: if word { ' ' } else { first },
             cap: first.is_uppercase(),
@@ -235,8 +249,10 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         push(t.span, t.kind);
     }
     let buf: &'k String = buf;
-    for (t, &(a, b)) in out.iter_mut().zip(&ranges) {
-        t.key = buf.get(a..b).unwrap_or("");
+    for (t, r) in out.iter_mut().zip(&ranges) {
+        if let Some((a, b)) = *r {
+            t.key = buf.get(a..b).unwrap_or("");
+        }
     }
     // Sentence and line starts: the first word at or after each start offset.
     let mut si = 0;

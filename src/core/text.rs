@@ -137,7 +137,9 @@ pub fn find_byte(s: &str, b: u8) -> Option<usize> {
 /// token has one form for both (ASCII folds as it lowercases).
 #[derive(Debug, Clone, Default)]
 pub struct TokenKeys {
+    /// The text ASCII-lowercased (`text_len` bytes), then the forms of non-ASCII tokens.
     buf: String,
+    text_len: usize,
     /// Per token: the lowercase form's range in `buf`, then the folded form's.
     ranges: Vec<[u32; 4]>,
 }
@@ -170,7 +172,11 @@ impl TokenKeys {
             buf.extend(chars.map(fold_char));
             ranges.push([a as u32, b as u32, b as u32, buf.len() as u32]);
         }
-        TokenKeys { buf, ranges }
+        TokenKeys {
+            buf,
+            text_len: text.len(),
+            ranges,
+        }
     }
 
     fn range(&self, i: usize, k: usize) -> &str {
@@ -178,6 +184,15 @@ impl TokenKeys {
             .get(i)
             .and_then(|r| self.buf.get(r[k] as usize..r[k + 1] as usize))
             .unwrap_or("")
+    }
+
+    /// The text of `span` with its ASCII letters lowercased (other chars as written; "" when
+    /// `span` is not on char boundaries of the text).
+    pub fn ascii_lowered(&self, span: Span) -> &str {
+        if span.end > self.text_len {
+            return "";
+        }
+        self.buf.get(span.start..span.end).unwrap_or("")
     }
 
     /// Token `i` lowercased, diacritics kept ("" past the end).
