@@ -450,11 +450,32 @@ fn gaz_match_pref(
     if !t.word || t.skip || !t.gaz_first {
         return None;
     }
+    // One buffer for the joined keys, kept across calls (a fresh one if it is unavailable).
+    thread_local! {
+        static JOINED: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut joined = JOINED.try_with(std::cell::Cell::take).unwrap_or_default();
+    joined.clear();
+    let found = gaz_match_in(g, text, toks, i, lang, prefer, &mut joined);
+    let _ = JOINED.try_with(|c| c.set(joined));
+    found
+}
+
+/// `gaz_match_pref` past its first test, with `joined` (empty) to build multi-word keys in.
+fn gaz_match_in(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+    prefer: Option<EntityKind>,
+    joined: &mut String,
+) -> Option<(usize, u32)> {
+    let t = &toks[i];
     let mut found: Option<(usize, u32)> = None;
     let mut found_exact = false;
     // The key of tokens i..j: the first token's own key until a second word joins (most
     // lookups stop at one word), then built in `joined`.
-    let mut joined = String::new();
     let (mut first, mut multi) = ("", false);
     let mut words = 0;
     let mut j = i;
@@ -480,7 +501,7 @@ fn gaz_match_pref(
             joined.push(' ');
             joined.push_str(u.key);
         }
-        let key: &str = if multi { &joined } else { first };
+        let key: &str = if multi { joined } else { first };
         words += u.key.split(' ').count();
         j += 1;
         let surface = Span::new(toks[i].span.start, toks[j - 1].span.end).slice(text);
