@@ -29,7 +29,7 @@ mod words;
 
 pub use crate::core::calendar::{days_in_month, is_leap, DateValue};
 use crate::core::case::Lowercase;
-use crate::core::hash::FxHashSet;
+use crate::core::hash::{FilteredMap, FxHashSet};
 use crate::core::model::Span;
 use crate::core::text::{tokens, Token, TokenKeys, TokenKind};
 use std::sync::OnceLock;
@@ -1332,8 +1332,9 @@ impl<'a> Finder<'a> {
 /// Every word (folded) that a date expression can start with, in any language: the words `at`
 /// and `core` compare the token at their position with (markers, modifiers, units, weekdays,
 /// day words, months, ago and number words, year and day contexts).
-fn starters() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+/// A word filter in front: most words are no starter and are rejected without hashing them.
+fn starters() -> &'static FilteredMap<()> {
+    static SET: OnceLock<FilteredMap<()>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set: FxHashSet<&'static str> = FxHashSet::default();
         for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
@@ -1356,16 +1357,21 @@ fn starters() -> &'static FxHashSet<&'static str> {
         set.extend(["of", "de", "del", "di", "des", "du"]);
         set.extend(words::YEAR_CONTEXT.iter().copied());
         set.extend(words::SPAN_MARKERS.iter().copied());
-        set
+        let mut m: FilteredMap<()> = FilteredMap::default();
+        for w in set {
+            m.entry_default(w.to_string());
+        }
+        m.finish();
+        m
     })
 }
 
 /// Whether a date expression may start at word `t` (false: `at` finds nothing there).
 fn may_start(lang: &str, t: &Tok) -> bool {
     let set = starters();
-    set.contains(t.f)
+    set.get(t.f).is_some()
         // `base` is `f` less a prefix or "'s": the same word when as long.
-        || (t.base.len() != t.f.len() && set.contains(t.base))
+        || (t.base.len() != t.f.len() && set.get(t.base).is_some())
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
