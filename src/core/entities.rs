@@ -172,13 +172,21 @@ fn build_tokens<'k>(doc: &'k Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
             buf.get(a..).unwrap_or("")
         };
         // Byte scans for the one-byte space: cheaper than `rfind`/`split` on these short keys.
-        let last_at = key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1);
+        // A key from `doc.keys` is one word (no space).
+        let last_at = if own {
+            0
+        } else {
+            key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1)
+        };
         let word = kind != TokenKind::Punct;
-        let first_word = key
-            .bytes()
-            .position(|b| b == b' ')
-            .and_then(|p| key.get(..p))
-            .unwrap_or(key);
+        let first_word = if own {
+            key
+        } else {
+            key.bytes()
+                .position(|b| b == b' ')
+                .and_then(|p| key.get(..p))
+                .unwrap_or(key)
+        };
         // Only words start gazetteer matches.
         let gaz_first = word
             && (g.is_first(first_word)
