@@ -995,6 +995,13 @@ impl<'a> Ctx<'a> {
 
     fn run(&mut self) {
         let n = self.toks.len();
+        // The "org_prefix" table's bit (`PhraseTable::bit`), looked up once.
+        let org_prefix_bit = match class_slot("org_prefix") {
+            Some(k) if std::ptr::eq(self.c, cues()) => {
+                TOK_CLASSES_BITS.get_or_init(|| TOK_CLASSES.map(|n| self.c.table(n).bit))[k]
+            }
+            _ => self.c.table("org_prefix").bit,
+        };
         let mut i = 0;
         let mut pending: Option<Pending> = None;
         let mut honor = false;
@@ -1148,9 +1155,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Vietnamese and other org prefixes written in lowercase after the first word: "Tập đoàn X".
-            let pe = phrase_end(&self.toks, i, self.c.table("org_prefix"), |k| {
-                self.c.is("org_prefix", k)
-            });
+            // `phrase_end` reads nothing at a token without the table's bit: no table lookup then.
+            let pe = if t.starts & org_prefix_bit == 0 {
+                i
+            } else {
+                phrase_end(&self.toks, i, self.c.table("org_prefix"), |k| {
+                    self.c.is("org_prefix", k)
+                })
+            };
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
                 if self.gaz(pe).is_none() {
                     let mut e = self.name_run(pe);
