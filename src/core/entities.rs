@@ -346,6 +346,7 @@ fn in_sorted(spans: &[Span], at: &mut usize, span: Span) -> bool {
 
 /// Longest phrase of `table`-like lookup starting at token `i`: returns the end token (exclusive).
 /// Words are joined by single spaces; a "." right after a word is skipped (for "M.", "Sr.", "EE. UU.").
+#[inline(never)]
 fn phrase_end(
     toks: &[Tok],
     i: usize,
@@ -996,12 +997,7 @@ impl<'a> Ctx<'a> {
     fn run(&mut self) {
         let n = self.toks.len();
         // The "org_prefix" table's bit (`PhraseTable::bit`), looked up once.
-        let org_prefix_bit = match class_slot("org_prefix") {
-            Some(k) if std::ptr::eq(self.c, cues()) => {
-                TOK_CLASSES_BITS.get_or_init(|| TOK_CLASSES.map(|n| self.c.table(n).bit))[k]
-            }
-            _ => self.c.table("org_prefix").bit,
-        };
+        let org_prefix_bit = self.c.table("org_prefix").bit;
         let mut i = 0;
         let mut pending: Option<Pending> = None;
         let mut honor = false;

@@ -411,7 +411,7 @@ impl Cues {
 
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
-        with_lower(word, |w| self.stop_raw.contains(w))
+        with_lower(word, &|w| self.stop_raw.contains(w))
     }
 
     /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
@@ -419,7 +419,7 @@ impl Cues {
     pub fn is_word(&self, class: &str, word: &str) -> bool {
         self.raw
             .get(class)
-            .is_some_and(|set| with_lower(word, |w| set.contains(w)))
+            .is_some_and(|set| with_lower(word, &|w| set.contains(w)))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
@@ -448,7 +448,8 @@ impl Cues {
 
 /// `word.lowercase()`, without allocating when it is already lowercase ASCII.
 /// `f` of `word` lowercased: a short ASCII word is lowercased on the stack, not in a new `String`.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+#[inline(never)]
+fn with_lower(word: &str, f: &dyn Fn(&str) -> bool) -> bool {
     if word.is_ascii() && word.len() <= 64 {
         let mut buf = [0u8; 64];
         if let Some(b) = buf.get_mut(..word.len()) {
