@@ -29,9 +29,9 @@ mod words;
 
 pub use crate::core::calendar::{days_in_month, is_leap, DateValue};
 use crate::core::case::Lowercase;
-use crate::core::hash::FxHashSet;
+use crate::core::hash::{FilteredMap, FxHashSet};
 use crate::core::model::Span;
-use crate::core::text::{fold_char, tokens, Token, TokenKind};
+use crate::core::text::{tokens, Token, TokenKeys, TokenKind};
 use std::sync::OnceLock;
 
 /// One date expression found in a text.
@@ -318,38 +318,14 @@ const PREFIXES: &[&str] = &[
     "d'", "l'", "dell'", "all'", "nell'", "dall'", "dall'", "quest'", "un'",
 ];
 
-/// The tokens of `text` with their folded forms, which are written into `buf` (one buffer for all).
-fn prep_tokens<'a>(text: &'a str, toks: &[Token], buf: &'a mut String) -> Vec<Tok<'a>> {
-    buf.clear();
-    buf.reserve(text.len() + 16);
-    let mut ends = Vec::with_capacity(toks.len());
-    for t in toks {
-        let s = t.span.slice(text);
-        if s.is_ascii() {
-            // ASCII folds as it lowercases, in place.
-            let a = buf.len();
-            buf.push_str(s);
-            if let Some(tail) = buf.get_mut(a..) {
-                tail.make_ascii_lowercase();
-            }
-        } else {
-            for c in s.chars() {
-                match fold_char(c) {
-                    '’' => buf.push('\''),
-                    f => buf.push(f),
-                }
-            }
-        }
-        ends.push(buf.len());
-    }
-    let buf: &'a String = buf;
-    let mut start = 0;
+/// The tokens of `text` with their folded forms (from `keys`, the forms of `toks`).
+fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<Tok<'a>> {
     toks.iter()
-        .zip(ends)
-        .map(|(t, end)| {
+        .enumerate()
+        .map(|(i, t)| {
             let raw = t.span.slice(text);
-            let f = buf.get(start..end).unwrap_or("");
-            start = end;
+            // Folded, "’" read as "'".
+            let f = keys.folded(i);
             let mut base = f;
             for p in PREFIXES {
                 if base.len() > p.len() {
@@ -1270,6 +1246,11 @@ impl<'a> Finder<'a> {
         if t.kind == TokenKind::Word && !may_start(self.lang, t) {
             return None;
         }
+        // No expression starts at punctuation: every matcher wants a word of its lists (none is
+        // punctuation) or a number at `i`.
+        if t.kind == TokenKind::Punct {
+            return None;
+        }
         let is_marker = words::SPAN_MARKERS.contains(&t.f);
         if is_marker {
             if let Some(mut f) = self.core(i + 1, true) {
@@ -1351,8 +1332,9 @@ impl<'a> Finder<'a> {
 /// Every word (folded) that a date expression can start with, in any language: the words `at`
 /// and `core` compare the token at their position with (markers, modifiers, units, weekdays,
 /// day words, months, ago and number words, year and day contexts).
-fn starters() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+/// A word filter in front: most words are no starter and are rejected without hashing them.
+fn starters() -> &'static FilteredMap<()> {
+    static SET: OnceLock<FilteredMap<()>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set: FxHashSet<&'static str> = FxHashSet::default();
         for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
@@ -1375,16 +1357,21 @@ fn starters() -> &'static FxHashSet<&'static str> {
         set.extend(["of", "de", "del", "di", "des", "du"]);
         set.extend(words::YEAR_CONTEXT.iter().copied());
         set.extend(words::SPAN_MARKERS.iter().copied());
-        set
+        let mut m: FilteredMap<()> = FilteredMap::default();
+        for w in set {
+            m.entry_default(w.to_string());
+        }
+        m.finish();
+        m
     })
 }
 
 /// Whether a date expression may start at word `t` (false: `at` finds nothing there).
 fn may_start(lang: &str, t: &Tok) -> bool {
     let set = starters();
-    set.contains(t.f)
+    set.get(t.f).is_some()
         // `base` is `f` less a prefix or "'s": the same word when as long.
-        || (t.base.len() != t.f.len() && set.contains(t.base))
+        || (t.base.len() != t.f.len() && set.get(t.base).is_some())
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
@@ -1401,9 +1388,10 @@ fn norm_lang(lang: &str) -> &str {
 /// within 12 tokens of `span`, in the same sentence. `find_dates` uses it to resolve yearless and
 /// weekday dates; the meetings stage may use it to tell planned from happened.
 pub fn future_cue_near(text: &str, lang: &str, span: Span) -> bool {
-    let mut buf = String::new();
+    let toks = tokens(text);
+    let keys = TokenKeys::of(text, &toks);
     let finder = Finder {
-        toks: prep_tokens(text, &tokens(text), &mut buf),
+        toks: prep_tokens(text, &toks, &keys),
         lang: norm_lang(lang),
     };
     let Some(start) = finder.toks.iter().position(|t| t.span.end > span.start) else {
@@ -1458,10 +1446,22 @@ pub fn find_dates_with(
     lang: &str,
     anchor: Option<DateValue>,
 ) -> Vec<DateMention> {
+    let keys = TokenKeys::of(text, toks);
+    find_dates_keyed(text, toks, &keys, sentences, lang, anchor)
+}
+
+/// `find_dates_with` with the tokens' forms already made (`TokenKeys::of(text, toks)`, as `Doc::keys`).
+pub fn find_dates_keyed(
+    text: &str,
+    toks: &[Token],
+    keys: &TokenKeys,
+    sentences: &[Span],
+    lang: &str,
+    anchor: Option<DateValue>,
+) -> Vec<DateMention> {
     let lang = norm_lang(lang);
-    let mut buf = String::new();
     let finder = Finder {
-        toks: prep_tokens(text, toks, &mut buf),
+        toks: prep_tokens(text, toks, keys),
         lang,
     };
     let mut found: Vec<(Found, bool)> = Vec::new();

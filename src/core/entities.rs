@@ -96,7 +96,7 @@ const ELISIONS: &[&str] = &[
 ];
 
 /// The recogniser's tokens of `doc`; their keys are written into `buf` (one buffer for all).
-fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
+fn build_tokens<'k>(doc: &'k Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
     let text = doc.text;
     let cues = cues();
     let g = gazetteer();
@@ -150,26 +150,43 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         })
         .collect();
     let mut out: Vec<Tok<'k>> = Vec::with_capacity(doc.tokens.len() + 8);
-    // Each token's key as a byte range of `buf`, set into the tokens once `buf` is complete.
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
+    // Each token's key as a byte range of `buf`, set into the tokens once `buf` is complete (None:
+    // the key is already set, borrowed from `doc.keys`).
+    let mut ranges: Vec<Option<(usize, usize)>> = Vec::with_capacity(doc.tokens.len() + 8);
     buf.clear();
     buf.reserve(text.len() + 8);
     // Tokens come in text order: one forward cursor per line list.
     let (mut shout_at, mut headline_at) = (0, 0);
     let mut push = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
-        let a = buf.len();
-        name_key_into(buf, s);
-        ranges.push((a, buf.len()));
-        let key = buf.get(a..).unwrap_or("");
+        // A token of ASCII letters and digits only (most) is its own key once lowercased: the
+        // text's lowercase copy in `doc.keys` has it.
+        let own = !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric());
+        let key: &str = if own {
+            ranges.push(None);
+            doc.keys.ascii_lowered(span)
+        } else {
+            let a = buf.len();
+            name_key_into(buf, s);
+            ranges.push(Some((a, buf.len())));
+            buf.get(a..).unwrap_or("")
+        };
         // Byte scans for the one-byte space: cheaper than `rfind`/`split` on these short keys.
-        let last_at = key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1);
+        // A key from `doc.keys` is one word (no space).
+        let last_at = if own {
+            0
+        } else {
+            key.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1)
+        };
         let word = kind != TokenKind::Punct;
-        let first_word = key
-            .bytes()
-            .position(|b| b == b' ')
-            .and_then(|p| key.get(..p))
-            .unwrap_or(key);
+        let first_word = if own {
+            key
+        } else {
+            key.bytes()
+                .position(|b| b == b' ')
+                .and_then(|p| key.get(..p))
+                .unwrap_or(key)
+        };
         // Only words start gazetteer matches.
         let gaz_first = word
             && (g.is_first(first_word)
@@ -178,21 +195,33 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
                     && first_word.ends_with('s')
                     && g.is_first(&first_word[..first_word.len() - 1])));
         let first = s.chars().next().unwrap_or(' ');
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        // ASCII tokens (most) without decoding: the same tests on bytes.
+        let allcaps = if s.is_ascii() {
+            let b = s.as_bytes();
+            b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase)
+        } else {
+            s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && s.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
+        let starts = if key.is_empty() { 0 } else { cues.starts(key) };
         out.push(Tok {
             span,
             last_at,
             gaz_first,
             // No table has an empty key or key prefix.
-            starts: if key.is_empty() { 0 } else { cues.starts(key) },
-            key: "",
+            starts,
+            key: if own {
+                doc.keys.ascii_lowered(span)
+            } else {
+                ""
+            },
             word,
             punct: if word { ' ' } else { first },
             cap: first.is_uppercase(),
-            allcaps: letters >= 2
-                && s.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase),
+            allcaps,
             start: false,
             line_start: false,
             shout: in_sorted(&shout_lines, &mut shout_at, span),
@@ -228,8 +257,10 @@ fn build_tokens<'k>(doc: &Doc, buf: &'k mut String) -> Vec<Tok<'k>> {
         push(t.span, t.kind);
     }
     let buf: &'k String = buf;
-    for (t, &(a, b)) in out.iter_mut().zip(&ranges) {
-        t.key = buf.get(a..b).unwrap_or("");
+    for (t, r) in out.iter_mut().zip(&ranges) {
+        if let Some((a, b)) = *r {
+            t.key = buf.get(a..b).unwrap_or("");
+        }
     }
     // Sentence and line starts: the first word at or after each start offset.
     let mut si = 0;
@@ -315,6 +346,7 @@ fn in_sorted(spans: &[Span], at: &mut usize, span: Span) -> bool {
 
 /// Longest phrase of `table`-like lookup starting at token `i`: returns the end token (exclusive).
 /// Words are joined by single spaces; a "." right after a word is skipped (for "M.", "Sr.", "EE. UU.").
+#[inline(never)]
 fn phrase_end(
     toks: &[Tok],
     i: usize,
@@ -427,11 +459,32 @@ fn gaz_match_pref(
     if !t.word || t.skip || !t.gaz_first {
         return None;
     }
+    // One buffer for the joined keys, kept across calls (a fresh one if it is unavailable).
+    thread_local! {
+        static JOINED: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut joined = JOINED.try_with(std::cell::Cell::take).unwrap_or_default();
+    joined.clear();
+    let found = gaz_match_in(g, text, toks, i, lang, prefer, &mut joined);
+    let _ = JOINED.try_with(|c| c.set(joined));
+    found
+}
+
+/// `gaz_match_pref` past its first test, with `joined` (empty) to build multi-word keys in.
+fn gaz_match_in(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lang: &str,
+    prefer: Option<EntityKind>,
+    joined: &mut String,
+) -> Option<(usize, u32)> {
+    let t = &toks[i];
     let mut found: Option<(usize, u32)> = None;
     let mut found_exact = false;
     // The key of tokens i..j: the first token's own key until a second word joins (most
     // lookups stop at one word), then built in `joined`.
-    let mut joined = String::new();
     let (mut first, mut multi) = ("", false);
     let mut words = 0;
     let mut j = i;
@@ -457,7 +510,7 @@ fn gaz_match_pref(
             joined.push(' ');
             joined.push_str(u.key);
         }
-        let key: &str = if multi { &joined } else { first };
+        let key: &str = if multi { joined } else { first };
         words += u.key.split(' ').count();
         j += 1;
         let surface = Span::new(toks[i].span.start, toks[j - 1].span.end).slice(text);
@@ -943,6 +996,8 @@ impl<'a> Ctx<'a> {
 
     fn run(&mut self) {
         let n = self.toks.len();
+        // The "org_prefix" table's bit (`PhraseTable::bit`), looked up once.
+        let org_prefix_bit = self.c.table("org_prefix").bit;
         let mut i = 0;
         let mut pending: Option<Pending> = None;
         let mut honor = false;
@@ -1096,9 +1151,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // Vietnamese and other org prefixes written in lowercase after the first word: "Tập đoàn X".
-            let pe = phrase_end(&self.toks, i, self.c.table("org_prefix"), |k| {
-                self.c.is("org_prefix", k)
-            });
+            // `phrase_end` reads nothing at a token without the table's bit: no table lookup then.
+            let pe = if t.starts & org_prefix_bit == 0 {
+                i
+            } else {
+                phrase_end(&self.toks, i, self.c.table("org_prefix"), |k| {
+                    self.c.is("org_prefix", k)
+                })
+            };
             if pe > i && pe - i >= 2 && t.cap && pe < n && self.toks[pe].cap && self.toks[pe].word {
                 if self.gaz(pe).is_none() {
                     let mut e = self.name_run(pe);

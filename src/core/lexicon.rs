@@ -411,7 +411,7 @@ impl Cues {
 
     /// Whether `word` (as written) is a function word of some language.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stop_raw.contains(&*lower_cow(word))
+        with_lower(word, &|w| self.stop_raw.contains(w))
     }
 
     /// Whether `word` as written (case-insensitive, diacritics kept) is in cue class `class`:
@@ -419,7 +419,7 @@ impl Cues {
     pub fn is_word(&self, class: &str, word: &str) -> bool {
         self.raw
             .get(class)
-            .is_some_and(|set| set.contains(&*lower_cow(word)))
+            .is_some_and(|set| with_lower(word, &|w| set.contains(w)))
     }
 
     /// Whether `key` (a `name_key`) is in cue class `class`.
@@ -447,6 +447,22 @@ impl Cues {
 }
 
 /// `word.lowercase()`, without allocating when it is already lowercase ASCII.
+/// `f` of `word` lowercased: a short ASCII word is lowercased on the stack, not in a new `String`.
+#[inline(never)]
+fn with_lower(word: &str, f: &dyn Fn(&str) -> bool) -> bool {
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        if let Some(b) = buf.get_mut(..word.len()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(w) = std::str::from_utf8(b) {
+                return f(w);
+            }
+        }
+    }
+    f(&lower_cow(word))
+}
+
 fn lower_cow(word: &str) -> Cow<'_, str> {
     if word
         .bytes()

@@ -6,12 +6,12 @@
 //! else the paragraph, else the lead, else the nearest earlier date; the status from the date
 //! against `published` and future markers. Candidates that tell the same meeting again merge.
 
-use crate::core::case::{lower_char, Lowercase};
+use crate::core::case::Lowercase;
 use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::hash::{FilteredMap, FxHashMap as HashMap};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{find_byte, find_str, fold, fold_char, name_key, BytePairs, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, name_key, BytePairs, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -155,30 +155,11 @@ pub struct CueHit {
 }
 
 /// Word keys of one token: folded and lowercase forms, and the same after an elided article
-/// ("l'", "d'", "s'"; "" when there is none), borrowed from one buffer per sentence.
+/// ("l'", "d'", "s'"; "" when there is none), borrowed from `Doc::keys`.
 struct WordKey<'b> {
     folded: [&'b str; 2],
     lower: [&'b str; 2],
     span: Span,
-}
-
-/// Append the lowercase and the folded form of `raw` (’ read as ') to `buf`: their byte ranges.
-fn word_key(buf: &mut String, raw: &str) -> [(usize, usize); 2] {
-    if raw.is_ascii() {
-        // ASCII folds as it lowercases: one key for both.
-        let a = buf.len();
-        buf.push_str(raw);
-        if let Some(tail) = buf.get_mut(a..) {
-            tail.make_ascii_lowercase();
-        }
-        return [(a, buf.len()), (a, buf.len())];
-    }
-    let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
-    let a = buf.len();
-    buf.extend(chars.clone().map(lower_char));
-    let b = buf.len();
-    buf.extend(chars.map(fold_char));
-    [(a, b), (b, buf.len())]
 }
 
 /// A key and the same after an elided article of 1-3 bytes ("" when there is none).
@@ -228,24 +209,28 @@ fn match_at(cue: &Cue, words: &[WordKey], i: usize, k: usize) -> Option<usize> {
     }
 }
 
-/// Word keys of every word token of `doc.tokens[lo..hi]`, borrowed from `buf` (filled here).
-fn word_keys<'b>(doc: &Doc, lo: usize, hi: usize, buf: &'b mut String) -> Vec<WordKey<'b>> {
-    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
-    let mut ranges: Vec<([(usize, usize); 2], Span)> = Vec::with_capacity(toks.len());
-    ranges.extend(
-        toks.iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| (word_key(buf, t.text(doc.text)), t.span)),
-    );
-    let buf: &'b str = buf;
-    ranges
-        .iter()
-        .map(|(r, span)| WordKey {
-            lower: with_elision(buf.get(r[0].0..r[0].1).unwrap_or("")),
-            folded: with_elision(buf.get(r[1].0..r[1].1).unwrap_or("")),
-            span: *span,
-        })
-        .collect()
+/// Word keys of every word token of `doc.tokens[lo..hi]`, borrowed from `doc.keys`.
+fn word_keys<'d>(doc: &'d Doc, lo: usize, hi: usize) -> Vec<WordKey<'d>> {
+    let hi = hi.min(doc.tokens.len());
+    let mut out = Vec::with_capacity(hi.saturating_sub(lo));
+    for (i, t) in doc.tokens.iter().enumerate().take(hi).skip(lo) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let lower = with_elision(doc.keys.lower(i));
+        // An ASCII word has one form for both.
+        let folded = if doc.keys.same(i) {
+            lower
+        } else {
+            with_elision(doc.keys.folded(i))
+        };
+        out.push(WordKey {
+            folded,
+            lower,
+            span: t.span,
+        });
+    }
+    out
 }
 
 /// Every cue of language `lang` among the word keys of one sentence, longest match first, blocks
@@ -474,8 +459,7 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut group = 0;
     // Word keys of the whole text, built once; each sentence takes its slice.
-    let mut key_buf = String::with_capacity(2 * doc.text.len() + 8);
-    let all_words = word_keys(doc, 0, doc.tokens.len(), &mut key_buf);
+    let all_words = word_keys(doc, 0, doc.tokens.len());
     let mut ids: Vec<u32> = Vec::new();
     for (si, &sent) in sentences.iter().enumerate() {
         let wlo = all_words.partition_point(|w| w.span.start < sent.start);

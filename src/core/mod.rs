@@ -47,6 +47,8 @@ pub struct Doc<'a> {
     pub all_sentences: Vec<Span>,
     /// Every token of the text, in order.
     pub tokens: Vec<Token>,
+    /// `tokens`' lowercase and folded forms, built once for the stages.
+    pub keys: text::TokenKeys,
     /// Lines that are not body text (photo credits, related links, source lines, counters).
     pub noise: Vec<Span>,
     /// `noise` with each line's kind (`noise::classify_lines` of `text`).
@@ -63,13 +65,15 @@ impl<'a> Doc<'a> {
             .copied()
             .filter(|s| !noise.iter().any(|n| n.contains(*s)))
             .collect();
+        let tokens = text::tokens(text);
         Doc {
             text,
             lang,
             published,
             sentences,
             all_sentences,
-            tokens: text::tokens(text),
+            keys: text::TokenKeys::of(text, &tokens),
+            tokens,
             noise,
             noise_kinds,
         }
@@ -95,9 +99,10 @@ pub fn extract(article: &Article) -> Extraction {
     let published = article.published.as_deref().and_then(DateValue::parse_iso);
     let doc = Doc::new(&article.text, &lang, published);
     let entities = entities::recognize(&doc);
-    let dates = dates::find_dates_with(
+    let dates = dates::find_dates_keyed(
         doc.text,
         &doc.tokens,
+        &doc.keys,
         &doc.all_sentences,
         doc.lang,
         doc.published,

@@ -42,17 +42,26 @@ pub fn name_key_into(out: &mut String, s: &str) {
     let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
-        // Runs of ASCII letters and digits, lowercased, one space between runs (a byte scan).
-        out.reserve(s.len());
-        for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if pending_space && out.len() > base {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                pending_space = true;
+        // Runs of ASCII letters and digits, each pushed whole and lowercased in place, one space
+        // between runs.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let run = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if out.len() > base {
+                out.push(' ');
+            }
+            let a = out.len();
+            out.push_str(s.get(run..i).unwrap_or(""));
+            if let Some(tail) = out.get_mut(a..) {
+                tail.make_ascii_lowercase();
             }
         }
         return;
@@ -121,6 +130,85 @@ impl BytePairs {
 /// The byte offset of the first `b` (an ASCII byte) in `s`, as `s.find(char::from(b))`.
 pub fn find_byte(s: &str, b: u8) -> Option<usize> {
     s.bytes().position(|x| x == b)
+}
+
+/// Every token's lowercase and folded forms ("’" read as "'"), built once per text in one buffer
+/// for the stages that compare words with their lexicons (dates, meetings, topics): an ASCII
+/// token has one form for both (ASCII folds as it lowercases).
+#[derive(Debug, Clone, Default)]
+pub struct TokenKeys {
+    /// The text ASCII-lowercased (`text_len` bytes), then the forms of non-ASCII tokens.
+    buf: String,
+    text_len: usize,
+    /// Per token: the lowercase form's range in `buf`, then the folded form's.
+    ranges: Vec<[u32; 4]>,
+}
+
+impl TokenKeys {
+    pub fn of(text: &str, tokens: &[Token]) -> TokenKeys {
+        // The text ASCII-lowercased keeps every byte offset: an ASCII token's form is its own span
+        // of it. Other tokens' forms follow.
+        let mut buf = String::with_capacity(text.len() + text.len() / 4 + 16);
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        let all_ascii = text.is_ascii();
+        let mut ranges = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let (a, b) = (t.span.start, t.span.end);
+            let raw = if all_ascii {
+                None
+            } else {
+                text.get(a..b).filter(|r| !r.is_ascii())
+            };
+            let Some(raw) = raw else {
+                let (a, b) = (a as u32, b as u32);
+                ranges.push([a, b, a, b]);
+                continue;
+            };
+            let chars = raw.chars().map(|c| if c == '’' { '\'' } else { c });
+            let a = buf.len();
+            buf.extend(chars.clone().map(crate::core::case::lower_char));
+            let b = buf.len();
+            buf.extend(chars.map(fold_char));
+            ranges.push([a as u32, b as u32, b as u32, buf.len() as u32]);
+        }
+        TokenKeys {
+            buf,
+            text_len: text.len(),
+            ranges,
+        }
+    }
+
+    fn range(&self, i: usize, k: usize) -> &str {
+        self.ranges
+            .get(i)
+            .and_then(|r| self.buf.get(r[k] as usize..r[k + 1] as usize))
+            .unwrap_or("")
+    }
+
+    /// The text of `span` with its ASCII letters lowercased (other chars as written; "" when
+    /// `span` is not on char boundaries of the text).
+    pub fn ascii_lowered(&self, span: Span) -> &str {
+        if span.end > self.text_len {
+            return "";
+        }
+        self.buf.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Token `i` lowercased, diacritics kept ("" past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.range(i, 0)
+    }
+
+    /// Token `i` folded (lowercase, diacritics stripped; "" past the end).
+    pub fn folded(&self, i: usize) -> &str {
+        self.range(i, 2)
+    }
+
+    /// Whether token `i`'s two forms are one (the token is ASCII).
+    pub fn same(&self, i: usize) -> bool {
+        self.ranges.get(i).is_some_and(|r| r[0] == r[2])
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,10 +4,10 @@
 //! topic when one of its phrases occurs in it; an article has the topic when the summed weight of
 //! its (non-overlapping) matches reaches `ARTICLE_THRESHOLD`: discussed, not named in passing.
 
-use crate::core::case::{lower_char, Lowercase};
+use crate::core::case::Lowercase;
 use crate::core::hash::FilteredMap;
 use crate::core::model::{Entity, EntityKind, SentenceTopics, Span};
-use crate::core::text::{fold, fold_char, TokenKind};
+use crate::core::text::{fold, TokenKind};
 use crate::core::Doc;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -166,28 +166,25 @@ fn parse(tsv: &str) -> BTreeMap<String, Vec<Phrase>> {
 }
 
 /// One word of the text under its three comparison keys (each maybe also after an elided article).
-struct Keys {
-    /// Per `Mode`: (start, end, start after the elided article or `end`) of the key in `Words::buf`.
-    forms: [(u32, u32, u32); 3],
+struct Keys<'d> {
+    /// Per `Mode`: the key, then the key after an elided article ("" when there is none).
+    forms: [[&'d str; 2]; 3],
     /// The word starts with an uppercase letter.
     cap: bool,
     span: Span,
 }
 
-/// The words of one stretch of text with their keys, stored in one buffer.
-struct Words {
-    buf: String,
-    keys: Vec<Keys>,
+/// The words of one stretch of text with their keys, borrowed from `Doc::keys`, the text, and
+/// (non-ASCII words with "’" as written) one buffer.
+struct Words<'d> {
+    keys: Vec<Keys<'d>>,
 }
 
-impl Words {
+impl<'d> Words<'d> {
     /// The keys of word `i` under `mode`: the word, then the word after an elided article ("l'").
-    fn forms(&self, i: usize, mode: Mode) -> impl Iterator<Item = &str> {
-        let (a, b, e) = self.keys[i].forms[mode as usize];
-        let (a, b, e) = (a as usize, b as usize, e as usize);
-        let buf = self.buf.as_str();
-        std::iter::once(buf.get(a..b).unwrap_or(""))
-            .chain((e < b).then(|| buf.get(e..b).unwrap_or("")))
+    fn forms(&self, i: usize, mode: Mode) -> impl Iterator<Item = &'d str> {
+        let [whole, after] = self.keys[i].forms[mode as usize];
+        std::iter::once(whole).chain((!after.is_empty()).then_some(after))
     }
 }
 
@@ -197,58 +194,66 @@ fn elision_end(s: &str) -> Option<usize> {
     (pos > 0 && pos <= 4 && pos + 1 < s.len()).then_some(pos + 1)
 }
 
-/// `used`: per `Mode`, whether some phrase compares under it.
-fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
+/// A key and the same after an elided article ("" when there is none).
+fn with_elision(s: &str) -> [&str; 2] {
+    [s, elision_end(s).and_then(|e| s.get(e..)).unwrap_or("")]
+}
+
+/// `used`: per `Mode`, whether some phrase compares under it. `own` holds the cased keys of
+/// non-ASCII words written with "’" (read as "'").
+fn keys_of<'d>(doc: &'d Doc, span: Span, used: [bool; 3], own: &'d mut String) -> Words<'d> {
     let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
     let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let toks = doc.tokens.get(lo..hi).unwrap_or(&[]);
+    let cased = used[Mode::Cased as usize];
+    // First the cased keys that differ from the text as written, then every key borrowed.
+    own.clear();
+    let mut own_ranges: Vec<(usize, usize)> = Vec::new();
+    if cased {
+        for t in toks.iter().filter(|t| t.kind != TokenKind::Punct) {
+            let text = t.text(doc.text);
+            if !text.is_ascii() && text.contains('’') {
+                let a = own.len();
+                own.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }));
+                own_ranges.push((a, own.len()));
+            }
+        }
+    }
+    let own: &'d str = own;
+    let mut own_ranges = own_ranges.into_iter();
     let mut w = Words {
-        buf: String::with_capacity(4 * span.len() + 16),
-        keys: Vec::with_capacity(hi.saturating_sub(lo)),
+        keys: Vec::with_capacity(toks.len()),
     };
-    for t in doc.tokens[lo..hi]
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-    {
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind == TokenKind::Punct {
+            continue;
+        }
+        let i = lo + k;
         let text = t.text(doc.text);
         // A mode no phrase uses keeps an empty key.
-        let mut forms = [(0u32, 0u32, 0u32); 3];
-        let buf = &mut w.buf;
-        let ascii = text.is_ascii();
-        for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
-            if !used[mode as usize] {
-                continue;
-            }
+        let mut forms = [["", ""]; 3];
+        if cased {
+            let key = if !text.is_ascii() && text.contains('’') {
+                own_ranges
+                    .next()
+                    .and_then(|(a, b)| own.get(a..b))
+                    .unwrap_or("")
+            } else {
+                text
+            };
+            forms[Mode::Cased as usize] = with_elision(key);
+        }
+        let lower = used[Mode::Lower as usize];
+        if lower {
+            forms[Mode::Lower as usize] = with_elision(doc.keys.lower(i));
+        }
+        if used[Mode::Folded as usize] {
             // ASCII folds as it lowercases: one key for both.
-            if ascii && mode == Mode::Folded && used[Mode::Lower as usize] {
-                forms[mode as usize] = forms[Mode::Lower as usize];
-                continue;
-            }
-            // An ASCII word without capitals is its own lowercase: the cased key serves.
-            if ascii
-                && mode == Mode::Lower
-                && used[Mode::Cased as usize]
-                && !text.bytes().any(|b| b.is_ascii_uppercase())
-            {
-                forms[mode as usize] = forms[Mode::Cased as usize];
-                continue;
-            }
-            let a = buf.len();
-            let chars = text.chars().map(|c| if c == '’' { '\'' } else { c });
-            match mode {
-                Mode::Cased if ascii => buf.push_str(text),
-                _ if ascii => {
-                    buf.push_str(text);
-                    if let Some(tail) = buf.get_mut(a..) {
-                        tail.make_ascii_lowercase();
-                    }
-                }
-                Mode::Cased => buf.extend(chars),
-                Mode::Lower => buf.extend(chars.map(lower_char)),
-                Mode::Folded => buf.extend(chars.map(fold_char)),
-            }
-            let b = buf.len();
-            let e = buf.get(a..b).and_then(elision_end).map_or(b, |e| a + e);
-            forms[mode as usize] = (a as u32, b as u32, e as u32);
+            forms[Mode::Folded as usize] = if lower && doc.keys.same(i) {
+                forms[Mode::Lower as usize]
+            } else {
+                with_elision(doc.keys.folded(i))
+            };
         }
         w.keys.push(Keys {
             forms,
@@ -262,7 +267,8 @@ fn keys_of(doc: &Doc, span: Span, used: [bool; 3]) -> Words {
 /// Matches (topic, span, weight) of the lexicon of `lang` in `span`, at most one per place and topic (the longest).
 fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let ix = lexicon().get(doc.lang);
-    let words = keys_of(doc, span, ix.used);
+    let mut own = String::new();
+    let words = keys_of(doc, span, ix.used, &mut own);
     matches_in_words(doc, ix, &words, 0, words.keys.len())
 }
 
@@ -389,7 +395,8 @@ pub fn classify(doc: &Doc) -> (Vec<String>, Vec<SentenceTopics>) {
     let mut per_sentence = Vec::new();
     // Keys of the whole text, built once; each sentence takes its range.
     let ix = lexicon().get(doc.lang);
-    let words = keys_of(doc, Span::new(0, doc.text.len()), ix.used);
+    let mut own = String::new();
+    let words = keys_of(doc, Span::new(0, doc.text.len()), ix.used, &mut own);
     for &s in &doc.sentences {
         let lo = words.keys.partition_point(|k| k.span.start < s.start);
         let hi = words.keys.partition_point(|k| k.span.start < s.end);
