@@ -1,7 +1,7 @@
 // Import benchmark (not a test): generates corpora of 1,000 and 10,000 articles with the command line,
 // imports each through the file input of the built page in headless Chromium, and reports the total
 // time, the peak JS heap (CDP Performance metrics, polled), the page's wasm memory, and the main thread's long tasks (> 50 ms,
-// PerformanceObserver). Usage: trunk build --release --public-url /dossier/ && node e2e/bench-import.mjs [N...]
+// PerformanceObserver); then deletes them all (Delete all) and reports its time and long tasks. Usage: (source scripts/page-env.sh && trunk build --release --offline --public-url /dossier/) && node e2e/bench-import.mjs [N...]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +75,20 @@ for (const n of runs) {
     peakHeapMB: (peak / 1048576).toFixed(1), wasmMemoryMB: (wasmMem / 1048576).toFixed(1),
     longTasks: long.length, longestMs: Math.round(Math.max(0, ...long)),
     over200ms: long.filter((d) => d > 200).length,
+  });
+  // Then Delete all (after the confirmation): the corpus shrinks back in steps too.
+  await p.evaluate(() => { window.__long.length = 0; });
+  p.once('dialog', (d) => d.accept());
+  const t1 = Date.now();
+  await p.getByRole('button', { name: 'Delete all your articles' }).click();
+  await p.waitForFunction(() => document.querySelector('.mine')?.hidden
+    && !document.querySelector('section.articles .badge.mine'), null, { timeout: 60 * 60 * 1000, polling: 250 });
+  const clearMs = Date.now() - t1;
+  await p.waitForTimeout(300);
+  const longClear = await p.evaluate(() => window.__long);
+  Object.assign(rows[rows.length - 1], {
+    clearSeconds: (clearMs / 1000).toFixed(1), clearLongTasks: longClear.length,
+    clearLongestMs: Math.round(Math.max(0, ...longClear)),
   });
   console.log(rows[rows.length - 1]);
   await context.close();

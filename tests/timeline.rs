@@ -95,3 +95,25 @@ fn the_same_meeting_in_two_languages_becomes_one_entry_with_both_sources() {
     assert_eq!(langs, ["fr", "vi"]);
     assert!(on_day[0].has_participant("Jensen Huang") && on_day[0].has_participant("To Lam"));
 }
+
+/// A corpus grown in small steps (as the page grows it during an import: the timeline built, then
+/// sorted by a step sort, then placed) has the timeline of a fresh build, order of equal dates
+/// included, whatever the step size; the dev corpus has many meetings on the same date.
+#[test]
+fn a_corpus_grown_in_steps_has_the_fresh_timeline() {
+    use dossier::core::corpus::Growing;
+    let arts: Vec<_> = common::load_dev().into_iter().map(|g| g.article).collect();
+    let fresh = Corpus::new(arts.clone());
+    let xs = fresh.extractions.clone();
+    let base = Corpus::from_parts(arts[..3].to_vec(), xs[..3].to_vec());
+    for n in [1, 2, 5, 1000] {
+        let mut g = Growing::new(&base, arts[3..].to_vec(), xs[3..].to_vec());
+        while !g.step(&base, n) {}
+        let grown = g.finish(&base).expect("the base did not change");
+        assert_eq!(render(&grown), render(&fresh), "step {n}");
+        assert_eq!(
+            format!("{:?}", grown.timeline),
+            format!("{:?}", fresh.timeline)
+        );
+    }
+}

@@ -386,7 +386,16 @@ struct Row {
 /// comparison). A facet with no value is hidden.
 fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K, grown: ReadSignal<u32>, base: Base) -> N {
     let name = ["company", "person", "place", "topic", "lang"][field as usize];
-    let list = el("ul");
+    // One listener for the facet's checkboxes (each carries its value), not one per row.
+    let list = el("ul").on("change", move |ev| {
+        let value = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value());
+        if let Some(v) = value {
+            ctx.edit(|s| s.filter.toggle(field, &v));
+        }
+    });
     let ul = list.0.clone();
     let fs = el("fieldset")
         .cls("facet")
@@ -425,13 +434,12 @@ fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K, grown: ReadSignal<u32>,
             let mut kept: Vec<Row> = rows.drain(..).collect();
             sync_rows(&ul, &values, &mut |i| {
                 let value = values[i].clone();
-                let v2 = value.clone();
                 let id = format!("f-{name}-{}", serial.get());
                 serial.set(serial.get() + 1);
                 let check = el("input")
                     .at("type", "checkbox")
                     .at("id", &id)
-                    .on("change", move |_| ctx.edit(|s| s.filter.toggle(field, &v2)));
+                    .at("value", &value);
                 let count = el("span").cls("n");
                 let li = el("li");
                 let row = Row {

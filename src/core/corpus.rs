@@ -3,6 +3,7 @@
 use crate::core::filter::TOPICS;
 use crate::core::filter::{self, Filter};
 use crate::core::model::{Article, Entity, EntityKind, Extraction, Span};
+use crate::core::sort::StepSort;
 use crate::core::text::{fold, name_key};
 use crate::core::timeline::{self, Entry};
 use std::collections::{BTreeMap, BTreeSet};
@@ -522,6 +523,7 @@ pub struct Growing {
     timeline: Option<timeline::TimelineBuilder>,
     /// The timeline's entries in creation order, taken one by one in `order` (sorted by date).
     unsorted: Vec<Option<Entry>>,
+    sort: StepSort,
     order: Vec<usize>,
     leftovers: Option<timeline::Leftovers>,
 }
@@ -571,6 +573,7 @@ impl Growing {
             at: 0,
             timeline: Some(timeline::TimelineBuilder::default()),
             unsorted: Vec::new(),
+            sort: StepSort::default(),
             order: Vec::new(),
             leftovers: None,
         }
@@ -665,14 +668,24 @@ impl Growing {
                 }
             }
             Stage::Sort => {
-                // Sorted as `TimelineBuilder::finish` sorts, then moved over in steps.
-                let b = self.timeline.take().unwrap_or_default();
-                let (entries, leftovers) = b.into_parts();
-                self.order = crate::core::sort::order_by(&entries, timeline::entry_order);
-                self.unsorted = entries.into_iter().map(Some).collect();
-                self.leftovers = Some(leftovers);
-                next.timeline.reserve(self.order.len());
-                (self.stage, self.at) = (Stage::Place, 0);
+                // Sorted as `TimelineBuilder::finish` sorts, in steps too (a sort of 20,000
+                // entries at once is a long task), then moved over in steps.
+                if let Some(b) = self.timeline.take() {
+                    let (entries, leftovers) = b.into_parts();
+                    self.sort = StepSort::new(entries.len());
+                    self.unsorted = entries.into_iter().map(Some).collect();
+                    self.leftovers = Some(leftovers);
+                }
+                let u = &self.unsorted;
+                let sorted = self.sort.step(n * 64, &|a, b| match (&u[a], &u[b]) {
+                    (Some(x), Some(y)) => timeline::entry_order(x, y),
+                    _ => std::cmp::Ordering::Equal,
+                });
+                if sorted {
+                    self.order = std::mem::take(&mut self.sort).order();
+                    next.timeline.reserve(self.order.len());
+                    (self.stage, self.at) = (Stage::Place, 0);
+                }
             }
             Stage::Place => {
                 let (range, last) = chunk(self.at, n, self.order.len());

@@ -52,6 +52,76 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, |a, b| a.cmp(b));
 }
 
+/// A stable sort of the indices `0..n` done a little at a time, for work that must yield between
+/// steps: a bottom-up merge sort whose merges resume where they stopped. Once `step` says it is
+/// done, `order` is what `order_by` gives (a stable sort has one result).
+#[derive(Debug, Default)]
+pub struct StepSort {
+    idx: Vec<usize>,
+    buf: Vec<usize>,
+    /// Length of the runs being merged, and the merge under way: `idx[lo..mid]` with
+    /// `idx[mid..hi]` into `buf[lo..hi]`, taken up to `i`, `j`, written up to `k`.
+    width: usize,
+    lo: usize,
+    i: usize,
+    j: usize,
+    k: usize,
+}
+
+impl StepSort {
+    pub fn new(n: usize) -> StepSort {
+        StepSort {
+            idx: (0..n).collect(),
+            buf: vec![0; n],
+            width: 1,
+            ..StepSort::default()
+        }
+    }
+
+    /// Sort on for about `budget` placed indices; true once sorted.
+    #[inline(never)]
+    pub fn step(&mut self, budget: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> bool {
+        let n = self.idx.len();
+        let mut left = budget.max(1);
+        while self.width < n {
+            while self.lo < n {
+                let mid = (self.lo + self.width).min(n);
+                let hi = (self.lo + 2 * self.width).min(n);
+                if self.k == 0 && self.i == 0 && self.j == 0 {
+                    (self.i, self.j, self.k) = (self.lo, mid, self.lo);
+                }
+                while self.k < hi {
+                    if left == 0 {
+                        return false;
+                    }
+                    left -= 1;
+                    // Ties take the left run first: stable.
+                    let take_left = self.j >= hi
+                        || (self.i < mid
+                            && cmp(self.idx[self.j], self.idx[self.i]) != Ordering::Less);
+                    if take_left {
+                        self.buf[self.k] = self.idx[self.i];
+                        self.i += 1;
+                    } else {
+                        self.buf[self.k] = self.idx[self.j];
+                        self.j += 1;
+                    }
+                    self.k += 1;
+                }
+                (self.lo, self.i, self.j, self.k) = (hi, 0, 0, 0);
+            }
+            std::mem::swap(&mut self.idx, &mut self.buf);
+            (self.width, self.lo) = (self.width * 2, 0);
+        }
+        true
+    }
+
+    /// The sorted order (the index of the smallest item first).
+    pub fn order(self) -> Vec<usize> {
+        self.idx
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,9 +145,20 @@ mod tests {
             assert_eq!(ours, std_sorted);
             let mut all = v.clone();
             sort(&mut all);
-            let mut std_all = v;
+            let mut std_all = v.clone();
             std_all.sort();
             assert_eq!(all, std_all);
+            // A step sort gives the same order whatever its steps.
+            let want = order_by(&v, |a, b| a.0.cmp(&b.0));
+            for budget in [1, 2, 7, 64, 10_000] {
+                let mut s = StepSort::new(v.len());
+                let mut steps = 0;
+                while !s.step(budget, &|a, b| v[a].0.cmp(&v[b].0)) {
+                    steps += 1;
+                    assert!(steps <= v.len() * 20 + 1, "the step sort ends");
+                }
+                assert_eq!(s.order(), want, "len {len}, budget {budget}");
+            }
         }
     }
 }
