@@ -38,7 +38,8 @@ for (const n of runs) {
   // The page's wasm memory (linear memory only grows: its final size is its peak).
   await tab.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   const page = new DossierPage(tab);
-  await page.open(server.url);
+  // VIEW=topics|entities|network imports with that view open (default: the timeline).
+  await page.open(server.url, process.env.VIEW ? `?view=${process.env.VIEW}` : '');
   const p = page.page;
   const cdp = await context.newCDPSession(p);
   await cdp.send('Performance.enable');

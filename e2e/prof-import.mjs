@@ -33,7 +33,7 @@ const payload = files.map((f, i) => {
 const context = await browser.newContext();
 const tab = await context.newPage();
 const page = new DossierPage(tab);
-await page.open(server.url);
+await page.open(server.url, process.env.VIEW ? `?view=${process.env.VIEW}` : '');
 const p = page.page;
 const cdp = await context.newCDPSession(p);
 await p.getByText('Import your articles').click();

@@ -2,7 +2,7 @@
 //! filter), the people & organisations index, and the who-met-whom network drawn in SVG.
 
 use crate::app::dom::{el, svg, N};
-use crate::app::i18n::{t, topic_name, Lang, K};
+use crate::app::i18n::{t, ti, topic_name, Lang, K, KI};
 use crate::app::state::Ctx;
 use crate::app::timeline::article_title;
 use crate::app::views::{button, link, Target};
@@ -33,7 +33,9 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
     let chosen = ctx.filter.with_untracked(|f| f.topics.clone());
     ctx.corpus.with_untracked(|c| {
-        let matrix = c.company_topic_matrix(&articles);
+        let mut matrix = c.company_topic_matrix(&articles);
+        let left = matrix.len().saturating_sub(HEATMAP_MAX);
+        matrix.truncate(HEATMAP_MAX);
         let max = matrix.iter().flat_map(|r| r.1).max().unwrap_or(1).max(1);
         let rows = matrix
             .into_iter()
@@ -69,7 +71,8 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
             .at("aria-labelledby", "topics-heading")
             .add(el("h2").at("id", "topics-heading").txt(t(l, K::Topics)))
             .add(el("h3").txt(t(l, K::Heatmap)))
-            .add(scroller(table(head, rows).cls("heatmap")));
+            .add(scroller(table(head, rows).cls("heatmap")))
+            .opt(not_shown(l, left).map(|li| el("p").cls("not-shown").add(li)));
         for tp in TOPICS {
             if !chosen.is_empty() && !chosen.iter().any(|x| x == tp) {
                 continue;
@@ -80,8 +83,10 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
             }
             let name = topic_name(l, tp);
             let heading = format!("{name} ({} {})", sentences.len(), t(l, K::Sentences));
-            let items = sentences
+            let left = sentences.len().saturating_sub(SENTENCES_MAX);
+            let mut items: Vec<N> = sentences
                 .into_iter()
+                .take(SENTENCES_MAX)
                 .map(|(i, span, companies)| {
                     let a = &c.articles[i];
                     let li = el("li")
@@ -100,6 +105,7 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
                     }
                 })
                 .collect();
+            items.extend(not_shown(l, left).map(|x| el("li").add(x)));
             section = section.add(
                 el("section")
                     .cls("topic")
@@ -133,8 +139,12 @@ fn entries(ctx: Ctx, c: &crate::core::corpus::Corpus) -> Vec<&Entry> {
 /// is a button that filters the timeline by it.
 pub fn entities_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
+    let mut left = 0;
     let rows = ctx.corpus.with_untracked(|c| {
-        c.entity_index(&articles, &entries(ctx, c))
+        let mut index = c.entity_index(&articles, &entries(ctx, c));
+        left = index.len().saturating_sub(ENTITIES_MAX);
+        index.truncate(ENTITIES_MAX);
+        index
             .into_iter()
             .map(|r| {
                 let field = match r.kind {
@@ -178,6 +188,23 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
         .at("aria-labelledby", "entities-heading")
         .add(el("h2").at("id", "entities-heading").txt(t(l, K::Entities)))
         .add(scroller(table(head, rows)))
+        .opt(not_shown(l, left).map(|li| el("p").cls("not-shown").add(li)))
+}
+
+/// The most sentences a topic lists, companies the heatmap shows and rows the entity index shows
+/// (the first in their order: most frequent first). A corpus of thousands of articles would
+/// otherwise draw tens of thousands of rows; the filters narrow what is listed.
+const SENTENCES_MAX: usize = 20;
+const HEATMAP_MAX: usize = 40;
+const ENTITIES_MAX: usize = 300;
+
+/// "… 1234 not shown: narrow with the filters", when `left` items are left out.
+fn not_shown(l: Lang, left: usize) -> Option<N> {
+    (left > 0).then(|| {
+        el("span")
+            .cls("not-shown")
+            .txt(&format!("… {left} {}", ti(l, KI::NotShown)))
+    })
 }
 
 /// A node label: the name, cut to 24 characters (the full names are in the list below the drawing).

@@ -411,10 +411,12 @@ pub enum KI {
     NotRead,
     More,
     Busy,
+    /// After a count of items a long view leaves out.
+    NotShown,
 }
 
 /// Columns: English, French, Indonesian, Vietnamese.
-const TI: [[&str; 4]; 24] = [
+const TI: [[&str; 4]; 25] = [
     [
         "Import your articles",
         "Importer vos articles",
@@ -513,6 +515,12 @@ const TI: [[&str; 4]; 24] = [
         "Un import est déjà en cours.",
         "Impor sedang berjalan.",
         "Đang nhập dở.",
+    ],
+    [
+        "not shown: narrow with the filters",
+        "non affichés : affinez avec les filtres",
+        "tidak ditampilkan: persempit dengan filter",
+        "không hiển thị: thu hẹp bằng bộ lọc",
     ],
 ];
 

@@ -194,6 +194,14 @@ fn later(ms: i32, f: fn()) {
     crate::app::dom::later(ms, Box::new(f));
 }
 
+/// Whether articles are still joining the corpus (a growth under way or batches waiting).
+pub fn growing() -> bool {
+    IMP.with(|i| {
+        let i = i.borrow();
+        i.growing.is_some() || !i.pending.is_empty()
+    })
+}
+
 /// Start growing the corpus by the batches received (unless a growth is under way: the batches
 /// wait for the next one).
 fn flush() {
