@@ -181,6 +181,24 @@ test('an import leaves what you are doing as it was: typed text, focus, a select
   await context.close();
 });
 
+test('a long topic lists its first 20 sentences and says how many more the filters would show', async () => {
+  const { context, p } = await openImport();
+  const many = file('many.jsonl', Array.from({ length: 30 }, (_, i) => JSON.stringify({
+    id: `chip-${i}`, title: `Chip plant ${i}`, published: `2025-04-${String(i % 28 + 1).padStart(2, '0')}`,
+    text: `Le ministre a visité l’usine de semi-conducteurs numéro ${i} à Hanoï. Les puces y sont testées.`,
+  })).join('\n'));
+  assert.deepEqual(await pick(p, [many]), ['Articles imported: 30']);
+  await p.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Topics' }).click();
+  const topic = p.locator('section.topic').filter({ has: p.locator('h3', { hasText: /^Semiconductors/ }) });
+  const heading = await topic.locator('h3').innerText();
+  const total = Number(heading.match(/\((\d+) sentences\)/)[1]);
+  assert.ok(total >= 30, heading);
+  const items = await topic.locator('ul.sentences > li').allInnerTexts();
+  assert.equal(items.length, 21, items.join('\n'));
+  assert.equal(items[20], `… ${total - 20} not shown: narrow with the filters`);
+  await context.close();
+});
+
 test('cancel stops the worker and keeps nothing of that import', async () => {
   const { page, context, p } = await openImport();
   await importGood(p);
