@@ -2,11 +2,7 @@
 // imports each through the file input of the built page in headless Chromium, and reports the total
 // time, the peak JS heap (CDP Performance metrics, polled), the page's wasm memory, and the main thread's long tasks (> 50 ms,
 // PerformanceObserver); then deletes them all (Delete all) and reports its time and long tasks. Usage: (source scripts/page-env.sh && trunk build --release --offline --public-url /dossier/) && node e2e/bench-import.mjs [N...]
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serveDist, launchBrowser, DossierPage } from './support.mjs';
+import { serveDist, launchBrowser, DossierPage, benchFiles } from './support.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const runs = sizes.length ? sizes : [1000, 10000];
@@ -14,24 +10,7 @@ const server = await serveDist();
 const browser = await launchBrowser();
 const rows = [];
 for (const n of runs) {
-  const out = path.join(os.tmpdir(), `dossier-bench-${n}.jsonl`);
-  execFileSync('cargo', ['run', '--release', '-q', '--bin', 'dossier', '--', 'gen-corpus', String(n), out], { stdio: 'inherit' });
-  // The page reads files of up to 5 MiB: split the corpus into files under the limit.
-  const lines = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean);
-  const files = [];
-  let cur = [], bytes = 0;
-  for (const l of lines) {
-    if (bytes + l.length + 1 > 4.5 * 1024 * 1024) { files.push(cur); cur = []; bytes = 0; }
-    cur.push(l); bytes += Buffer.byteLength(l) + 1;
-  }
-  if (cur.length) files.push(cur);
-  // Given as paths: Playwright then hands them to Chromium as files (with buffers it would decode
-  // them in the page's main thread, a long task of its own).
-  const payload = files.map((f, i) => {
-    const file = path.join(os.tmpdir(), `dossier-bench-${n}-part-${i + 1}.jsonl`);
-    fs.writeFileSync(file, f.join('\n') + '\n');
-    return file;
-  });
+  const payload = benchFiles(n);
 
   const context = await browser.newContext();
   const tab = await context.newPage();

@@ -4,32 +4,12 @@
 // TOP functions by inclusive time of the samples taken during it. For wasm function names, build a
 // copy of the page with wasm-opt off (data-wasm-opt="0" in a scratch index.html, trunk --dist DIR).
 // Usage: node e2e/prof-import.mjs [N] [DIST]
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serveDist, launchBrowser, DossierPage } from './support.mjs';
+import { serveDist, launchBrowser, DossierPage, benchFiles } from './support.mjs';
 
 const n = Number(process.argv[2] || 10000);
 const server = await serveDist(process.argv[3]);
 const browser = await launchBrowser();
-const out = path.join(os.tmpdir(), `dossier-bench-${n}.jsonl`);
-if (!fs.existsSync(out)) {
-  execFileSync('cargo', ['run', '--release', '-q', '--bin', 'dossier', '--', 'gen-corpus', String(n), out], { stdio: 'inherit' });
-}
-const lines = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean);
-const files = [];
-let cur = [], bytes = 0;
-for (const l of lines) {
-  if (bytes + l.length + 1 > 4.5 * 1024 * 1024) { files.push(cur); cur = []; bytes = 0; }
-  cur.push(l); bytes += Buffer.byteLength(l) + 1;
-}
-if (cur.length) files.push(cur);
-const payload = files.map((f, i) => {
-  const file = path.join(os.tmpdir(), `dossier-prof-${n}-part-${i + 1}.jsonl`);
-  fs.writeFileSync(file, f.join('\n') + '\n');
-  return file;
-});
+const payload = benchFiles(n, 'prof');
 const context = await browser.newContext();
 const tab = await context.newPage();
 const page = new DossierPage(tab);

@@ -1,6 +1,8 @@
 // Shared by the end-to-end specs: serves dist/ under a sub-path (as GitHub Pages does) and starts
 // Debian's Chromium through playwright-core with the flags this closed network needs.
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -39,6 +41,29 @@ export function serveDist(dist = DIST) {
 }
 
 /** Debian's Chromium, headless, with nothing that reaches out to the network. */
+/**
+ * The benchmark corpus of `n` generated articles (the command line's `gen-corpus`), as files under
+ * the page's 5 MiB limit; resolves to their paths. Given as paths, Playwright hands them to Chromium
+ * as files (with buffers it would decode them in the page's main thread, a long task of its own).
+ */
+export function benchFiles(n, tag = 'bench') {
+  const out = path.join(os.tmpdir(), `dossier-bench-${n}.jsonl`);
+  execFileSync('cargo', ['run', '--release', '-q', '--bin', 'dossier', '--', 'gen-corpus', String(n), out], { stdio: 'inherit' });
+  const lines = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean);
+  const files = [];
+  let cur = [], bytes = 0;
+  for (const l of lines) {
+    if (bytes + l.length + 1 > 4.5 * 1024 * 1024) { files.push(cur); cur = []; bytes = 0; }
+    cur.push(l); bytes += Buffer.byteLength(l) + 1;
+  }
+  if (cur.length) files.push(cur);
+  return files.map((f, i) => {
+    const file = path.join(os.tmpdir(), `dossier-${tag}-${n}-part-${i + 1}.jsonl`);
+    fs.writeFileSync(file, f.join('\n') + '\n');
+    return file;
+  });
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
