@@ -134,8 +134,8 @@ pub fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event
 
 /// Make the children of `list` the rows `keys` names, in that order, touching only what differs:
 /// a row already there (its `data-key`) stays as it is, rows no longer named go, and new ones are
-/// made by `make(i)` for `keys[i]` (keys are distinct). A list drawn again this way costs the browser only its new
-/// rows, not a restyle and layout of every row.
+/// made by `make(i)` for `keys[i]` (keys are distinct). A list drawn again this way costs the
+/// browser only its new rows, not a restyle and layout of every row.
 #[inline(never)]
 pub fn sync_rows(list: &Element, keys: &[String], make: &mut dyn FnMut(usize) -> N) {
     use std::collections::HashSet;
