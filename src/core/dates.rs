@@ -281,6 +281,10 @@ struct Tok<'a> {
     base: &'a str,
     kind: TokenKind,
     cap: bool,
+    /// `f` or `base` is in `starters()`: every word of the date lists (markers, modifiers, units,
+    /// weekdays, months, day words, ago and number words, year and day contexts). A token without
+    /// it equals none of them, so the list scans can be skipped.
+    starter: bool,
 }
 
 impl Tok<'_> {
@@ -320,6 +324,7 @@ const PREFIXES: &[&str] = &[
 
 /// The tokens of `text` with their folded forms (from `keys`, the forms of `toks`).
 fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<Tok<'a>> {
+    let set = starters();
     toks.iter()
         .enumerate()
         .map(|(i, t)| {
@@ -336,6 +341,9 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
                 }
             }
             let base = base.strip_suffix("'s").unwrap_or(base);
+            // `base` is `f` less a prefix or "'s": the same word when as long.
+            let starter =
+                set.get(f).is_some() || (base.len() != f.len() && set.get(base).is_some());
             Tok {
                 span: t.span,
                 raw,
@@ -343,6 +351,7 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
                 f,
                 base,
                 kind: t.kind,
+                starter,
             }
         })
         .collect()
@@ -373,7 +382,7 @@ impl<'a> Finder<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if self.lang == "en" && !t.cap {
+        if self.lang == "en" && !t.cap || !t.starter {
             return None;
         }
         words::months(self.lang)
@@ -384,6 +393,9 @@ impl<'a> Finder<'a> {
 
     fn modifier_at(&self, i: usize) -> Option<i32> {
         let t = self.tok(i)?;
+        if !t.starter {
+            return None;
+        }
         if self.lang == "vi" && t.is("vua") && self.tok(i + 1).is_some_and(|u| u.is("qua")) {
             return Some(-1);
         }
@@ -404,6 +416,9 @@ impl<'a> Finder<'a> {
 
     fn unit_at(&self, i: usize) -> Option<char> {
         let t = self.tok(i)?;
+        if !t.starter {
+            return None;
+        }
         words::units(self.lang)
             .iter()
             .find(|(w, _)| t.is(w))
@@ -436,7 +451,7 @@ impl<'a> Finder<'a> {
             }
             return None;
         }
-        if self.lang == "en" && !t.cap {
+        if self.lang == "en" && !t.cap || !t.starter && self.lang != "de" {
             return None;
         }
         for &(w, d) in words::weekdays(self.lang) {
@@ -495,7 +510,7 @@ impl<'a> Finder<'a> {
     /// Relative day word at `i` ("hier", "hôm qua", "esta mañana").
     fn day_word_at(&self, i: usize) -> Option<(i64, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || !t.starter {
             return None;
         }
         for &(seq, k) in words::day_words(self.lang) {
@@ -624,7 +639,17 @@ impl<'a> Finder<'a> {
             }
         }
         let sep = s.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'));
-        let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+        // The parts between separators (only 1, 2 or 3 parts make a date: 4 stands for more).
+        let mut parts: [&str; 4] = [""; 4];
+        let mut nparts = 0;
+        for x in s.split(['/', '.', '-']) {
+            if nparts == 4 {
+                break;
+            }
+            parts[nparts] = x;
+            nparts += 1;
+        }
+        let parts = &parts[..nparts];
         if let Some(sep) = sep {
             if !s.bytes().filter(|b| !b.is_ascii_digit()).all(|b| b == sep) {
                 return None;
@@ -841,10 +866,6 @@ impl<'a> Finder<'a> {
     /// Month-first forms: "September 18, 2023", "Sept. 18", "septembre 2023", "en septembre",
     /// "tháng 9/2023", "tháng 10 tới".
     fn explicit_month_first(&self, i: usize, ctx: bool) -> Option<Found> {
-        let prev_ctx = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
-            words::month_context(self.lang).contains(&p.f)
-                || words::month_context(self.lang).contains(&p.base)
-        });
         if self.lang == "vi" {
             let t = self.tok(i)?;
             if !t.is("thang") {
@@ -875,6 +896,10 @@ impl<'a> Finder<'a> {
             return Some(self.yearless_month_tail(i, i + 2, m));
         }
         let (m, abbr, ambiguous) = self.month_at(i)?;
+        let prev_ctx = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
+            words::month_context(self.lang).contains(&p.f)
+                || words::month_context(self.lang).contains(&p.base)
+        });
         let mut j = i + 1;
         if abbr && self.tok(j).is_some_and(|t| t.punct(".")) {
             j += 1;
@@ -1064,6 +1089,9 @@ impl<'a> Finder<'a> {
     fn count_unit_at(&self, i: usize) -> Option<(u32, char, usize)> {
         let t = self.tok(i)?;
         let n = t.small().or_else(|| {
+            if !t.starter {
+                return None;
+            }
             words::number_words(self.lang)
                 .iter()
                 .find(|(w, _)| t.f == *w)
@@ -1087,7 +1115,8 @@ impl<'a> Finder<'a> {
                 u => Raw::Unit { unit: u, k: -n },
             }
         };
-        for seq in before {
+        let starter = self.tok(i).is_some_and(|t| t.starter);
+        for seq in before.iter().filter(|_| starter) {
             if self.seq_at(i, seq) {
                 let (n, unit, used) = self.count_unit_at(i + seq.len())?;
                 return Some(Found {
@@ -1154,7 +1183,7 @@ impl<'a> Finder<'a> {
         // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
         if self
             .tok(i)
-            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f))
+            .is_some_and(|t| t.starter && ["dia", "giorno", "tanggal", "ngay"].contains(&t.f))
         {
             if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
                 let unit_after = self
@@ -1171,6 +1200,9 @@ impl<'a> Finder<'a> {
         }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
+        if !t.starter {
+            return None;
+        }
         let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f)
             && i.checked_sub(1)
                 .and_then(|j| self.tok(j))
@@ -1368,10 +1400,7 @@ fn starters() -> &'static FilteredMap<()> {
 
 /// Whether a date expression may start at word `t` (false: `at` finds nothing there).
 fn may_start(lang: &str, t: &Tok) -> bool {
-    let set = starters();
-    set.get(t.f).is_some()
-        // `base` is `f` less a prefix or "'s": the same word when as long.
-        || (t.base.len() != t.f.len() && set.get(t.base).is_some())
+    t.starter
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
