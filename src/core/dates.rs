@@ -29,7 +29,7 @@ mod words;
 
 pub use crate::core::calendar::{days_in_month, is_leap, DateValue};
 use crate::core::case::Lowercase;
-use crate::core::hash::{FilteredMap, FxHashSet};
+use crate::core::hash::FilteredMap;
 use crate::core::model::Span;
 use crate::core::text::{tokens, Token, TokenKeys, TokenKind};
 use std::sync::OnceLock;
@@ -281,10 +281,10 @@ struct Tok<'a> {
     base: &'a str,
     kind: TokenKind,
     cap: bool,
-    /// `f` or `base` is in `starters()`: every word of the date lists (markers, modifiers, units,
-    /// weekdays, months, day words, ago and number words, year and day contexts). A token without
-    /// it equals none of them, so the list scans can be skipped.
-    starter: bool,
+    /// The `starters()` bits of `f` and `base` (0: no starter): the date lists (markers,
+    /// modifiers, units, weekdays, months, day words, ago and number words, year and day
+    /// contexts) that hold the word. A token without a list's bit equals none of its words.
+    cls: u16,
 }
 
 impl Tok<'_> {
@@ -342,8 +342,12 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
             }
             let base = base.strip_suffix("'s").unwrap_or(base);
             // `base` is `f` less a prefix or "'s": the same word when as long.
-            let starter =
-                set.get(f).is_some() || (base.len() != f.len() && set.get(base).is_some());
+            let cls = set.get(f).copied().unwrap_or(0)
+                | if base.len() != f.len() {
+                    set.get(base).copied().unwrap_or(0)
+                } else {
+                    0
+                };
             Tok {
                 span: t.span,
                 raw,
@@ -351,7 +355,7 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
                 f,
                 base,
                 kind: t.kind,
-                starter,
+                cls,
             }
         })
         .collect()
@@ -382,7 +386,7 @@ impl<'a> Finder<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if self.lang == "en" && !t.cap || !t.starter {
+        if self.lang == "en" && !t.cap || t.cls & cls::MONTH == 0 {
             return None;
         }
         words::months(self.lang)
@@ -393,7 +397,7 @@ impl<'a> Finder<'a> {
 
     fn modifier_at(&self, i: usize) -> Option<i32> {
         let t = self.tok(i)?;
-        if !t.starter {
+        if t.cls & (cls::MODIFIER | cls::OTHER) == 0 {
             return None;
         }
         if self.lang == "vi" && t.is("vua") && self.tok(i + 1).is_some_and(|u| u.is("qua")) {
@@ -416,7 +420,7 @@ impl<'a> Finder<'a> {
 
     fn unit_at(&self, i: usize) -> Option<char> {
         let t = self.tok(i)?;
-        if !t.starter {
+        if t.cls & cls::UNIT == 0 {
             return None;
         }
         words::units(self.lang)
@@ -451,7 +455,7 @@ impl<'a> Finder<'a> {
             }
             return None;
         }
-        if self.lang == "en" && !t.cap || !t.starter && self.lang != "de" {
+        if self.lang == "en" && !t.cap || t.cls & cls::WEEKDAY == 0 && self.lang != "de" {
             return None;
         }
         for &(w, d) in words::weekdays(self.lang) {
@@ -510,7 +514,7 @@ impl<'a> Finder<'a> {
     /// Relative day word at `i` ("hier", "hôm qua", "esta mañana").
     fn day_word_at(&self, i: usize) -> Option<(i64, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokenKind::Word || !t.starter {
+        if t.kind != TokenKind::Word || t.cls & cls::DAY_WORD == 0 {
             return None;
         }
         for &(seq, k) in words::day_words(self.lang) {
@@ -1089,7 +1093,7 @@ impl<'a> Finder<'a> {
     fn count_unit_at(&self, i: usize) -> Option<(u32, char, usize)> {
         let t = self.tok(i)?;
         let n = t.small().or_else(|| {
-            if !t.starter {
+            if t.cls & cls::NUMBER == 0 {
                 return None;
             }
             words::number_words(self.lang)
@@ -1115,7 +1119,7 @@ impl<'a> Finder<'a> {
                 u => Raw::Unit { unit: u, k: -n },
             }
         };
-        let starter = self.tok(i).is_some_and(|t| t.starter);
+        let starter = self.tok(i).is_some_and(|t| t.cls & cls::AGO != 0);
         for seq in before.iter().filter(|_| starter) {
             if self.seq_at(i, seq) {
                 let (n, unit, used) = self.count_unit_at(i + seq.len())?;
@@ -1181,10 +1185,9 @@ impl<'a> Finder<'a> {
             return Some(f);
         }
         // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
-        if self
-            .tok(i)
-            .is_some_and(|t| t.starter && ["dia", "giorno", "tanggal", "ngay"].contains(&t.f))
-        {
+        if self.tok(i).is_some_and(|t| {
+            t.cls & cls::OTHER != 0 && ["dia", "giorno", "tanggal", "ngay"].contains(&t.f)
+        }) {
             if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
                 let unit_after = self
                     .tok(i + 2)
@@ -1200,7 +1203,7 @@ impl<'a> Finder<'a> {
         }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
-        if !t.starter {
+        if t.cls & cls::YEAR_CONTEXT == 0 {
             return None;
         }
         let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f)
@@ -1283,7 +1286,7 @@ impl<'a> Finder<'a> {
         if t.kind == TokenKind::Punct {
             return None;
         }
-        let is_marker = words::SPAN_MARKERS.contains(&t.f);
+        let is_marker = t.cls & cls::MARKER != 0 && words::SPAN_MARKERS.contains(&t.f);
         if is_marker {
             if let Some(mut f) = self.core(i + 1, true) {
                 if f.start == i + 1 {
@@ -1295,7 +1298,7 @@ impl<'a> Finder<'a> {
         let ctx = i
             .checked_sub(1)
             .and_then(|j| self.tok(j))
-            .is_some_and(|p| words::DM_CONTEXT.contains(&p.f));
+            .is_some_and(|p| p.cls & cls::DM_CONTEXT != 0 && words::DM_CONTEXT.contains(&p.f));
         self.core(i, ctx)
     }
 
@@ -1363,44 +1366,87 @@ impl<'a> Finder<'a> {
 
 /// Every word (folded) that a date expression can start with, in any language: the words `at`
 /// and `core` compare the token at their position with (markers, modifiers, units, weekdays,
-/// day words, months, ago and number words, year and day contexts).
+/// day words, months, ago and number words, year and day contexts), each with the bits (`cls`)
+/// of the lists it is in, so a matcher skips its list scan at a word of none of its lists.
 /// A word filter in front: most words are no starter and are rejected without hashing them.
-fn starters() -> &'static FilteredMap<()> {
-    static SET: OnceLock<FilteredMap<()>> = OnceLock::new();
+fn starters() -> &'static FilteredMap<u16> {
+    static SET: OnceLock<FilteredMap<u16>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set: FxHashSet<&'static str> = FxHashSet::default();
+        let mut m: FilteredMap<u16> = FilteredMap::default();
+        let mut add = |ws: &mut dyn Iterator<Item = &'static str>, bit: u16| {
+            for w in ws {
+                *m.entry_default(w.to_string()) |= bit;
+            }
+        };
         for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
             let (before, _) = words::ago_words(lang);
-            set.extend(before.iter().filter_map(|seq| seq.first().copied()));
-            set.extend(
-                words::day_words(lang)
+            add(
+                &mut before.iter().filter_map(|seq| seq.first().copied()),
+                cls::AGO,
+            );
+            add(
+                &mut words::day_words(lang)
                     .iter()
                     .filter_map(|(seq, _)| seq.first().copied()),
+                cls::DAY_WORD,
             );
-            set.extend(words::number_words(lang).iter().map(|(w, _)| *w));
-            set.extend(words::modifiers(lang).iter().map(|(w, _)| *w));
-            set.extend(words::units(lang).iter().map(|(w, _)| *w));
-            set.extend(words::weekdays(lang).iter().map(|(w, _)| *w));
-            set.extend(words::months(lang).iter().map(|w| w.word));
+            add(
+                &mut words::number_words(lang).iter().map(|(w, _)| *w),
+                cls::NUMBER,
+            );
+            add(
+                &mut words::modifiers(lang).iter().map(|(w, _)| *w),
+                cls::MODIFIER,
+            );
+            add(&mut words::units(lang).iter().map(|(w, _)| *w), cls::UNIT);
+            add(
+                &mut words::weekdays(lang).iter().map(|(w, _)| *w),
+                cls::WEEKDAY,
+            );
+            add(&mut words::months(lang).iter().map(|w| w.word), cls::MONTH);
         }
-        set.extend([
-            "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
-        ]);
-        set.extend(["of", "de", "del", "di", "des", "du"]);
-        set.extend(words::YEAR_CONTEXT.iter().copied());
-        set.extend(words::SPAN_MARKERS.iter().copied());
-        let mut m: FilteredMap<()> = FilteredMap::default();
-        for w in set {
-            m.entry_default(w.to_string());
-        }
+        add(
+            &mut [
+                "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
+            ]
+            .into_iter(),
+            cls::OTHER,
+        );
+        add(
+            &mut ["of", "de", "del", "di", "des", "du"].into_iter(),
+            cls::YEAR_CONTEXT,
+        );
+        add(&mut words::YEAR_CONTEXT.iter().copied(), cls::YEAR_CONTEXT);
+        add(&mut words::SPAN_MARKERS.iter().copied(), cls::MARKER);
+        add(&mut words::DM_CONTEXT.iter().copied(), cls::DM_CONTEXT);
         m.finish();
         m
     })
 }
 
+/// The list bits of `starters()`.
+mod cls {
+    pub const AGO: u16 = 1;
+    pub const DAY_WORD: u16 = 1 << 1;
+    pub const NUMBER: u16 = 1 << 2;
+    pub const MODIFIER: u16 = 1 << 3;
+    pub const UNIT: u16 = 1 << 4;
+    pub const WEEKDAY: u16 = 1 << 5;
+    pub const MONTH: u16 = 1 << 6;
+    /// "vừa", "thứ", "chủ", "tháng", "dia", "giorno", "tanggal", "ngày".
+    pub const OTHER: u16 = 1 << 7;
+    /// `YEAR_CONTEXT` and the "of"/"de" words of a year period.
+    pub const YEAR_CONTEXT: u16 = 1 << 8;
+    pub const MARKER: u16 = 1 << 9;
+    /// `DM_CONTEXT`: not a starter (a word before a date).
+    pub const DM_CONTEXT: u16 = 1 << 10;
+    /// The bits of the words an expression can start with.
+    pub const STARTS: u16 = DM_CONTEXT - 1;
+}
+
 /// Whether a date expression may start at word `t` (false: `at` finds nothing there).
 fn may_start(lang: &str, t: &Tok) -> bool {
-    t.starter
+    t.cls & cls::STARTS != 0
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
