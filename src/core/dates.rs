@@ -1373,55 +1373,56 @@ fn starters() -> &'static FilteredMap<u16> {
     static SET: OnceLock<FilteredMap<u16>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut m: FilteredMap<u16> = FilteredMap::default();
-        let mut add = |ws: &mut dyn Iterator<Item = &'static str>, bit: u16| {
-            for w in ws {
-                *m.entry_default(w.to_string()) |= bit;
-            }
-        };
         for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
             let (before, _) = words::ago_words(lang);
-            add(
-                &mut before.iter().filter_map(|seq| seq.first().copied()),
-                cls::AGO,
-            );
-            add(
-                &mut words::day_words(lang)
-                    .iter()
-                    .filter_map(|(seq, _)| seq.first().copied()),
-                cls::DAY_WORD,
-            );
-            add(
-                &mut words::number_words(lang).iter().map(|(w, _)| *w),
-                cls::NUMBER,
-            );
-            add(
-                &mut words::modifiers(lang).iter().map(|(w, _)| *w),
-                cls::MODIFIER,
-            );
-            add(&mut words::units(lang).iter().map(|(w, _)| *w), cls::UNIT);
-            add(
-                &mut words::weekdays(lang).iter().map(|(w, _)| *w),
-                cls::WEEKDAY,
-            );
-            add(&mut words::months(lang).iter().map(|w| w.word), cls::MONTH);
+            for seq in before {
+                mark(&mut m, seq.first().copied(), cls::AGO);
+            }
+            for (seq, _) in words::day_words(lang) {
+                mark(&mut m, seq.first().copied(), cls::DAY_WORD);
+            }
+            for (w, _) in words::number_words(lang) {
+                mark(&mut m, Some(w), cls::NUMBER);
+            }
+            for (w, _) in words::modifiers(lang) {
+                mark(&mut m, Some(w), cls::MODIFIER);
+            }
+            for (w, _) in words::units(lang) {
+                mark(&mut m, Some(w), cls::UNIT);
+            }
+            for (w, _) in words::weekdays(lang) {
+                mark(&mut m, Some(w), cls::WEEKDAY);
+            }
+            for w in words::months(lang) {
+                mark(&mut m, Some(w.word), cls::MONTH);
+            }
         }
-        add(
-            &mut [
-                "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
-            ]
-            .into_iter(),
-            cls::OTHER,
-        );
-        add(
-            &mut ["of", "de", "del", "di", "des", "du"].into_iter(),
-            cls::YEAR_CONTEXT,
-        );
-        add(&mut words::YEAR_CONTEXT.iter().copied(), cls::YEAR_CONTEXT);
-        add(&mut words::SPAN_MARKERS.iter().copied(), cls::MARKER);
-        add(&mut words::DM_CONTEXT.iter().copied(), cls::DM_CONTEXT);
+        for w in [
+            "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
+        ] {
+            mark(&mut m, Some(w), cls::OTHER);
+        }
+        let year = ["of", "de", "del", "di", "des", "du"];
+        for w in year.iter().chain(words::YEAR_CONTEXT) {
+            mark(&mut m, Some(w), cls::YEAR_CONTEXT);
+        }
+        for w in words::SPAN_MARKERS {
+            mark(&mut m, Some(w), cls::MARKER);
+        }
+        for w in words::DM_CONTEXT {
+            mark(&mut m, Some(w), cls::DM_CONTEXT);
+        }
         m.finish();
         m
     })
+}
+
+/// Set `bit` on word `w` of the starter map.
+#[inline(never)]
+fn mark(m: &mut FilteredMap<u16>, w: Option<&str>, bit: u16) {
+    if let Some(w) = w {
+        *m.entry_default(w.to_string()) |= bit;
+    }
 }
 
 /// The list bits of `starters()`.
