@@ -342,9 +342,10 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
             }
             let base = base.strip_suffix("'s").unwrap_or(base);
             // `base` is `f` less a prefix or "'s": the same word when as long.
-            let cls = set.get(f).copied().unwrap_or(0)
+            // (Bits kept in a u64 map: the type the cue tables use, no second copy of its code.)
+            let cls = set.get(f).map_or(0, |&b| b as u16)
                 | if base.len() != f.len() {
-                    set.get(base).copied().unwrap_or(0)
+                    set.get(base).map_or(0, |&b| b as u16)
                 } else {
                     0
                 };
@@ -1369,10 +1370,10 @@ impl<'a> Finder<'a> {
 /// day words, months, ago and number words, year and day contexts), each with the bits (`cls`)
 /// of the lists it is in, so a matcher skips its list scan at a word of none of its lists.
 /// A word filter in front: most words are no starter and are rejected without hashing them.
-fn starters() -> &'static FilteredMap<u16> {
-    static SET: OnceLock<FilteredMap<u16>> = OnceLock::new();
+fn starters() -> &'static FilteredMap<u64> {
+    static SET: OnceLock<FilteredMap<u64>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut m: FilteredMap<u16> = FilteredMap::default();
+        let mut m: FilteredMap<u64> = FilteredMap::default();
         for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
             let (before, _) = words::ago_words(lang);
             for seq in before {
@@ -1419,9 +1420,9 @@ fn starters() -> &'static FilteredMap<u16> {
 
 /// Set `bit` on word `w` of the starter map.
 #[inline(never)]
-fn mark(m: &mut FilteredMap<u16>, w: Option<&str>, bit: u16) {
+fn mark(m: &mut FilteredMap<u64>, w: Option<&str>, bit: u16) {
     if let Some(w) = w {
-        *m.entry_default(w.to_string()) |= bit;
+        *m.entry_default(w.to_string()) |= u64::from(bit);
     }
 }
 
