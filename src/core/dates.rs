@@ -1700,3 +1700,71 @@ fn resolve(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every date list carries its list's bit: a matcher that skips tokens without
+    /// the bit must never skip a word of its list.
+    #[test]
+    fn starter_bits_cover_the_lists() {
+        let set = starters();
+        let has = |w: &str, bit: u16| set.get(w).is_some_and(|&b| b as u16 & bit != 0);
+        for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
+            let (before, _) = words::ago_words(lang);
+            let lists: [(Vec<&str>, u16); 7] = [
+                (
+                    before.iter().filter_map(|s| s.first().copied()).collect(),
+                    cls::AGO,
+                ),
+                (
+                    words::day_words(lang)
+                        .iter()
+                        .filter_map(|(s, _)| s.first().copied())
+                        .collect(),
+                    cls::DAY_WORD,
+                ),
+                (
+                    words::number_words(lang).iter().map(|p| p.0).collect(),
+                    cls::NUMBER,
+                ),
+                (
+                    words::modifiers(lang).iter().map(|p| p.0).collect(),
+                    cls::MODIFIER,
+                ),
+                (words::units(lang).iter().map(|p| p.0).collect(), cls::UNIT),
+                (
+                    words::weekdays(lang).iter().map(|p| p.0).collect(),
+                    cls::WEEKDAY,
+                ),
+                (
+                    words::months(lang).iter().map(|m| m.word).collect(),
+                    cls::MONTH,
+                ),
+            ];
+            for (ws, bit) in lists {
+                for w in ws {
+                    assert!(has(w, bit), "{lang}: {w:?} lacks bit {bit}");
+                }
+            }
+        }
+        for (ws, bit) in [
+            (words::YEAR_CONTEXT, cls::YEAR_CONTEXT),
+            (words::SPAN_MARKERS, cls::MARKER),
+            (words::DM_CONTEXT, cls::DM_CONTEXT),
+        ] {
+            for w in ws {
+                assert!(has(w, bit), "{w:?} lacks bit {bit}");
+            }
+        }
+        // DM_CONTEXT alone makes no starter; words of no list have no bits.
+        assert_eq!(
+            set.get("hasta").map(|&b| b as u16 & cls::STARTS != 0),
+            Some(true)
+        );
+        assert!(set.get("ministre").is_none() && set.get("government").is_none());
+        // "the" opens "the day before yesterday" only: no modifier, unit or year-context bit.
+        assert_eq!(set.get("the").map(|&b| b as u16), Some(cls::DAY_WORD));
+    }
+}
