@@ -29,7 +29,7 @@ mod words;
 
 pub use crate::core::calendar::{days_in_month, is_leap, DateValue};
 use crate::core::case::Lowercase;
-use crate::core::hash::{FilteredMap, FxHashSet};
+use crate::core::hash::FilteredMap;
 use crate::core::model::Span;
 use crate::core::text::{tokens, Token, TokenKeys, TokenKind};
 use std::sync::OnceLock;
@@ -281,6 +281,10 @@ struct Tok<'a> {
     base: &'a str,
     kind: TokenKind,
     cap: bool,
+    /// The `starters()` bits of `f` and `base` (0: no starter): the date lists (markers,
+    /// modifiers, units, weekdays, months, day words, ago and number words, year and day
+    /// contexts) that hold the word. A token without a list's bit equals none of its words.
+    cls: u16,
 }
 
 impl Tok<'_> {
@@ -320,6 +324,7 @@ const PREFIXES: &[&str] = &[
 
 /// The tokens of `text` with their folded forms (from `keys`, the forms of `toks`).
 fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<Tok<'a>> {
+    let set = starters();
     toks.iter()
         .enumerate()
         .map(|(i, t)| {
@@ -336,6 +341,14 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
                 }
             }
             let base = base.strip_suffix("'s").unwrap_or(base);
+            // `base` is `f` less a prefix or "'s": the same word when as long.
+            // (Bits kept in a u64 map: the type the cue tables use, no second copy of its code.)
+            let cls = set.get(f).map_or(0, |&b| b as u16)
+                | if base.len() != f.len() {
+                    set.get(base).map_or(0, |&b| b as u16)
+                } else {
+                    0
+                };
             Tok {
                 span: t.span,
                 raw,
@@ -343,6 +356,7 @@ fn prep_tokens<'a>(text: &'a str, toks: &[Token], keys: &'a TokenKeys) -> Vec<To
                 f,
                 base,
                 kind: t.kind,
+                cls,
             }
         })
         .collect()
@@ -373,7 +387,7 @@ impl<'a> Finder<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if self.lang == "en" && !t.cap {
+        if self.lang == "en" && !t.cap || t.cls & cls::MONTH == 0 {
             return None;
         }
         words::months(self.lang)
@@ -384,6 +398,9 @@ impl<'a> Finder<'a> {
 
     fn modifier_at(&self, i: usize) -> Option<i32> {
         let t = self.tok(i)?;
+        if t.cls & (cls::MODIFIER | cls::OTHER) == 0 {
+            return None;
+        }
         if self.lang == "vi" && t.is("vua") && self.tok(i + 1).is_some_and(|u| u.is("qua")) {
             return Some(-1);
         }
@@ -404,6 +421,9 @@ impl<'a> Finder<'a> {
 
     fn unit_at(&self, i: usize) -> Option<char> {
         let t = self.tok(i)?;
+        if t.cls & cls::UNIT == 0 {
+            return None;
+        }
         words::units(self.lang)
             .iter()
             .find(|(w, _)| t.is(w))
@@ -436,7 +456,7 @@ impl<'a> Finder<'a> {
             }
             return None;
         }
-        if self.lang == "en" && !t.cap {
+        if self.lang == "en" && !t.cap || t.cls & cls::WEEKDAY == 0 && self.lang != "de" {
             return None;
         }
         for &(w, d) in words::weekdays(self.lang) {
@@ -495,7 +515,7 @@ impl<'a> Finder<'a> {
     /// Relative day word at `i` ("hier", "hôm qua", "esta mañana").
     fn day_word_at(&self, i: usize) -> Option<(i64, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || t.cls & cls::DAY_WORD == 0 {
             return None;
         }
         for &(seq, k) in words::day_words(self.lang) {
@@ -624,7 +644,17 @@ impl<'a> Finder<'a> {
             }
         }
         let sep = s.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'));
-        let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+        // The parts between separators (only 1, 2 or 3 parts make a date: 4 stands for more).
+        let mut parts: [&str; 4] = [""; 4];
+        let mut nparts = 0;
+        for x in s.split(['/', '.', '-']) {
+            if nparts == 4 {
+                break;
+            }
+            parts[nparts] = x;
+            nparts += 1;
+        }
+        let parts = &parts[..nparts];
         if let Some(sep) = sep {
             if !s.bytes().filter(|b| !b.is_ascii_digit()).all(|b| b == sep) {
                 return None;
@@ -841,10 +871,6 @@ impl<'a> Finder<'a> {
     /// Month-first forms: "September 18, 2023", "Sept. 18", "septembre 2023", "en septembre",
     /// "tháng 9/2023", "tháng 10 tới".
     fn explicit_month_first(&self, i: usize, ctx: bool) -> Option<Found> {
-        let prev_ctx = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
-            words::month_context(self.lang).contains(&p.f)
-                || words::month_context(self.lang).contains(&p.base)
-        });
         if self.lang == "vi" {
             let t = self.tok(i)?;
             if !t.is("thang") {
@@ -875,6 +901,10 @@ impl<'a> Finder<'a> {
             return Some(self.yearless_month_tail(i, i + 2, m));
         }
         let (m, abbr, ambiguous) = self.month_at(i)?;
+        let prev_ctx = i.checked_sub(1).and_then(|j| self.tok(j)).is_some_and(|p| {
+            words::month_context(self.lang).contains(&p.f)
+                || words::month_context(self.lang).contains(&p.base)
+        });
         let mut j = i + 1;
         if abbr && self.tok(j).is_some_and(|t| t.punct(".")) {
             j += 1;
@@ -1064,6 +1094,9 @@ impl<'a> Finder<'a> {
     fn count_unit_at(&self, i: usize) -> Option<(u32, char, usize)> {
         let t = self.tok(i)?;
         let n = t.small().or_else(|| {
+            if t.cls & cls::NUMBER == 0 {
+                return None;
+            }
             words::number_words(self.lang)
                 .iter()
                 .find(|(w, _)| t.f == *w)
@@ -1087,7 +1120,8 @@ impl<'a> Finder<'a> {
                 u => Raw::Unit { unit: u, k: -n },
             }
         };
-        for seq in before {
+        let starter = self.tok(i).is_some_and(|t| t.cls & cls::AGO != 0);
+        for seq in before.iter().filter(|_| starter) {
             if self.seq_at(i, seq) {
                 let (n, unit, used) = self.count_unit_at(i + seq.len())?;
                 return Some(Found {
@@ -1152,10 +1186,9 @@ impl<'a> Finder<'a> {
             return Some(f);
         }
         // A day of the month alone after "dia"/"día"/"giorno"/"tanggal"/"ngày": "no dia 18".
-        if self
-            .tok(i)
-            .is_some_and(|t| ["dia", "giorno", "tanggal", "ngay"].contains(&t.f))
-        {
+        if self.tok(i).is_some_and(|t| {
+            t.cls & cls::OTHER != 0 && ["dia", "giorno", "tanggal", "ngay"].contains(&t.f)
+        }) {
             if let Some(d) = self.tok(i + 1).and_then(|t| t.small()) {
                 let unit_after = self
                     .tok(i + 2)
@@ -1171,6 +1204,9 @@ impl<'a> Finder<'a> {
         }
         // Year in a year context: "in 2015", "năm 2022", "im Jahr 2019".
         let t = self.tok(i)?;
+        if t.cls & cls::YEAR_CONTEXT == 0 {
+            return None;
+        }
         let period_of = ["of", "de", "del", "di", "des", "du"].contains(&t.f)
             && i.checked_sub(1)
                 .and_then(|j| self.tok(j))
@@ -1251,7 +1287,7 @@ impl<'a> Finder<'a> {
         if t.kind == TokenKind::Punct {
             return None;
         }
-        let is_marker = words::SPAN_MARKERS.contains(&t.f);
+        let is_marker = t.cls & cls::MARKER != 0 && words::SPAN_MARKERS.contains(&t.f);
         if is_marker {
             if let Some(mut f) = self.core(i + 1, true) {
                 if f.start == i + 1 {
@@ -1263,7 +1299,7 @@ impl<'a> Finder<'a> {
         let ctx = i
             .checked_sub(1)
             .and_then(|j| self.tok(j))
-            .is_some_and(|p| words::DM_CONTEXT.contains(&p.f));
+            .is_some_and(|p| p.cls & cls::DM_CONTEXT != 0 && words::DM_CONTEXT.contains(&p.f));
         self.core(i, ctx)
     }
 
@@ -1331,47 +1367,88 @@ impl<'a> Finder<'a> {
 
 /// Every word (folded) that a date expression can start with, in any language: the words `at`
 /// and `core` compare the token at their position with (markers, modifiers, units, weekdays,
-/// day words, months, ago and number words, year and day contexts).
+/// day words, months, ago and number words, year and day contexts), each with the bits (`cls`)
+/// of the lists it is in, so a matcher skips its list scan at a word of none of its lists.
 /// A word filter in front: most words are no starter and are rejected without hashing them.
-fn starters() -> &'static FilteredMap<()> {
-    static SET: OnceLock<FilteredMap<()>> = OnceLock::new();
+fn starters() -> &'static FilteredMap<u64> {
+    static SET: OnceLock<FilteredMap<u64>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set: FxHashSet<&'static str> = FxHashSet::default();
+        let mut m: FilteredMap<u64> = FilteredMap::default();
         for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
             let (before, _) = words::ago_words(lang);
-            set.extend(before.iter().filter_map(|seq| seq.first().copied()));
-            set.extend(
-                words::day_words(lang)
-                    .iter()
-                    .filter_map(|(seq, _)| seq.first().copied()),
-            );
-            set.extend(words::number_words(lang).iter().map(|(w, _)| *w));
-            set.extend(words::modifiers(lang).iter().map(|(w, _)| *w));
-            set.extend(words::units(lang).iter().map(|(w, _)| *w));
-            set.extend(words::weekdays(lang).iter().map(|(w, _)| *w));
-            set.extend(words::months(lang).iter().map(|w| w.word));
+            for seq in before {
+                mark(&mut m, seq.first().copied(), cls::AGO);
+            }
+            for (seq, _) in words::day_words(lang) {
+                mark(&mut m, seq.first().copied(), cls::DAY_WORD);
+            }
+            for (w, _) in words::number_words(lang) {
+                mark(&mut m, Some(w), cls::NUMBER);
+            }
+            for (w, _) in words::modifiers(lang) {
+                mark(&mut m, Some(w), cls::MODIFIER);
+            }
+            for (w, _) in words::units(lang) {
+                mark(&mut m, Some(w), cls::UNIT);
+            }
+            for (w, _) in words::weekdays(lang) {
+                mark(&mut m, Some(w), cls::WEEKDAY);
+            }
+            for w in words::months(lang) {
+                mark(&mut m, Some(w.word), cls::MONTH);
+            }
         }
-        set.extend([
+        for w in [
             "vua", "thu", "chu", "thang", "dia", "giorno", "tanggal", "ngay",
-        ]);
-        set.extend(["of", "de", "del", "di", "des", "du"]);
-        set.extend(words::YEAR_CONTEXT.iter().copied());
-        set.extend(words::SPAN_MARKERS.iter().copied());
-        let mut m: FilteredMap<()> = FilteredMap::default();
-        for w in set {
-            m.entry_default(w.to_string());
+        ] {
+            mark(&mut m, Some(w), cls::OTHER);
+        }
+        let year = ["of", "de", "del", "di", "des", "du"];
+        for w in year.iter().chain(words::YEAR_CONTEXT) {
+            mark(&mut m, Some(w), cls::YEAR_CONTEXT);
+        }
+        for w in words::SPAN_MARKERS {
+            mark(&mut m, Some(w), cls::MARKER);
+        }
+        for w in words::DM_CONTEXT {
+            mark(&mut m, Some(w), cls::DM_CONTEXT);
         }
         m.finish();
         m
     })
 }
 
+/// Set `bit` on word `w` of the starter map.
+#[inline(never)]
+fn mark(m: &mut FilteredMap<u64>, w: Option<&str>, bit: u16) {
+    if let Some(w) = w {
+        *m.entry_default(w.to_string()) |= u64::from(bit);
+    }
+}
+
+/// The list bits of `starters()`.
+mod cls {
+    pub const AGO: u16 = 1;
+    pub const DAY_WORD: u16 = 1 << 1;
+    pub const NUMBER: u16 = 1 << 2;
+    pub const MODIFIER: u16 = 1 << 3;
+    pub const UNIT: u16 = 1 << 4;
+    pub const WEEKDAY: u16 = 1 << 5;
+    pub const MONTH: u16 = 1 << 6;
+    /// "vừa", "thứ", "chủ", "tháng", "dia", "giorno", "tanggal", "ngày".
+    pub const OTHER: u16 = 1 << 7;
+    /// `YEAR_CONTEXT` and the "of"/"de" words of a year period.
+    pub const YEAR_CONTEXT: u16 = 1 << 8;
+    pub const MARKER: u16 = 1 << 9;
+    /// `DM_CONTEXT`: not a starter (a word before a date).
+    pub const DM_CONTEXT: u16 = 1 << 10;
+    /// The bits of the words an expression can start with.
+    pub const STARTS: u16 = DM_CONTEXT - 1;
+}
+
 /// Whether a date expression may start at word `t` (false: `at` finds nothing there).
 fn may_start(lang: &str, t: &Tok) -> bool {
-    let set = starters();
-    set.get(t.f).is_some()
-        // `base` is `f` less a prefix or "'s": the same word when as long.
-        || (t.base.len() != t.f.len() && set.get(t.base).is_some())
+    t.cls & cls::STARTS != 0
         // German compounds: "Montagabend".
         || (lang == "de" && words::weekdays(lang).iter().any(|(w, _)| t.base.starts_with(w)))
 }
@@ -1621,5 +1698,73 @@ fn resolve(
             });
             (v, true, true)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every date list carries its list's bit: a matcher that skips tokens without
+    /// the bit must never skip a word of its list.
+    #[test]
+    fn starter_bits_cover_the_lists() {
+        let set = starters();
+        let has = |w: &str, bit: u16| set.get(w).is_some_and(|&b| b as u16 & bit != 0);
+        for lang in ["fr", "id", "vi", "de", "es", "it", "pt", "en"] {
+            let (before, _) = words::ago_words(lang);
+            let lists: [(Vec<&str>, u16); 7] = [
+                (
+                    before.iter().filter_map(|s| s.first().copied()).collect(),
+                    cls::AGO,
+                ),
+                (
+                    words::day_words(lang)
+                        .iter()
+                        .filter_map(|(s, _)| s.first().copied())
+                        .collect(),
+                    cls::DAY_WORD,
+                ),
+                (
+                    words::number_words(lang).iter().map(|p| p.0).collect(),
+                    cls::NUMBER,
+                ),
+                (
+                    words::modifiers(lang).iter().map(|p| p.0).collect(),
+                    cls::MODIFIER,
+                ),
+                (words::units(lang).iter().map(|p| p.0).collect(), cls::UNIT),
+                (
+                    words::weekdays(lang).iter().map(|p| p.0).collect(),
+                    cls::WEEKDAY,
+                ),
+                (
+                    words::months(lang).iter().map(|m| m.word).collect(),
+                    cls::MONTH,
+                ),
+            ];
+            for (ws, bit) in lists {
+                for w in ws {
+                    assert!(has(w, bit), "{lang}: {w:?} lacks bit {bit}");
+                }
+            }
+        }
+        for (ws, bit) in [
+            (words::YEAR_CONTEXT, cls::YEAR_CONTEXT),
+            (words::SPAN_MARKERS, cls::MARKER),
+            (words::DM_CONTEXT, cls::DM_CONTEXT),
+        ] {
+            for w in ws {
+                assert!(has(w, bit), "{w:?} lacks bit {bit}");
+            }
+        }
+        // DM_CONTEXT alone makes no starter; words of no list have no bits.
+        assert_eq!(
+            set.get("hasta").map(|&b| b as u16 & cls::STARTS != 0),
+            Some(true)
+        );
+        assert!(set.get("ministre").is_none() && set.get("government").is_none());
+        // "the" opens "the day before yesterday" only: no modifier, unit or year-context bit.
+        assert_eq!(set.get("the").map(|&b| b as u16), Some(cls::DAY_WORD));
     }
 }

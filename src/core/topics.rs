@@ -309,9 +309,14 @@ fn matches_in_words(
                 if let Some(&b) = w.as_bytes().first() {
                     if !prefixed.is_empty() && seen_byte != Some(b) {
                         seen_byte = Some(b);
-                        let (lo, hi) = range.map_or((0, 0), |r| r[b as usize]);
-                        let ids = prefixed.get(lo as usize..hi as usize).unwrap_or(&[]);
-                        cands.extend(ids.iter().map(|&(_, id)| id));
+                        let (a, z) = range.map_or((0, 0), |r| r[b as usize]);
+                        let ids = prefixed.get(a as usize..z as usize).unwrap_or(&[]);
+                        // Only the phrases whose prefix one of the word's forms starts with (the
+                        // first word's test of the match below, done here at no phrase set-up).
+                        cands.extend(ids.iter().map(|&(_, id)| id).filter(|&id| {
+                            let pw = ix.phrases[id as usize].words[0].0.as_str();
+                            words.forms(lo + i, mode).any(|c| c.starts_with(pw))
+                        }));
                     }
                 }
             }
