@@ -388,9 +388,10 @@ struct Row {
 /// One facet: a group of checkboxes, each value with the number of meetings it would show. Its
 /// values are the most frequent in the whole corpus (`base`, see `top_values`), then any chosen
 /// value not among them. The rows are drawn again only when that list changes (articles added or
-/// removed), and then only the rows that differ (rows still listed stay, with their focus); checks and counts follow the filter in place,
-/// a row touched only when its count or check changes (a DOM call each costs more than the whole
-/// comparison). A facet with no value is hidden.
+/// removed), and then only the rows that differ (rows still listed stay, with their focus).
+/// Checks and counts follow the filter in place, a row touched only when its count or check
+/// changes (a DOM call each costs more than the whole comparison). A facet with no value is
+/// hidden.
 fn facet_box(ctx: Ctx, l: Lang, field: Field, legend: K, grown: ReadSignal<u32>, base: Base) -> N {
     let name = ["company", "person", "place", "topic", "lang"][field as usize];
     // One listener for the facet's checkboxes (each carries its value), not one per row.
