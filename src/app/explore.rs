@@ -9,7 +9,7 @@ use crate::app::views::{button, link, Target};
 use crate::core::filter::{Field, TOPICS};
 use crate::core::model::EntityKind;
 use crate::core::query::View;
-use crate::core::timeline::{circle_layout, network, Entry};
+use crate::core::timeline::circle_layout;
 use leptos::prelude::*;
 
 /// A table with one header row.
@@ -33,9 +33,8 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
     let chosen = ctx.filter.with_untracked(|f| f.topics.clone());
     ctx.corpus.with_untracked(|c| {
-        let mut matrix = c.company_topic_matrix(&articles);
-        let left = matrix.len().saturating_sub(HEATMAP_MAX);
-        matrix.truncate(HEATMAP_MAX);
+        let (companies, matrix) = c.company_topic_matrix(&articles, HEATMAP_MAX);
+        let left = companies - matrix.len();
         let max = matrix.iter().flat_map(|r| r.1).max().unwrap_or(1).max(1);
         let rows = matrix
             .into_iter()
@@ -73,20 +72,19 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
             .add(el("h3").txt(t(l, K::Heatmap)))
             .add(scroller(table(head, rows).cls("heatmap")))
             .opt(not_shown(l, left).map(|li| el("p").cls("not-shown").add(li)));
-        for tp in TOPICS {
+        let per_topic = c.topic_sentences(&articles, SENTENCES_MAX);
+        for (tp, (count, sentences)) in TOPICS.iter().zip(per_topic) {
             if !chosen.is_empty() && !chosen.iter().any(|x| x == tp) {
                 continue;
             }
-            let sentences = c.topic_sentences(&articles, tp);
-            if sentences.is_empty() {
+            if count == 0 {
                 continue;
             }
             let name = topic_name(l, tp);
-            let heading = format!("{name} ({} {})", sentences.len(), t(l, K::Sentences));
-            let left = sentences.len().saturating_sub(SENTENCES_MAX);
+            let heading = format!("{name} ({count} {})", t(l, K::Sentences));
+            let left = count - sentences.len();
             let mut items: Vec<N> = sentences
                 .into_iter()
-                .take(SENTENCES_MAX)
                 .map(|(i, span, companies)| {
                     let a = &c.articles[i];
                     let li = el("li")
@@ -129,21 +127,15 @@ fn kind_name(l: Lang, k: EntityKind) -> &'static str {
     )
 }
 
-/// The visible timeline entries.
-fn entries(ctx: Ctx, c: &crate::core::corpus::Corpus) -> Vec<&Entry> {
-    ctx.entries
-        .with_untracked(|v| v.iter().map(|&i| &c.timeline[i]).collect())
-}
-
 /// The people & organisations index: each entity with its roles, affiliations and counts; its name
 /// is a button that filters the timeline by it.
 pub fn entities_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
     let mut left = 0;
     let rows = ctx.corpus.with_untracked(|c| {
-        let mut index = c.entity_index(&articles, &entries(ctx, c));
-        left = index.len().saturating_sub(ENTITIES_MAX);
-        index.truncate(ENTITIES_MAX);
+        let entries = ctx.entries.get_untracked();
+        let (all, index) = c.entity_index(&articles, &entries, ENTITIES_MAX);
+        left = all - index.len();
         index
             .into_iter()
             .map(|r| {
@@ -225,7 +217,7 @@ const NETWORK_MAX: usize = 24;
 /// and the same pairs as a list.
 pub fn network_view(ctx: Ctx, l: Lang) -> N {
     ctx.corpus.with_untracked(|c| {
-        let net = network(&entries(ctx, c), NETWORK_MAX);
+        let net = c.network(&ctx.entries.get_untracked(), NETWORK_MAX);
         let pts: Vec<(i32, i32)> = circle_layout(net.nodes.len(), 300.0, 200.0)
             .into_iter()
             .map(|(x, y)| (x as i32, y as i32))

@@ -4,8 +4,8 @@ use crate::core::filter::TOPICS;
 use crate::core::filter::{self, Filter};
 use crate::core::model::{Article, Entity, EntityKind, Extraction, Span};
 use crate::core::sort::StepSort;
-use crate::core::text::{fold, name_key};
-use crate::core::timeline::{self, Entry};
+use crate::core::text::fold;
+use crate::core::timeline::{self, Entry, Network};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
@@ -68,6 +68,41 @@ fn gram_set(text: &str) -> GramSet {
         set[bit / 64] |= 1 << (bit % 64);
     }
     set
+}
+
+/// The first `k` of `0..n` in the order `before` (a strict total order), in that order: one pass
+/// keeping the best `k` so far, so ranking 20,000 rows to show 300 sorts no more than those (a
+/// `k` near `n` sorts them all instead).
+fn top_k(n: usize, k: usize, before: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+    if k >= n / 4 {
+        let mut all: Vec<usize> = (0..n).collect();
+        crate::core::sort::sort_by(&mut all, |&a, &b| {
+            if before(a, b) {
+                std::cmp::Ordering::Less
+            } else if before(b, a) {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        });
+        all.truncate(k);
+        return all;
+    }
+    let mut top: Vec<usize> = Vec::with_capacity(k.min(n) + 1);
+    for i in 0..n {
+        if k == 0 || (top.len() == k && !before(i, top[k - 1])) {
+            continue;
+        }
+        let at = top.partition_point(|&t| before(t, i));
+        top.insert(at, i);
+        top.truncate(k);
+    }
+    top
+}
+
+/// The position of a topic in `TOPICS`.
+fn topic_position(topic: &str) -> Option<usize> {
+    TOPICS.iter().position(|t| *t == topic)
 }
 
 /// The last query's per-article verdicts, kept so that the entries, the articles and the facets
@@ -254,144 +289,273 @@ impl Corpus {
     }
 
     /// People, organisations and places of `articles` (indexes), each once under its canonical name,
-    /// with every role and affiliation seen, the number of those articles naming it and of `entries`
-    /// it takes part in (or, for a place, hosts). Most meetings first, then most articles, then name.
-    pub fn entity_index(&self, articles: &[usize], entries: &[&Entry]) -> Vec<EntityRow> {
-        // Rows by "kind letter + name key" (a String-keyed map, like the others: a smaller wasm).
-        let key = |kind: EntityKind, name: &str| format!("{}{}", kind as u8, name_key(name));
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        let mut rows: Vec<Option<EntityRow>> = Vec::new();
+    /// with every role and affiliation seen, the number of those articles naming it and of the
+    /// timeline entries `entries` (indexes) it takes part in (or, for a place, hosts). Most meetings
+    /// first, then most articles, then name: how many there are, and the first `limit` of them.
+    pub fn entity_index(
+        &self,
+        articles: &[usize],
+        entries: &[usize],
+        limit: usize,
+    ) -> (usize, Vec<EntityRow>) {
+        // Rows by kind and name id (the filter index's ids: one per name key), found by indexing,
+        // not by hashing names; rows borrow from the extractions and only those returned are
+        // copied out (10,000 articles: 140 ms natively with a map of name keys).
+        struct Acc<'a> {
+            first: &'a Entity,
+            roles: Vec<&'a str>,
+            affiliations: Vec<&'a str>,
+            articles: usize,
+            meetings: usize,
+        }
+        let mut slot = vec![u32::MAX; 3 * self.ids.values()];
+        let at = |id: u32, kind: EntityKind| id as usize * 3 + kind as usize;
+        let mut rows: Vec<Acc> = Vec::new();
         for &i in articles {
             let Some(x) = self.extractions.get(i) else {
                 continue;
             };
-            for e in &x.entities {
-                let n = *index.entry(key(e.kind, &e.name)).or_insert_with(|| {
-                    rows.push(Some(EntityRow {
-                        kind: e.kind,
-                        name: e.name.clone(),
-                        class: e.class.clone().or_else(|| e.place_type.clone()),
+            for (e, &id) in x.entities.iter().zip(self.ids.article_entities(i)) {
+                let s = at(id, e.kind);
+                if slot[s] == u32::MAX {
+                    slot[s] = rows.len() as u32;
+                    rows.push(Acc {
+                        first: e,
                         roles: Vec::new(),
                         affiliations: Vec::new(),
                         articles: 0,
                         meetings: 0,
-                    }));
-                    rows.len() - 1
-                });
-                let Some(Some(row)) = rows.get_mut(n) else {
-                    continue;
-                };
+                    });
+                }
+                let row = &mut rows[slot[s] as usize];
                 row.articles += 1;
                 for (list, v) in [
                     (&mut row.roles, &e.role),
                     (&mut row.affiliations, &e.affiliation),
                 ] {
-                    if let Some(v) = v {
-                        if !list.contains(v) {
-                            list.push(v.clone());
+                    if let Some(v) = v.as_deref() {
+                        if !list.contains(&v) {
+                            list.push(v);
                         }
                     }
                 }
             }
         }
-        for entry in entries {
-            let mut keys: Vec<String> = Vec::new();
-            let all = entry
+        let mut seen: Vec<u32> = Vec::new();
+        for &j in entries {
+            let Some(entry) = self.timeline.get(j) else {
+                continue;
+            };
+            seen.clear();
+            let kinds = entry
                 .participants
                 .iter()
-                .map(|p| key(p.kind, &p.name))
-                .chain(entry.place.iter().map(|p| key(EntityKind::Place, p)));
-            for k in all {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
-            }
-            for k in keys {
-                if let Some(Some(row)) = index.get(&k).and_then(|&n| rows.get_mut(n)) {
-                    row.meetings += 1;
+                .map(|p| p.kind)
+                .chain(entry.place.iter().map(|_| EntityKind::Place));
+            for (kind, &id) in kinds.zip(self.ids.entry_people(j)) {
+                let n = slot[at(id, kind)];
+                if n != u32::MAX && !seen.contains(&n) {
+                    seen.push(n);
+                    rows[n as usize].meetings += 1;
                 }
             }
         }
-        // Rank by (meetings, articles) with the shared (name, count) sort; the row's index rides
-        // after the name so each key is unique.
-        let mut keys: Vec<(String, usize)> = rows
-            .iter()
-            .flatten()
-            .enumerate()
-            .map(|(i, r)| {
-                let score = r.meetings.min(0x7fff) << 16 | r.articles.min(0xffff);
-                (format!("{}\u{1}{i}", r.name), score)
+        // Most meetings, then most articles (each capped), then name, then the row's number as
+        // text (the order of the former "name \u{1} row" sort keys).
+        let score = |r: &Acc| r.meetings.min(0x7fff) << 16 | r.articles.min(0xffff);
+        let before = |a: usize, b: usize| {
+            let (ra, rb) = (&rows[a], &rows[b]);
+            score(rb)
+                .cmp(&score(ra))
+                .then_with(|| ra.first.name.cmp(&rb.first.name))
+                .then_with(|| a.to_string().cmp(&b.to_string()))
+                .is_lt()
+        };
+        let top = top_k(rows.len(), limit, before);
+        let out = top
+            .into_iter()
+            .map(|i| {
+                let r = &rows[i];
+                let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+                EntityRow {
+                    kind: r.first.kind,
+                    name: r.first.name.clone(),
+                    class: r.first.class.clone().or_else(|| r.first.place_type.clone()),
+                    roles: owned(&r.roles),
+                    affiliations: owned(&r.affiliations),
+                    articles: r.articles,
+                    meetings: r.meetings,
+                }
             })
             .collect();
-        crate::core::filter::rank(&mut keys);
-        keys.iter()
-            .filter_map(|(k, _)| {
-                let i: usize = k.rsplit('\u{1}').next()?.parse().ok()?;
-                rows.get_mut(i)?.take()
-            })
-            .collect()
+        (rows.len(), out)
     }
 
     /// Company × topic matrix over `articles`: companies (most sentences first) and, for each, the
-    /// number of sentences carrying each topic of `TOPICS` that mention it. Companies with no such
-    /// sentence are left out.
-    pub fn company_topic_matrix(&self, articles: &[usize]) -> Vec<(String, [u32; 10])> {
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        let mut rows: Vec<(String, [u32; 10])> = Vec::new();
+    /// number of sentences carrying each topic of `TOPICS` that mention it (the sum over the
+    /// articles of `topics::company_topics`, a company's spellings that differ only in case or
+    /// diacritics counted together under the first seen). Companies with no such sentence are left
+    /// out. How many companies there are, and the first `limit` rows.
+    pub fn company_topic_matrix(
+        &self,
+        articles: &[usize],
+        limit: usize,
+    ) -> (usize, Vec<(String, [u32; 10])>) {
+        // Rows by name id (see `entity_index`).
+        let mut slot = vec![u32::MAX; self.ids.values()];
+        let mut rows: Vec<(&str, [u32; 10])> = Vec::new();
+        // An article's sentences' topics as positions in TOPICS: sentence k's are
+        // `flat[starts[k]..starts[k + 1]]` (one buffer for all articles).
+        let mut flat: Vec<u8> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new();
         for &i in articles {
             let Some(x) = self.extractions.get(i) else {
                 continue;
             };
-            for (company, topic, n) in
-                crate::core::topics::company_topics(&x.entities, &x.sentence_topics)
-            {
-                if let Some(t) = TOPICS.iter().position(|t| *t == topic) {
-                    let r = *index.entry(company.clone()).or_insert_with(|| {
-                        rows.push((company, [0; 10]));
-                        rows.len() - 1
-                    });
-                    rows[r].1[t] += n;
+            starts.clear();
+            for (e, &id) in x.entities.iter().zip(self.ids.article_entities(i)) {
+                if e.kind != EntityKind::Org || e.class.as_deref() != Some("company") {
+                    continue;
+                }
+                if starts.is_empty() {
+                    flat.clear();
+                    for st in &x.sentence_topics {
+                        starts.push(flat.len());
+                        let ts = st.topics.iter().filter_map(|t| topic_position(t));
+                        flat.extend(ts.map(|p| p as u8));
+                    }
+                    starts.push(flat.len());
+                }
+                for (k, st) in x.sentence_topics.iter().enumerate() {
+                    let ts = &flat[starts[k]..starts[k + 1]];
+                    if ts.is_empty() || !e.mentions.iter().any(|m| st.span.contains(*m)) {
+                        continue;
+                    }
+                    let s = &mut slot[id as usize];
+                    if *s == u32::MAX {
+                        *s = rows.len() as u32;
+                        rows.push((&e.name, [0; 10]));
+                    }
+                    let row = &mut rows[*s as usize].1;
+                    for &t in ts {
+                        row[t as usize] += 1;
+                    }
                 }
             }
         }
-        let mut order: Vec<(String, usize)> = rows
-            .iter()
-            .map(|(c, r)| (c.clone(), r.iter().sum::<u32>() as usize))
+        let total = |r: usize| rows[r].1.iter().sum::<u32>();
+        let before = |a: usize, b: usize| {
+            total(b)
+                .cmp(&total(a))
+                .then_with(|| rows[a].0.cmp(rows[b].0))
+                .is_lt()
+        };
+        let top = top_k(rows.len(), limit, before);
+        let out = top
+            .into_iter()
+            .map(|i| (rows[i].0.to_string(), rows[i].1))
             .collect();
-        crate::core::filter::rank(&mut order);
-        order
-            .iter()
-            .filter_map(|(c, _)| index.get(c).map(|&r| rows[r].clone()))
-            .collect()
+        (rows.len(), out)
     }
 
-    /// The sentences of `articles` carrying `topic`, in article order: (article index, sentence span,
-    /// companies the sentence mentions).
+    /// The who-met-whom network of the timeline entries `entries` (indexes), keeping at most
+    /// `max_nodes` participants (the most active, then by name): participants are told apart by
+    /// name key (the first spelling and kind seen kept), found through the filter index's name ids.
+    pub fn network(&self, entries: &[usize], max_nodes: usize) -> Network {
+        let mut slot = vec![u32::MAX; self.ids.values()];
+        let mut nodes: Vec<(&str, EntityKind, u32)> = Vec::new();
+        for &j in entries {
+            let Some(e) = self.timeline.get(j) else {
+                continue;
+            };
+            for (p, &id) in e.participants.iter().zip(self.ids.entry_people(j)) {
+                let s = &mut slot[id as usize];
+                if *s == u32::MAX {
+                    *s = nodes.len() as u32;
+                    nodes.push((&p.name, p.kind, 0));
+                }
+                nodes[*s as usize].2 += 1;
+            }
+        }
+        let counts: Vec<u32> = nodes.iter().map(|n| n.2).collect();
+        let top = filter::top_values(&counts, |i| nodes[i as usize].0, max_nodes);
+        // The drawn node of each participant row (u32::MAX: not drawn).
+        let mut drawn = vec![u32::MAX; nodes.len()];
+        for (k, &i) in top.iter().enumerate() {
+            drawn[i as usize] = k as u32;
+        }
+        let mut edges: Vec<(usize, usize, usize)> = Vec::new();
+        let mut ids: Vec<usize> = Vec::new();
+        for &j in entries {
+            let Some(e) = self.timeline.get(j) else {
+                continue;
+            };
+            ids.clear();
+            let people = self.ids.entry_people(j).iter().take(e.participants.len());
+            for &id in people {
+                let k = drawn[slot[id as usize] as usize];
+                if k != u32::MAX && !ids.contains(&(k as usize)) {
+                    ids.push(k as usize);
+                }
+            }
+            crate::core::sort::sort(&mut ids);
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in &ids[i + 1..] {
+                    match edges.iter_mut().find(|x| x.0 == a && x.1 == b) {
+                        Some(x) => x.2 += 1,
+                        None => edges.push((a, b, 1)),
+                    }
+                }
+            }
+        }
+        let nodes = top
+            .into_iter()
+            .map(|i| {
+                let (name, kind, n) = nodes[i as usize];
+                (name.to_string(), kind, n as usize)
+            })
+            .collect();
+        Network { nodes, edges }
+    }
+
+    /// For each topic of `TOPICS`, the sentences of `articles` carrying it: how many, and the first
+    /// `limit` of them in article order as (article index, sentence span, companies the sentence
+    /// mentions). One pass for all topics; companies are looked up only for the sentences listed.
     pub fn topic_sentences(
         &self,
         articles: &[usize],
-        topic: &str,
-    ) -> Vec<(usize, Span, Vec<String>)> {
-        let mut out = Vec::new();
+        limit: usize,
+    ) -> Vec<(usize, Vec<(usize, Span, Vec<String>)>)> {
+        let mut out: Vec<(usize, Vec<(usize, Span, Vec<String>)>)> =
+            TOPICS.iter().map(|_| (0, Vec::new())).collect();
         for &i in articles {
             let Some(x) = self.extractions.get(i) else {
                 continue;
             };
             for st in &x.sentence_topics {
-                if !st.topics.iter().any(|t| t == topic) {
-                    continue;
+                for (j, t) in st.topics.iter().enumerate() {
+                    // A topic named twice in one sentence lists it once.
+                    if st.topics[..j].contains(t) {
+                        continue;
+                    }
+                    let Some((n, list)) = topic_position(t).and_then(|p| out.get_mut(p)) else {
+                        continue;
+                    };
+                    *n += 1;
+                    if list.len() < limit {
+                        let companies: Vec<String> = x
+                            .entities
+                            .iter()
+                            .filter(|e| {
+                                e.kind == EntityKind::Org
+                                    && self.is_company(&e.name)
+                                    && e.mentions.iter().any(|m| st.span.contains(*m))
+                            })
+                            .map(|e| e.name.clone())
+                            .collect();
+                        list.push((i, st.span, companies));
+                    }
                 }
-                let companies: Vec<String> = x
-                    .entities
-                    .iter()
-                    .filter(|e| {
-                        e.kind == EntityKind::Org
-                            && self.is_company(&e.name)
-                            && e.mentions.iter().any(|m| st.span.contains(*m))
-                    })
-                    .map(|e| e.name.clone())
-                    .collect();
-                out.push((i, st.span, companies));
             }
         }
         out
@@ -912,16 +1076,52 @@ mod tests {
                 st(24, 34, &["ai"]),
             ],
         );
-        let m = c.company_topic_matrix(&[0]);
+        let (companies, m) = c.company_topic_matrix(&[0], 40);
+        assert_eq!(companies, 2);
+        assert_eq!(c.company_topic_matrix(&[0], 1).1, m[..1]);
         assert_eq!(m[0].0, "Meta");
         assert_eq!(&m[0].1[..2], [2, 1]);
         assert_eq!(&m[1].1[..2], [1, 0]);
-        let s = c.topic_sentences(&[0], "semiconductors");
-        assert_eq!(s, [(0, Span::new(12, 23), vec!["Meta".to_string()])]);
-        assert_eq!(c.topic_sentences(&[], "ai"), []);
-        let rows = c.entity_index(&[0], &[]);
+        let s = c.topic_sentences(&[0], 20);
+        let semi = TOPICS.iter().position(|t| *t == "semiconductors").unwrap();
+        assert_eq!(
+            s[semi],
+            (1, vec![(0, Span::new(12, 23), vec!["Meta".to_string()])])
+        );
+        let ai = TOPICS.iter().position(|t| *t == "ai").unwrap();
+        assert_eq!(c.topic_sentences(&[0], 2)[ai].0, 3);
+        assert_eq!(c.topic_sentences(&[0], 2)[ai].1.len(), 2);
+        assert!(c
+            .topic_sentences(&[], 20)
+            .iter()
+            .all(|(n, l)| *n == 0 && l.is_empty()));
+        let (n, rows) = c.entity_index(&[0], &[], 300);
+        assert_eq!(n, 2);
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].articles, rows[0].meetings), (1, 0));
+    }
+
+    #[test]
+    fn spellings_of_a_company_that_differ_in_case_share_a_heatmap_row() {
+        let st = |s: usize, e: usize| SentenceTopics {
+            span: Span::new(s, e),
+            topics: vec!["semiconductors".to_string()],
+        };
+        let c = one(
+            "Nvidia chips. NVIDIA chips.",
+            vec![
+                entity(EntityKind::Org, "Nvidia", Some("company"), &[(0, 6)]),
+                entity(EntityKind::Org, "NVIDIA", Some("company"), &[(14, 20)]),
+            ],
+            vec![st(0, 13), st(14, 27)],
+        );
+        let semi = TOPICS.iter().position(|t| *t == "semiconductors").unwrap();
+        let (companies, m) = c.company_topic_matrix(&[0], 40);
+        assert_eq!(companies, 1);
+        assert_eq!((m[0].0.as_str(), m[0].1[semi]), ("Nvidia", 2));
+        // The entity index keys rows the same way.
+        let (rows, index) = c.entity_index(&[0], &[], 10);
+        assert_eq!((rows, index[0].articles), (1, 2));
     }
 
     #[test]
@@ -936,7 +1136,7 @@ mod tests {
         ];
         ents[1].role = Some("President".into());
         ents[1].affiliation = Some("Meta".into());
-        let c = one("x", ents, vec![]);
+        let mut c = one("x", ents, vec![]);
         let p = |name: &str, kind| Participant {
             name: name.into(),
             kind,
@@ -961,8 +1161,9 @@ mod tests {
             ),
             meeting(vec![p("nick clegg", EntityKind::Person)], None),
         ];
-        let refs: Vec<&Entry> = es.iter().collect();
-        let rows = c.entity_index(&[0], &refs);
+        c.set_timeline(es.to_vec());
+        let (_, rows) = c.entity_index(&[0], &[0, 1], 300);
+        assert_eq!(c.entity_index(&[0], &[0, 1], 2).1, rows[..2]);
         let got: Vec<(&str, usize)> = rows.iter().map(|r| (r.name.as_str(), r.meetings)).collect();
         // "Hà Nội" is not the entity "Hanoi" (no alias here): the place has no meeting.
         assert_eq!(

@@ -311,6 +311,8 @@ struct EntryIds {
     values: [Vec<u32>; 5],
     /// What a company filter matches: every org and affiliation with its family, company or not.
     orgs: Vec<u32>,
+    /// The id of each participant's name, in order, then of the place if any (the entity index).
+    people: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -320,6 +322,9 @@ struct ArticleIds {
     orgs: Vec<u32>,
     persons: Vec<u32>,
     places: Vec<u32>,
+    /// The id of each entity's name, in the extraction's order (the entity index, the company ×
+    /// topic matrix).
+    entities: Vec<u32>,
 }
 
 /// An id no value has: a filter value the corpus never names matches nothing.
@@ -359,6 +364,21 @@ impl FilterIndex {
         self.names.get(id as usize).map_or("", String::as_str)
     }
 
+    /// How many values have ids (every id is below it).
+    pub(crate) fn values(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The ids of article `i`'s entities' names, in its extraction's order.
+    pub(crate) fn article_entities(&self, i: usize) -> &[u32] {
+        self.articles.get(i).map_or(&[], |a| &a.entities)
+    }
+
+    /// The ids of timeline entry `i`'s participants' names, in order, then of its place if any.
+    pub(crate) fn entry_people(&self, i: usize) -> &[u32] {
+        self.entries.get(i).map_or(&[], |e| &e.people)
+    }
+
     /// Ids for every entry of `corpus.timeline` and every article.
     pub fn build(corpus: &Corpus) -> FilterIndex {
         let mut ix = FilterIndex::default();
@@ -388,6 +408,10 @@ impl FilterIndex {
                 push_unique(&mut ids.values[field as usize], id);
             }
         }
+        for name in e.participants.iter().map(|p| &p.name).chain(&e.place) {
+            let id = self.id(name);
+            ids.people.push(id);
+        }
         for p in &e.participants {
             let own = (p.kind == EntityKind::Org).then_some(p.name.as_str());
             for n in own.into_iter().chain(p.affiliation.as_deref()) {
@@ -411,8 +435,11 @@ impl FilterIndex {
             push_unique(&mut a.topics, id);
         }
         for e in &x.entities {
-            for n in corpus.names_of(e) {
+            for (k, n) in corpus.names_of(e).into_iter().enumerate() {
                 let id = self.id(n);
+                if k == 0 {
+                    a.entities.push(id);
+                }
                 let list = match e.kind {
                     EntityKind::Org => &mut a.orgs,
                     EntityKind::Person => &mut a.persons,

@@ -457,54 +457,6 @@ pub struct Network {
     pub edges: Vec<(usize, usize, usize)>,
 }
 
-/// The who-met-whom network of `entries`, keeping at most `max_nodes` participants (the most active).
-pub fn network(entries: &[&Entry], max_nodes: usize) -> Network {
-    // Every participant once (by name key, first spelling kept) with its number of meetings; an
-    // index by key, so 10,000 articles cost one lookup per participant, not a scan of all names.
-    let mut nodes: Vec<(String, EntityKind, usize)> = Vec::new();
-    let mut at: FxHashMap<String, usize> = FxHashMap::default();
-    for e in entries {
-        for p in &e.participants {
-            let key = name_key(&p.name);
-            match at.get(&key) {
-                Some(&i) => nodes[i].2 += 1,
-                None => {
-                    at.insert(key, nodes.len());
-                    nodes.push((p.name.clone(), p.kind, 1));
-                }
-            }
-        }
-    }
-    // The most frequent (then by name), as `filter::rank` orders them.
-    let counts: Vec<u32> = nodes.iter().map(|n| n.2 as u32).collect();
-    let top = crate::core::filter::top_values(&counts, |i| nodes[i as usize].0.as_str(), max_nodes);
-    let nodes: Vec<(String, EntityKind, usize)> =
-        top.into_iter().map(|i| nodes[i as usize].clone()).collect();
-    let keys: Vec<String> = nodes.iter().map(|n| name_key(&n.0)).collect();
-    let mut edges: Vec<(usize, usize, usize)> = Vec::new();
-    for e in entries {
-        let mut ids: Vec<usize> = e
-            .participants
-            .iter()
-            .filter_map(|p| {
-                let key = name_key(&p.name);
-                keys.iter().position(|k| *k == key)
-            })
-            .collect();
-        crate::core::sort::sort(&mut ids);
-        ids.dedup();
-        for (i, &a) in ids.iter().enumerate() {
-            for &b in &ids[i + 1..] {
-                match edges.iter_mut().find(|x| x.0 == a && x.1 == b) {
-                    Some(x) => x.2 += 1,
-                    None => edges.push((a, b, 1)),
-                }
-            }
-        }
-    }
-    Network { nodes, edges }
-}
-
 /// sin(x) for x in [-π, π] by its Taylor series (exact to ~1e-6: plenty for a drawing, and it keeps
 /// libm's range reduction out of the wasm).
 fn sin_small(x: f32) -> f32 {
@@ -828,8 +780,9 @@ mod tests {
             dated(None, &["Phạm Minh Chính", "Nick Clegg", "Jensen Huang"]),
             dated(None, &["Nick Clegg"]),
         ];
-        let refs: Vec<&Entry> = es.iter().collect();
-        let n = network(&refs, 10);
+        let mut c = crate::core::corpus::Corpus::default();
+        c.set_timeline(es.to_vec());
+        let n = c.network(&[0, 1, 2], 10);
         let names: Vec<(&str, usize)> = n.nodes.iter().map(|x| (x.0.as_str(), x.2)).collect();
         assert_eq!(
             names,
@@ -840,7 +793,11 @@ mod tests {
             ]
         );
         assert_eq!(n.edges, [(0, 2, 2), (0, 1, 1), (1, 2, 1)]);
-        assert_eq!(network(&refs, 1).edges, []);
+        assert_eq!(c.network(&[0, 1, 2], 1).edges, []);
+        assert_eq!(
+            c.network(&[2], 10).nodes,
+            [("Nick Clegg".to_string(), EntityKind::Person, 1)]
+        );
         let pts = circle_layout(4, 100.0, 50.0);
         assert!((pts[0].0 - 100.0).abs() < 1e-3 && (pts[0].1 - 50.0).abs() < 1e-3);
         assert!((pts[1].0 - 150.0).abs() < 1e-3);
