@@ -4,7 +4,8 @@
 // timeline of 1,000 meetings. For each action: script time (CDP Performance ScriptDuration delta),
 // style + layout time, and wall time from the event to a forced layout once every effect has run.
 // The timeline draws about a screenful of cards and the rest as the reader scrolls near them, so
-// (c) scrolling a 1,000-meeting timeline to its end is measured too (every card drawn).
+// (c) scrolling a 1,000-meeting timeline to its end is measured too (every card drawn), and (d)
+// opening the topics, entities and network views.
 // Prints medians of RUNS runs, and the machine load.
 //
 // usage: node e2e/bench-explorer.mjs [N=10000] [RUNS=7]     (cache: $BENCH_DIR or /tmp/dossier-bench)
@@ -50,7 +51,7 @@ async function measure(page, cdp, act) {
     const post = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
     const push0 = window.__pushMs;
     const t0 = performance.now();
-    const el = document.getElementById(a.id);
+    const el = a.sel ? document.querySelector(a.sel) : document.getElementById(a.id);
     if (a.value !== undefined) { el.value = a.value; el.dispatchEvent(new Event('change')); } else el.click();
     // Effects run as microtasks: a posted message runs after all of them.
     await post();
@@ -128,6 +129,16 @@ for (const [kind, acts] of Object.entries(kinds)) await row(kind, acts);
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(page, cdp, { id: i % 2 ? 'scale-month' : 'scale-year' }));
   rows.push(['timeline redraw', runs, await count(page)]);
+}
+// Open each other view of the whole corpus from the timeline (and go back): the topics (heatmap and
+// sentences per topic), the entity index and the network are drawn from every article at once.
+for (const view of ['topics', 'entities', 'network']) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await measure(page, cdp, { sel: `nav.views a[href*="view=${view}"]` }));
+    await measure(page, cdp, { sel: 'nav.views li:first-child a' });
+  }
+  rows.push([`view ${view}`, runs, await count(page)]);
 }
 // Scroll a 1,000-meeting timeline to its end: everything drawn as it comes near the window.
 {
