@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serveDist, launchBrowser, DossierPage } from './support.mjs';
+import { serveDist, launchBrowser, DossierPage, benchFiles } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -196,6 +196,27 @@ test('a long topic lists its first 20 sentences and says how many more the filte
   const items = await topic.locator('ul.sentences > li').allInnerTexts();
   assert.equal(items.length, 21, items.join('\n'));
   assert.equal(items[20], `… ${total - 20} not shown: narrow with the filters`);
+  await context.close();
+});
+
+test('the entity index of a large corpus lists its 300 most named entities and how many it leaves out', async () => {
+  const { context, p } = await openImport();
+  // Generated articles (the dev corpus with its names swapped): hundreds of distinct names.
+  assert.deepEqual(await pick(p, benchFiles(200, 'index')), ['Articles imported: 200']);
+  await p.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'People & organisations' }).click();
+  const index = p.locator('section.entities');
+  // The first rows come at once, the others in the next tasks.
+  await p.waitForFunction(() => document.querySelectorAll('section.entities tbody tr').length === 300);
+  const left = await index.locator('p.not-shown').innerText();
+  assert.match(left, /^… \d+ not shown: narrow with the filters$/);
+  const rows = await index.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(new Set(rows.map((r) => `${r[1]} ${r[0]}`)).size, 300, 'each entity once');
+  // Most meetings first, then most articles.
+  const counts = rows.map((r) => [Number(r[5]), Number(r[4])]);
+  for (let i = 1; i < counts.length; i++) {
+    const [a, b] = [counts[i - 1], counts[i]];
+    assert.ok(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `row ${i}: ${rows[i - 1]} before ${rows[i]}`);
+  }
   await context.close();
 });
 

@@ -1,16 +1,18 @@
 //! The exploring views: topics (sentences per topic and a company × topic heatmap whose cells set the
 //! filter), the people & organisations index, and the who-met-whom network drawn in SVG.
 
-use crate::app::dom::{el, svg, N};
+use crate::app::dom::{el, later, svg, N};
 use crate::app::i18n::{t, ti, topic_name, Lang, K, KI};
 use crate::app::state::Ctx;
 use crate::app::timeline::article_title;
 use crate::app::views::{button, link, Target};
+use crate::core::corpus::EntityRow;
 use crate::core::filter::{Field, TOPICS};
 use crate::core::model::EntityKind;
 use crate::core::query::View;
 use crate::core::timeline::circle_layout;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// A table with one header row.
 fn table(head: Vec<String>, rows: Vec<N>) -> N {
@@ -28,7 +30,8 @@ fn scroller(inner: N) -> N {
     el("div").cls("scroll").at("tabindex", "0").add(inner)
 }
 
-/// The topic views: the company × topic heatmap, then each topic with the sentences carrying it.
+/// The topic views: the company × topic heatmap, then each topic with the sentences carrying it
+/// (drawn in the next tasks, a few topics each).
 pub fn topics_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
     let chosen = ctx.filter.with_untracked(|f| f.topics.clone());
@@ -65,55 +68,109 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
             .collect();
         let mut head = vec![t(l, K::Company).to_string()];
         head.extend(TOPICS.iter().map(|tp| topic_name(l, tp)));
-        let mut section = el("section")
+        let section = el("section")
             .cls("topics")
             .at("aria-labelledby", "topics-heading")
             .add(el("h2").at("id", "topics-heading").txt(t(l, K::Topics)))
             .add(el("h3").txt(t(l, K::Heatmap)))
             .add(scroller(table(head, rows).cls("heatmap")))
             .opt(not_shown(l, left).map(|li| el("p").cls("not-shown").add(li)));
+        // The sentences per topic, taken now (the corpus may change before they are drawn) and
+        // drawn in the next tasks, `TOPICS_STEP` topics each.
         let per_topic = c.topic_sentences(&articles, SENTENCES_MAX);
-        for (tp, (count, sentences)) in TOPICS.iter().zip(per_topic) {
-            if !chosen.is_empty() && !chosen.iter().any(|x| x == tp) {
-                continue;
-            }
-            if count == 0 {
-                continue;
-            }
-            let name = topic_name(l, tp);
-            let heading = format!("{name} ({count} {})", t(l, K::Sentences));
-            let left = count - sentences.len();
-            let mut items: Vec<N> = sentences
-                .into_iter()
-                .map(|(i, span, companies)| {
-                    let a = &c.articles[i];
-                    let li = el("li")
-                        .add(el("q").txt(span.slice(&a.text).trim()))
-                        .txt(" — ")
-                        .add(link(
-                            ctx,
-                            Target::Article(a.id.clone(), Some(span)),
-                            &article_title(a),
-                        ));
-                    if companies.is_empty() {
-                        li
-                    } else {
-                        li.txt(" · ")
-                            .add(el("span").cls("companies").txt(&companies.join(", ")))
-                    }
-                })
-                .collect();
-            items.extend(not_shown(l, left).map(|x| el("li").add(x)));
-            section = section.add(
-                el("section")
-                    .cls("topic")
-                    .at("aria-label", &name)
-                    .add(el("h3").txt(&heading))
-                    .add(el("ul").cls("sentences").kids(items)),
-            );
-        }
+        let lists: Vec<TopicList> = TOPICS
+            .iter()
+            .zip(per_topic)
+            .filter(|(tp, (count, _))| {
+                *count > 0 && (chosen.is_empty() || chosen.iter().any(|x| x == *tp))
+            })
+            .map(|(tp, (count, sentences))| TopicList {
+                topic: tp,
+                count,
+                sentences: sentences
+                    .into_iter()
+                    .map(|(i, span, companies)| {
+                        let a = &c.articles[i];
+                        Quote {
+                            text: span.slice(&a.text).trim().to_string(),
+                            article: a.id.clone(),
+                            span,
+                            title: article_title(a),
+                            companies: companies.join(", "),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        topics_later(ctx, l, section.0.clone(), lists.into_iter());
         section
     })
+}
+
+/// A topic's sentences as the topics view lists them.
+struct TopicList {
+    topic: &'static str,
+    count: usize,
+    sentences: Vec<Quote>,
+}
+
+/// A sentence with its article and the companies it names.
+struct Quote {
+    text: String,
+    article: String,
+    span: crate::core::model::Span,
+    title: String,
+    companies: String,
+}
+
+/// The next `TOPICS_STEP` topics' sentences, in a task of their own, then the rest the same way;
+/// nothing once the view has left the page.
+fn topics_later(ctx: Ctx, l: Lang, section: Element, mut lists: std::vec::IntoIter<TopicList>) {
+    if lists.len() == 0 {
+        return;
+    }
+    later(
+        0,
+        Box::new(move || {
+            if !section.is_connected() {
+                return;
+            }
+            for list in lists.by_ref().take(TOPICS_STEP) {
+                let _ = section.append_child(&topic_list(ctx, l, list).0);
+            }
+            topics_later(ctx, l, section, lists);
+        }),
+    );
+}
+
+/// One topic with its sentences: each quoted, with a link to its article (and the sentence in it).
+fn topic_list(ctx: Ctx, l: Lang, list: TopicList) -> N {
+    let name = topic_name(l, list.topic);
+    let heading = format!("{name} ({} {})", list.count, t(l, K::Sentences));
+    let left = list.count - list.sentences.len();
+    let mut items: Vec<N> = list
+        .sentences
+        .into_iter()
+        .map(|q| {
+            let li = el("li").add(el("q").txt(&q.text)).txt(" — ").add(link(
+                ctx,
+                Target::Article(q.article, Some(q.span)),
+                &q.title,
+            ));
+            if q.companies.is_empty() {
+                li
+            } else {
+                li.txt(" · ")
+                    .add(el("span").cls("companies").txt(&q.companies))
+            }
+        })
+        .collect();
+    items.extend(not_shown(l, left).map(|x| el("li").add(x)));
+    el("section")
+        .cls("topic")
+        .at("aria-label", &name)
+        .add(el("h3").txt(&heading))
+        .add(el("ul").cls("sentences").kids(items))
 }
 
 fn kind_name(l: Lang, k: EntityKind) -> &'static str {
@@ -128,42 +185,21 @@ fn kind_name(l: Lang, k: EntityKind) -> &'static str {
 }
 
 /// The people & organisations index: each entity with its roles, affiliations and counts; its name
-/// is a button that filters the timeline by it.
+/// is a button that filters the timeline by it. The first `ENTITIES_STEP` rows are drawn at once,
+/// the others in the next tasks, as many each, while the index is in the page.
 pub fn entities_view(ctx: Ctx, l: Lang) -> N {
     let articles = ctx.articles.get_untracked();
-    let mut left = 0;
-    let rows = ctx.corpus.with_untracked(|c| {
-        let entries = ctx.entries.get_untracked();
-        let (all, index) = c.entity_index(&articles, &entries, ENTITIES_MAX);
-        left = all - index.len();
-        index
-            .into_iter()
-            .map(|r| {
-                let field = match r.kind {
-                    EntityKind::Person => Field::Person,
-                    EntityKind::Org => Field::Company,
-                    EntityKind::Place => Field::Place,
-                };
-                let name = r.name.clone();
-                let pick = button(&r.name, "linkish", move || {
-                    ctx.edit(|s| {
-                        let list = s.filter.field_mut(field);
-                        if !list.contains(&name) {
-                            list.push(name.clone());
-                        }
-                        s.view = View::Timeline;
-                    })
-                });
-                el("tr")
-                    .add(el("th").at("scope", "row").add(pick))
-                    .add(el("td").txt(kind_name(l, r.kind)))
-                    .add(el("td").txt(&r.roles.join(", ")))
-                    .add(el("td").txt(&r.affiliations.join(", ")))
-                    .add(el("td").cls("num").txt(&r.articles.to_string()))
-                    .add(el("td").cls("num").txt(&r.meetings.to_string()))
-            })
-            .collect()
-    });
+    let entries = ctx.entries.get_untracked();
+    let (all, index) = ctx
+        .corpus
+        .with_untracked(|c| c.entity_index(&articles, &entries, ENTITIES_MAX));
+    let left = all - index.len();
+    let mut index = index.into_iter();
+    let rows = index
+        .by_ref()
+        .take(ENTITIES_STEP)
+        .map(|r| entity_row(ctx, l, r))
+        .collect();
     let head = [
         K::Name,
         K::Kind,
@@ -175,12 +211,62 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
     .iter()
     .map(|k| t(l, *k).to_string())
     .collect();
+    let table = table(head, rows);
+    if let Some(body) = table.0.last_element_child() {
+        rows_later(ctx, l, body, index);
+    }
     el("section")
         .cls("entities")
         .at("aria-labelledby", "entities-heading")
         .add(el("h2").at("id", "entities-heading").txt(t(l, K::Entities)))
-        .add(scroller(table(head, rows)))
+        .add(scroller(table))
         .opt(not_shown(l, left).map(|li| el("p").cls("not-shown").add(li)))
+}
+
+/// The next `ENTITIES_STEP` rows of an entity index, in a task of their own, then the rest the
+/// same way; nothing once the index has left the page.
+fn rows_later(ctx: Ctx, l: Lang, body: Element, mut rows: std::vec::IntoIter<EntityRow>) {
+    if rows.len() == 0 {
+        return;
+    }
+    later(
+        0,
+        Box::new(move || {
+            if !body.is_connected() {
+                return;
+            }
+            for r in rows.by_ref().take(ENTITIES_STEP) {
+                let _ = body.append_child(&entity_row(ctx, l, r).0);
+            }
+            rows_later(ctx, l, body, rows);
+        }),
+    );
+}
+
+/// One row of the entity index.
+fn entity_row(ctx: Ctx, l: Lang, r: EntityRow) -> N {
+    let field = match r.kind {
+        EntityKind::Person => Field::Person,
+        EntityKind::Org => Field::Company,
+        EntityKind::Place => Field::Place,
+    };
+    let name = r.name.clone();
+    let pick = button(&r.name, "linkish", move || {
+        ctx.edit(|s| {
+            let list = s.filter.field_mut(field);
+            if !list.contains(&name) {
+                list.push(name.clone());
+            }
+            s.view = View::Timeline;
+        })
+    });
+    el("tr")
+        .add(el("th").at("scope", "row").add(pick))
+        .add(el("td").txt(kind_name(l, r.kind)))
+        .add(el("td").txt(&r.roles.join(", ")))
+        .add(el("td").txt(&r.affiliations.join(", ")))
+        .add(el("td").cls("num").txt(&r.articles.to_string()))
+        .add(el("td").cls("num").txt(&r.meetings.to_string()))
 }
 
 /// The most sentences a topic lists, companies the heatmap shows and rows the entity index shows
@@ -189,6 +275,11 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
 const SENTENCES_MAX: usize = 20;
 const HEATMAP_MAX: usize = 40;
 const ENTITIES_MAX: usize = 300;
+/// Rows of the entity index drawn per task: 300 rows and their layout in the task that opens the
+/// index made it one task of 50–70 ms at 10,000 articles.
+const ENTITIES_STEP: usize = 60;
+/// Topics whose sentences are drawn per task (after the heatmap's task).
+const TOPICS_STEP: usize = 3;
 
 /// "… 1234 not shown: narrow with the filters", when `left` items are left out.
 fn not_shown(l: Lang, left: usize) -> Option<N> {

@@ -201,8 +201,8 @@ pub fn App() -> impl IntoView {
             drawn.set_value((tick, s.view));
             let moved = tick == was || view != s.view;
             // The topics, the entity index and the network sum up the whole corpus in one go
-            // (hundreds of ms at 10,000 articles): during an import they are drawn again once
-            // it is over, not at each step.
+            // (tens of ms at 10,000 articles): during an import they are drawn again once it is
+            // over, not at each step.
             let whole = matches!(s.view, View::Topics | View::Entities | View::Network);
             if !moved && whole && crate::app::import::growing() {
                 return;
