@@ -230,6 +230,28 @@ pub fn later(ms: i32, f: Box<dyn FnOnce()>) {
     }
 }
 
+/// Append to `parent` what `next` makes, `step` items a task from the next task on, until it makes
+/// nothing or `parent` has left the page: a long list drawn without one long task.
+pub fn append_in_steps(parent: Element, step: usize, mut next: Box<dyn FnMut() -> Option<N>>) {
+    later(
+        0,
+        Box::new(move || {
+            if !parent.is_connected() {
+                return;
+            }
+            for _ in 0..step {
+                match next() {
+                    Some(n) => {
+                        let _ = parent.append_child(&n.0);
+                    }
+                    None => return,
+                }
+            }
+            append_in_steps(parent, step, next);
+        }),
+    );
+}
+
 /// Run `f` now and again whenever a signal it reads changes. One non-generic wrapper around
 /// `Effect::new`, so each effect does not cost its own copy of the effect machinery in the wasm.
 #[inline(never)]

@@ -1,7 +1,7 @@
 //! The exploring views: topics (sentences per topic and a company × topic heatmap whose cells set the
 //! filter), the people & organisations index, and the who-met-whom network drawn in SVG.
 
-use crate::app::dom::{el, later, svg, N};
+use crate::app::dom::{append_in_steps, el, svg, N};
 use crate::app::i18n::{t, ti, topic_name, Lang, K, KI};
 use crate::app::state::Ctx;
 use crate::app::timeline::article_title;
@@ -12,7 +12,6 @@ use crate::core::model::EntityKind;
 use crate::core::query::View;
 use crate::core::timeline::circle_layout;
 use leptos::prelude::*;
-use web_sys::Element;
 
 /// A table with one header row.
 fn table(head: Vec<String>, rows: Vec<N>) -> N {
@@ -102,7 +101,9 @@ pub fn topics_view(ctx: Ctx, l: Lang) -> N {
                     .collect(),
             })
             .collect();
-        topics_later(ctx, l, section.0.clone(), lists.into_iter());
+        let mut lists = lists.into_iter();
+        let next = move || lists.next().map(|list| topic_list(ctx, l, list));
+        append_in_steps(section.0.clone(), TOPICS_STEP, Box::new(next));
         section
     })
 }
@@ -121,26 +122,6 @@ struct Quote {
     span: crate::core::model::Span,
     title: String,
     companies: String,
-}
-
-/// The next `TOPICS_STEP` topics' sentences, in a task of their own, then the rest the same way;
-/// nothing once the view has left the page.
-fn topics_later(ctx: Ctx, l: Lang, section: Element, mut lists: std::vec::IntoIter<TopicList>) {
-    if lists.len() == 0 {
-        return;
-    }
-    later(
-        0,
-        Box::new(move || {
-            if !section.is_connected() {
-                return;
-            }
-            for list in lists.by_ref().take(TOPICS_STEP) {
-                let _ = section.append_child(&topic_list(ctx, l, list).0);
-            }
-            topics_later(ctx, l, section, lists);
-        }),
-    );
 }
 
 /// One topic with its sentences: each quoted, with a link to its article (and the sentence in it).
@@ -213,7 +194,8 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
     .collect();
     let table = table(head, rows);
     if let Some(body) = table.0.last_element_child() {
-        rows_later(ctx, l, body, index);
+        let next = move || index.next().map(|r| entity_row(ctx, l, r));
+        append_in_steps(body, ENTITIES_STEP, Box::new(next));
     }
     el("section")
         .cls("entities")
@@ -221,26 +203,6 @@ pub fn entities_view(ctx: Ctx, l: Lang) -> N {
         .add(el("h2").at("id", "entities-heading").txt(t(l, K::Entities)))
         .add(scroller(table))
         .opt(not_shown(l, left).map(|li| el("p").cls("not-shown").add(li)))
-}
-
-/// The next `ENTITIES_STEP` rows of an entity index, in a task of their own, then the rest the
-/// same way; nothing once the index has left the page.
-fn rows_later(ctx: Ctx, l: Lang, body: Element, mut rows: std::vec::IntoIter<EntityRow>) {
-    if rows.len() == 0 {
-        return;
-    }
-    later(
-        0,
-        Box::new(move || {
-            if !body.is_connected() {
-                return;
-            }
-            for r in rows.by_ref().take(ENTITIES_STEP) {
-                let _ = body.append_child(&entity_row(ctx, l, r).0);
-            }
-            rows_later(ctx, l, body, rows);
-        }),
-    );
 }
 
 /// One row of the entity index.
