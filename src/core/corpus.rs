@@ -70,30 +70,22 @@ fn gram_set(text: &str) -> GramSet {
     set
 }
 
-/// The first `k` of `0..n` in the order `before` (a strict total order), in that order: one pass
-/// keeping the best `k` so far, so ranking 20,000 rows to show 300 sorts no more than those (a
-/// `k` near `n` sorts them all instead).
-fn top_k(n: usize, k: usize, before: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+/// The first `k` of `0..n` in the order `cmp` (a total order), in that order: one pass keeping the
+/// best `k` so far, so ranking 20,000 rows to show 300 sorts no more than those (a `k` near `n`
+/// sorts them all instead).
+fn top_k(n: usize, k: usize, cmp: impl Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
     if k >= n / 4 {
         let mut all: Vec<usize> = (0..n).collect();
-        crate::core::sort::sort_by(&mut all, |&a, &b| {
-            if before(a, b) {
-                std::cmp::Ordering::Less
-            } else if before(b, a) {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        });
+        crate::core::sort::sort_by(&mut all, |&a, &b| cmp(a, b));
         all.truncate(k);
         return all;
     }
-    let mut top: Vec<usize> = Vec::with_capacity(k.min(n) + 1);
+    let mut top: Vec<usize> = Vec::with_capacity(k + 1);
     for i in 0..n {
-        if k == 0 || (top.len() == k && !before(i, top[k - 1])) {
+        if k == 0 || (top.len() == k && cmp(i, top[k - 1]).is_ge()) {
             continue;
         }
-        let at = top.partition_point(|&t| before(t, i));
+        let at = top.partition_point(|&t| cmp(t, i).is_lt());
         top.insert(at, i);
         top.truncate(k);
     }
@@ -363,15 +355,13 @@ impl Corpus {
         // Most meetings, then most articles (each capped), then name, then the row's number as
         // text (the order of the former "name \u{1} row" sort keys).
         let score = |r: &Acc| r.meetings.min(0x7fff) << 16 | r.articles.min(0xffff);
-        let before = |a: usize, b: usize| {
+        let top = top_k(rows.len(), limit, |a, b| {
             let (ra, rb) = (&rows[a], &rows[b]);
             score(rb)
                 .cmp(&score(ra))
                 .then_with(|| ra.first.name.cmp(&rb.first.name))
                 .then_with(|| a.to_string().cmp(&b.to_string()))
-                .is_lt()
-        };
-        let top = top_k(rows.len(), limit, before);
+        });
         let out = top
             .into_iter()
             .map(|i| {
@@ -444,13 +434,11 @@ impl Corpus {
             }
         }
         let total = |r: usize| rows[r].1.iter().sum::<u32>();
-        let before = |a: usize, b: usize| {
+        let top = top_k(rows.len(), limit, |a, b| {
             total(b)
                 .cmp(&total(a))
                 .then_with(|| rows[a].0.cmp(rows[b].0))
-                .is_lt()
-        };
-        let top = top_k(rows.len(), limit, before);
+        });
         let out = top
             .into_iter()
             .map(|i| (rows[i].0.to_string(), rows[i].1))
