@@ -356,7 +356,7 @@ const TOPIC_NAMES: [[&str; 4]; 10] = [
 
 /// A topic id's name in `l` (the id itself when it is not in the taxonomy).
 pub fn topic_name(l: Lang, id: &str) -> String {
-    match crate::core::filter::TOPICS.iter().position(|t| *t == id) {
+    match crate::core::filter::topic_index(id) {
         Some(i) => TOPIC_NAMES[i][l as usize].to_string(),
         None => id.to_string(),
     }

@@ -92,11 +92,6 @@ fn top_k(n: usize, k: usize, cmp: impl Fn(usize, usize) -> std::cmp::Ordering) -
     top
 }
 
-/// The position of a topic in `TOPICS`.
-fn topic_position(topic: &str) -> Option<usize> {
-    TOPICS.iter().position(|t| *t == topic)
-}
-
 /// The last query's per-article verdicts, kept so that the entries, the articles and the facets
 /// of one filter change scan the texts once. A copy starts empty.
 #[derive(Debug, Default)]
@@ -411,7 +406,7 @@ impl Corpus {
                     flat.clear();
                     for st in &x.sentence_topics {
                         starts.push(flat.len());
-                        let ts = st.topics.iter().filter_map(|t| topic_position(t));
+                        let ts = st.topics.iter().filter_map(|t| filter::topic_index(t));
                         flat.extend(ts.map(|p| p as u8));
                     }
                     starts.push(flat.len());
@@ -526,7 +521,8 @@ impl Corpus {
                     if st.topics[..j].contains(t) {
                         continue;
                     }
-                    let Some((n, list)) = topic_position(t).and_then(|p| out.get_mut(p)) else {
+                    let Some((n, list)) = filter::topic_index(t).and_then(|p| out.get_mut(p))
+                    else {
                         continue;
                     };
                     *n += 1;

@@ -74,6 +74,11 @@ pub const TOPICS: [&str; 10] = [
     "finance",
 ];
 
+/// The position of a topic id in `TOPICS`.
+pub fn topic_index(topic: &str) -> Option<usize> {
+    TOPICS.iter().position(|t| *t == topic)
+}
+
 /// The multi-valued fields of a filter (each a facet with counts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
