@@ -646,6 +646,26 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Sekretariat Kabinet"],
         &[],
     ),
+    // Credit lines: every "cue: name" piece is read, a one-word name after a writer's cue is a
+    // person, an agency in capitals before a credit word is an organisation.
+    (
+        "id",
+        "Presiden menerima Tim Cook di Jakarta.\n\nFoto: ANTARA FOTO/Hafidz Mubarak A\n\nPenulis: Ihsanuddin | Editor: Sabrina Asril",
+        &["ANTARA", "Hafidz Mubarak A", "Ihsanuddin", "Sabrina Asril"],
+        &["FOTO", "Penulis", "Editor", "Foto"],
+    ),
+    (
+        "es",
+        "Sánchez recibió a Xi en Madrid.\n\nFoto: Presidencia de la República / Borja Puig de la Bellacasa",
+        &["Presidencia de la República", "Borja Puig de la Bellacasa"],
+        &[],
+    ),
+    (
+        "fr",
+        "Le ministre a reçu Jensen Huang à Paris.\n\nPhoto : Jean Dupont / AFP",
+        &["Jean Dupont", "Agence France-Presse"],
+        &["Photo"],
+    ),
 ];
 
 #[test]

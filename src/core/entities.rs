@@ -1989,6 +1989,25 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// A photographer's or writer's name in a credit: two to four capitalised words, or up to six
+    /// with name particles between them ("Borja Puig de la Bellacasa").
+    fn credit_person(&self, ws: &[&str]) -> bool {
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let caps = ws.iter().filter(|w| cap(w)).count();
+        let inner = ws.len().saturating_sub(1);
+        (2..=6).contains(&ws.len())
+            && caps >= 2
+            && (caps == ws.len() && ws.len() <= 4
+                || ws[1..inner]
+                    .iter()
+                    .all(|w| cap(w) || self.c.is("name_connector", w))
+                    && cap(ws[0])
+                    && cap(ws[inner]))
+            && !ws
+                .iter()
+                .any(|w| cap(w) && w.len() > 1 && self.c.is("stopword", &name_key(w)))
+    }
+
     fn credits(&mut self, region: Span) {
         let text = self.text;
         let s = region.slice(text);
@@ -1998,6 +2017,7 @@ impl<'a> Ctx<'a> {
         for &(k, ch) in &bytes {
             if matches!(ch, '/' | ',' | ';' | '(' | ')' | '–' | '—' | '|' | '&')
                 || (ch == '-' && s[k..].starts_with("- "))
+                || (ch == ':' && s[k + 1..].starts_with(char::is_whitespace))
             {
                 pieces.push(Span::new(region.start + start, region.start + k));
                 start = k + ch.len_utf8();
@@ -2012,6 +2032,9 @@ impl<'a> Ctx<'a> {
             .iter()
             .rposition(|p| !p.slice(text).trim().is_empty())
             .unwrap_or(0);
+        // The piece follows a writer's or editor's cue ("Penulis:", "Editing by"): a lone
+        // capitalised word there is a person known by one name ("Penulis: Ihsanuddin").
+        let mut byline = false;
         for (pi, p) in pieces.into_iter().enumerate() {
             let raw = p.slice(text);
             let lead = raw.len() - raw.trim_start().len();
@@ -2020,16 +2043,25 @@ impl<'a> Ctx<'a> {
             if t.is_empty() {
                 continue;
             }
+            let after_byline = std::mem::replace(&mut byline, false);
+            let whole = name_key(t);
+            if self.c.is("byline_cue", &whole) {
+                byline = true;
+                continue;
+            }
             // Drop leading credit words: "Editing by Kanupriya Kapoor" → "Kanupriya Kapoor".
             let mut t = t;
             let mut lead = lead;
+            let mut after_byline = after_byline;
             loop {
                 let w = t.split_whitespace().next().unwrap_or("");
                 let k = name_key(w);
+                after_byline |= self.c.is("byline_cue", &k);
                 if !w.is_empty()
                     && t.len() > w.len()
                     && (self.c.is("credit_cue", &k)
-                        || self.c.is_stopword(w)
+                        // A function word in capitals is a name here: "ANTARA FOTO".
+                        || self.c.is_stopword(w) && !w.chars().all(char::is_uppercase)
                         || matches!(
                             k.as_str(),
                             "by" | "oleh"
@@ -2073,6 +2105,21 @@ impl<'a> Ctx<'a> {
             }
             let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
             let allcaps = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+            // "ANTARA FOTO", "EPA PHOTO": an agency in capitals, then only credit words.
+            let (mut t, mut span, mut ws, mut letters) = (t, span, ws, letters);
+            if ws.len() >= 2
+                && ws[1..]
+                    .iter()
+                    .all(|w| self.c.is("credit_cue", &name_key(w)))
+                && (3..=8).contains(&ws[0].chars().count())
+                && ws[0].chars().all(char::is_uppercase)
+            {
+                t = ws[0];
+                span = Span::new(span.start, span.start + t.len());
+                letters = t.to_string();
+                ws.truncate(1);
+            }
+            let key = name_key(t);
             let mk = |kind, class: Option<&str>, canonical: String| Cand {
                 span,
                 kind: Some(kind),
@@ -2087,9 +2134,11 @@ impl<'a> Ctx<'a> {
                 place_hint: false,
                 role_stated: false,
             };
+            // "Presidencia de la República" (government), "Kantor Berita X" (media).
             let headed = ws
                 .iter()
-                .any(|w| self.c.value("org_head", &name_key(w)).is_some());
+                .find_map(|w| self.c.value("org_head", &name_key(w)))
+                .map(|v| if v.is_empty() { "media" } else { v });
             // "Pool Moncloa", "Ufficio Stampa", "Handout": not a photographer.
             if ws.iter().any(|w| self.c.is("credit_noise", &name_key(w))) {
                 continue;
@@ -2098,9 +2147,9 @@ impl<'a> Ctx<'a> {
                 && t.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !self.c.is("stopword", &key);
-            if headed {
+            if let Some(class) = headed {
                 self.cands
-                    .push(mk(EntityKind::Org, Some("media"), t.to_string()));
+                    .push(mk(EntityKind::Org, Some(class), t.to_string()));
             } else if ws.len() == 1 && (allcaps && letters.chars().count() <= 8 || is_domain(t)) {
                 if !self.c.is("acronym_stop", &key) {
                     self.cands
@@ -2110,12 +2159,10 @@ impl<'a> Ctx<'a> {
                 // "… / Cuartoscuro", "Ricardo Stuckert/Agência": the agency closes the credit.
                 self.cands
                     .push(mk(EntityKind::Org, Some("media"), t.to_string()));
-            } else if (2..=4).contains(&ws.len())
-                && ws
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && !ws.iter().any(|w| self.c.is("stopword", &name_key(w)))
-            {
+            } else if word_cap && after_byline && !allcaps {
+                self.cands
+                    .push(mk(EntityKind::Person, None, strip_diacritics(t)));
+            } else if self.credit_person(&ws) {
                 self.cands
                     .push(mk(EntityKind::Person, None, strip_diacritics(t)));
             }
@@ -2146,8 +2193,16 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
             NoiseKind::Source => line,
             NoiseKind::Credit => {
                 let s = line.slice(text);
-                // The credit is what follows the last cue and colon.
-                match s.rfind(':') {
+                // A line that opens with a cue and a colon is credits throughout ("Penulis: X |
+                // Editor: Y": `credits` splits the cues off and reads them); in a caption ending
+                // in a credit ("… Foto: dpa") the credit is what follows the last cue and colon.
+                let opening = s.find(':').filter(|&p| {
+                    let head = name_key(&s[..p]);
+                    !head.is_empty()
+                        && head.split(' ').count() <= 3
+                        && cues().is("credit_cue", &head)
+                });
+                match opening.map_or_else(|| s.rfind(':'), |_| None) {
                     Some(p) => {
                         let mut r = Span::new(line.start + p + 1, line.end);
                         if s.ends_with(')') {
