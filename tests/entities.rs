@@ -666,6 +666,25 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Jean Dupont", "Agence France-Presse"],
         &["Photo"],
     ),
+    // Set phrases written like names, quoted slogans, a country's long local name.
+    (
+        "id",
+        "Presiden meminta Apple membangun pabrik di Tanah Air. Ia bertemu Presiden Republik Rakyat Tiongkok (RRT) Xi Jinping di Beijing.",
+        &["China", "Xi Jinping", "Apple", "Beijing"],
+        &["Tanah Air", "Republik Rakyat"],
+    ),
+    (
+        "it",
+        "Dopo l'uscita dell'Italia dalla Via della Seta, Giorgia Meloni ha incontrato Xi Jinping a Pechino.",
+        &["Italy", "Giorgia Meloni", "Xi Jinping", "Beijing"],
+        &["Via della Seta"],
+    ),
+    (
+        "en",
+        "Prime Minister Narendra Modi and President Joe Biden hosted a \"Hi-Tech Handshake\" with executives at the White House.",
+        &["Narendra Modi", "Joe Biden", "White House"],
+        &["Hi-Tech Handshake"],
+    ),
 ];
 
 #[test]

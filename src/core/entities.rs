@@ -1430,6 +1430,13 @@ impl<'a> Ctx<'a> {
                 return i + 1;
             }
         }
+        // Set phrases written like names: "Tanah Air" (the homeland), "Via della Seta" (the Belt
+        // and Road Initiative, a project).
+        let set_phrase = c.table("not_name");
+        let e = phrase_end(&self.toks, i, set_phrase, |k| set_phrase.contains(k));
+        if e > i {
+            return e;
+        }
         // "Menteri Komunikasi dan Informatika Rudiantara": a minister's portfolio is part of the title.
         if pending.as_ref().is_some_and(|p| p.minister) {
             let de = phrase_end(&self.toks, i, &c.ministry_domains, |k| {
@@ -1847,6 +1854,16 @@ impl<'a> Ctx<'a> {
             }
         } else if titlecase && !common && !some_common && !has_and && words <= 4 {
             let vi = self.lang == "vi";
+            // A "Hi-Tech Handshake" in quotes names an event or a slogan.
+            let quoted = i > 0
+                && matches!(self.toks[i - 1].punct, '"' | '“' | '«' | '„')
+                && self
+                    .toks
+                    .get(end)
+                    .is_some_and(|t| matches!(t.punct, '"' | '”' | '»' | '“'));
+            if quoted {
+                return end;
+            }
             if place_ctx && !known_first {
                 if self.lang != "de" {
                     kind = Some(EntityKind::Place);
