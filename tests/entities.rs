@@ -685,6 +685,15 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Narendra Modi", "Joe Biden", "White House"],
         &["Hi-Tech Handshake"],
     ),
+    // Vietnamese: an occupation before a name, a landmark after a lowercase common noun
+    // ("hồ", "trụ sở"), a nationality after "doanh nghiệp", a credit whose words are also
+    // function words once diacritics are dropped ("Thống Nhất" / "thông nhật").
+    (
+        "vi",
+        "Ông Cook uống cà phê cùng ca sĩ Mỹ Linh gần hồ Hoàn Kiếm và mời các doanh nghiệp Việt tham gia. Tại trụ sở Trung ương Đảng, Tổng Bí thư Tô Lâm tiếp ông Jensen Huang.\n\nẢnh: Thống Nhất/TTXVN",
+        &["My Linh", "Hoan Kiem Lake", "Party Central Committee Headquarters", "To Lam", "Jensen Huang", "Thong Nhat", "Vietnam News Agency"],
+        &["Mỹ Linh", "Việt", "Trụ", "Hoan Kiem"],
+    ),
 ];
 
 #[test]

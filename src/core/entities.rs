@@ -1810,7 +1810,12 @@ impl<'a> Ctx<'a> {
         } else if region && words >= 2 {
             kind = Some(EntityKind::Place);
             class = Some("region".into());
-        } else if (org_ctx || media_ctx) && !common && !first.line_start {
+        } else if (org_ctx || media_ctx)
+            && !common
+            && !first.line_start
+            // "doanh nghiệp Việt", "perusahaan Jepang": a nationality, not a company's name.
+            && !(words == 1 && self.g.demonym(&first.key).is_some())
+        {
             kind = Some(EntityKind::Org);
             class = Some(if media_ctx { "media" } else { "company" }.into());
         } else if first.line_start && run.iter().all(|&k| self.toks[k].allcaps) {
@@ -2022,7 +2027,8 @@ impl<'a> Ctx<'a> {
                     && cap(ws[inner]))
             && !ws
                 .iter()
-                .any(|w| cap(w) && w.len() > 1 && self.c.is("stopword", &name_key(w)))
+                // Diacritics kept: "Thống Nhất" is not "thông nhật".
+                .any(|w| cap(w) && w.len() > 1 && self.c.is_stopword(w))
     }
 
     fn credits(&mut self, region: Span) {
