@@ -694,6 +694,19 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["My Linh", "Hoan Kiem Lake", "Party Central Committee Headquarters", "To Lam", "Jensen Huang", "Thong Nhat", "Vietnam News Agency"],
         &["Mỹ Linh", "Việt", "Trụ", "Hoan Kiem"],
     ),
+    // German: titles with a case ending, names listed beside a person, a name before its party.
+    (
+        "de",
+        "Begleitet wurde er von den Bundesministern Steffi Lemke, Cem Özdemir und Volker Wissing. Musk hatte den damaligen Unions-Kanzlerkandidaten Armin Laschet (CDU) geführt und traf den Ministerpräsidenten Dietmar Woidke.",
+        &["Steffi Lemke", "Cem Ozdemir", "Volker Wissing", "Armin Laschet", "Dietmar Woidke"],
+        &["Unions-Kanzlerkandidaten Armin Laschet", "Bundesministern Steffi Lemke"],
+    ),
+    (
+        "de",
+        "Die Deutsche Bahn, Volkswagen und Siemens Energy investieren in Brandenburg.",
+        &["Brandenburg"],
+        &["Deutsche Bahn Volkswagen"],
+    ),
 ];
 
 #[test]

@@ -404,14 +404,28 @@ fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
     if e > i {
         return (e, role);
     }
-    // "Intel-Chef", "Samsung-Chefin": a compound ending in a title word.
+    // "Intel-Chef", "Samsung-Chefin": a compound ending in a title word; "den
+    // Ministerpräsidenten", "den Bundesministern": a capitalised title with a German case ending.
     let t = &toks[i];
-    if t.word && t.key.contains(' ') {
-        if let Some(r) = c.titles.get(t.last()) {
-            return (i + 1, Some(r.to_string()));
-        }
+    let compound = t.key.contains(' ');
+    if !t.word || !(compound || t.cap && t.key.ends_with('n')) {
+        return (i, None);
     }
-    (i, None)
+    let stem_title = |k: &str| {
+        let stem = k.strip_suffix("en").or_else(|| k.strip_suffix('n'))?;
+        (t.cap && stem.len() >= 6)
+            .then(|| c.titles.get(stem))
+            .flatten()
+    };
+    let whole = if compound {
+        c.titles.get(t.last()).or_else(|| stem_title(t.last()))
+    } else {
+        stem_title(&t.key)
+    };
+    match whole {
+        Some(r) => (i + 1, Some(r.to_string())),
+        None => (i, None),
+    }
 }
 
 fn honorific_end(c: &Cues, toks: &[Tok], i: usize) -> usize {
@@ -754,6 +768,9 @@ struct Ctx<'a> {
     bare_titles: Vec<(Span, String, Option<String>)>,
     /// `gaz_match` per token once asked (the tokens do not change during the recognition).
     gaz_memo: std::cell::RefCell<Vec<Option<Option<(usize, u32)>>>>,
+    /// Token ranges of capitalised two- or three-word runs with no cue of their own, where such a
+    /// run is not taken for a person by default (German nouns, Vietnamese words): `list_persons`.
+    loose: Vec<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1878,6 +1895,8 @@ impl<'a> Ctx<'a> {
                 class = Some("company".into());
             } else if known_first || (self.lang != "de" && !vi) {
                 kind = Some(EntityKind::Person);
+            } else if words <= 3 && !first.headline {
+                self.loose.push((i, end));
             }
         }
         let Some(kind) = kind else {
@@ -1916,6 +1935,69 @@ impl<'a> Ctx<'a> {
         self.cands.push(cd);
         self.cands.extend(inner);
         end
+    }
+
+    /// A loose run listed beside a person ("Steffi Lemke, Cem Özdemir und Volker Wissing") or
+    /// followed by a known organisation in brackets ("Armin Laschet (CDU)") is a person.
+    fn list_persons(&mut self) {
+        let n = self.toks.len();
+        let list_sep = |t: &Tok| {
+            t.punct == ','
+                || t.word
+                    && matches!(
+                        t.key,
+                        "und"
+                            | "and"
+                            | "et"
+                            | "y"
+                            | "e"
+                            | "ed"
+                            | "dan"
+                            | "va"
+                            | "sowie"
+                            | "oder"
+                            | "or"
+                            | "ou"
+                            | "o"
+                    )
+        };
+        let mut found = true;
+        while found {
+            found = false;
+            for li in 0..self.loose.len() {
+                let (a, b) = self.loose[li];
+                let person_ends = |k: usize| {
+                    let end = self.toks[k].span.end;
+                    self.cands
+                        .iter()
+                        .any(|c| c.kind == Some(EntityKind::Person) && c.span.end == end)
+                };
+                let person_starts = |k: usize| {
+                    let start = self.toks[k].span.start;
+                    self.cands
+                        .iter()
+                        .any(|c| c.kind == Some(EntityKind::Person) && c.span.start == start)
+                };
+                let left = a >= 2 && list_sep(&self.toks[a - 1]) && person_ends(a - 2);
+                let right = b + 1 < n && list_sep(&self.toks[b]) && person_starts(b + 1);
+                let party = b + 2 < n
+                    && self.toks[b].punct == '('
+                    && self.toks[b + 2].punct == ')'
+                    && self.cands.iter().any(|c| {
+                        c.kind == Some(EntityKind::Org)
+                            && c.known
+                            && c.span == self.toks[b + 1].span
+                    });
+                if left || right || party {
+                    let cd = self.new_cand(a, b, Some(EntityKind::Person), None);
+                    let at = self.cands.partition_point(|c| c.span.start < cd.span.start);
+                    self.cands.insert(at, cd);
+                    self.loose.swap_remove(li);
+                    found = true;
+                    break;
+                }
+            }
+        }
     }
 
     /// "Nick Clegg, président des affaires mondiales de Meta": a title after a person's name and a
@@ -2248,10 +2330,12 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
         toks,
         cands: Vec::new(),
         bare_titles: Vec::new(),
+        loose: Vec::new(),
         gaz_memo: std::cell::RefCell::new(Vec::new()),
     };
     ctx.gaz_memo = std::cell::RefCell::new(vec![None; ctx.toks.len()]);
     ctx.run();
+    ctx.list_persons();
     ctx.appositives();
     if !related.is_empty() {
         let inside = |s: Span| related.iter().any(|r| r.contains(s));
