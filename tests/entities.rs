@@ -707,6 +707,14 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Brandenburg"],
         &["Deutsche Bahn Volkswagen"],
     ),
+    // An airport named after a person, with its acronym; an acronym that spells the lowercase
+    // phrase before it is no organisation.
+    (
+        "es",
+        "Biden llegó al Aeropuerto Internacional Felipe Ángeles (AIFA). El Gobierno creó un régimen de incentivos para grandes inversiones (RIGI).",
+        &["Aeropuerto Internacional Felipe Ángeles"],
+        &["Felipe Angeles", "AIFA", "RIGI", "Aeropuerto Internacional"],
+    ),
 ];
 
 #[test]

@@ -1543,8 +1543,24 @@ impl<'a> Ctx<'a> {
                 if te > j && (!head_initial || !self.toks[j].cap) {
                     break;
                 }
-                // A venue or body name stops before a person's first name.
-                if head_initial && j > i + 1 && tok_is(c, "first_name", &u) {
+                // A venue or body name stops before a person's first name, unless the name
+                // follows a venue word and "International" ("Aeropuerto Internacional Felipe
+                // Ángeles", "Bandara Internasional I Gusti Ngurah Rai").
+                if head_initial
+                    && j > i + 1
+                    && tok_is(c, "first_name", &u)
+                    && !(c.is_word("venue_head", self.toks[i].span.slice(self.text))
+                        && (i + 1..j).all(|k| {
+                            matches!(
+                                self.toks[k].key,
+                                "internacional"
+                                    | "international"
+                                    | "internasional"
+                                    | "internazionale"
+                                    | "internationale"
+                            )
+                        }))
+                {
                     break;
                 }
             }
@@ -1716,10 +1732,17 @@ impl<'a> Ctx<'a> {
         let camel = words == 1 && is_camel(&surface1) && !tok_is(c, "common_cap", &first);
 
         if in_paren && words == 1 {
-            // "(AESIA)", "(Anatel)" right after a multi-word org: an alias of it.
+            // "régimen de incentivos para grandes inversiones (RIGI)": the acronym of the
+            // lowercase phrase before it, no name.
+            if acronym && self.spells_lowercase_phrase(i) {
+                return end;
+            }
+            // "(AESIA)", "(Anatel)" right after a multi-word org or venue: an alias of it.
             if let Some(prev) = self.cands.last() {
                 let close = prev.span.end + 3 >= self.toks[i - 1].span.start;
-                if close && prev.kind == Some(EntityKind::Org) && !prev.known {
+                let venue =
+                    prev.kind == Some(EntityKind::Place) && prev.class.as_deref() == Some("venue");
+                if close && (prev.kind == Some(EntityKind::Org) || venue) && !prev.known {
                     let mut cd = prev.clone();
                     cd.span = Span::new(first.span.start, lastt.span.end);
                     self.cands.push(cd);
@@ -1935,6 +1958,31 @@ impl<'a> Ctx<'a> {
         self.cands.push(cd);
         self.cands.extend(inner);
         end
+    }
+
+    /// Whether the acronym at token `i` (after "(") spells the initials of the lowercase words
+    /// before the bracket, function words skipped ("produk domestik bruto (PDB)").
+    fn spells_lowercase_phrase(&self, i: usize) -> bool {
+        let letters: Vec<char> = self.toks[i]
+            .key
+            .chars()
+            .filter(|ch| ch.is_alphabetic())
+            .collect();
+        let mut k = i.saturating_sub(1);
+        let mut left = letters.len();
+        while left > 0 && k > 0 {
+            k -= 1;
+            let t = &self.toks[k];
+            if !t.word || t.cap {
+                return false;
+            }
+            if t.key.chars().next() == Some(letters[left - 1]) {
+                left -= 1;
+            } else if !self.is_stop(t) && !self.is_conn(k) {
+                return false;
+            }
+        }
+        left == 0 && letters.len() >= 2
     }
 
     /// A loose run listed beside a person ("Steffi Lemke, Cem Özdemir und Volker Wissing") or
