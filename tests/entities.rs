@@ -715,6 +715,12 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Aeropuerto Internacional Felipe Ángeles"],
         &["Felipe Angeles", "AIFA", "RIGI", "Aeropuerto Internacional"],
     ),
+    (
+        "id",
+        "Presiden tiba di Bandara Internasional Soekarno-Hatta pada Senin.",
+        &["Soekarno-Hatta International Airport"],
+        &["Bandara Internasional Soekarno-Hatta"],
+    ),
 ];
 
 #[test]

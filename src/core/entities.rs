@@ -1955,6 +1955,21 @@ impl<'a> Ctx<'a> {
         cd.role_stated = role.is_some();
         cd.role = role;
         cd.affiliation = aff;
+        // "Bandara Internasional Soekarno-Hatta": venue words before a known venue name the
+        // known venue.
+        let venue_class = |x: &Cand| x.class.as_deref() == Some("venue");
+        if kind == EntityKind::Place && venue_class(&cd) {
+            if let Some(known) = inner
+                .last()
+                .filter(|x| venue_class(x) && x.span.end == cd.span.end)
+            {
+                let mut whole = known.clone();
+                whole.span = cd.span;
+                whole.nested = false;
+                self.cands.push(whole);
+                return end;
+            }
+        }
         self.cands.push(cd);
         self.cands.extend(inner);
         end
