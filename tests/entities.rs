@@ -721,6 +721,19 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Soekarno-Hatta International Airport"],
         &["Bandara Internasional Soekarno-Hatta"],
     ),
+    // Events and products are not organisations or persons; an office is a body.
+    (
+        "fr",
+        "Au salon VivaTech, Jensen Huang a présenté la puce Grace Blackwell avant la conférence GTC.",
+        &["Jensen Huang"],
+        &["VivaTech", "Grace Blackwell", "GTC"],
+    ),
+    (
+        "es",
+        "Según informó la Oficina del Presidente, Javier Milei recibió a los directivos en Buenos Aires.",
+        &["Oficina del Presidente", "Javier Milei", "Buenos Aires"],
+        &[],
+    ),
 ];
 
 #[test]
