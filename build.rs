@@ -1,23 +1,22 @@
-//! Build script: reads the article files of the corpus folder with the core's own parser and
-//! writes them out as Rust statics, so the page bundles them already parsed and carries no parser
-//! (`DOSSIER_CORPUS=DIR` picks another folder; the default is `corpus/`); and copies the lexicons
-//! of `data/lexicon/` into OUT_DIR without their comment and blank lines (the core includes those
-//! copies: the comments document the files but would only weigh on the page's wasm).
+//! Build script: reads the article files of the corpus folder with the core's own parser, runs
+//! the core's extraction on them, and writes both out as one JSON string of records (the import
+//! worker's `{"a": article, "x": extraction}` format), so the page bundles its articles already
+//! parsed and extracted: it carries neither the parser nor the extractor and its lexicons, which
+//! the import worker's wasm loads on first use (`DOSSIER_CORPUS=DIR` picks another folder; the
+//! default is `corpus/`).
 
-/// The core's article parser, compiled into this script (it depends only on these modules).
-#[allow(dead_code)]
-#[path = "src/core"]
-mod core {
-    pub mod calendar;
-    pub mod html;
-    pub mod model;
-    pub mod parse;
-}
+/// The whole extraction core, compiled into this script: the same code the page and the CLI run.
+#[allow(dead_code, unused_imports)]
+#[path = "src/core/mod.rs"]
+mod core;
 
 use std::path::{Path, PathBuf};
 
 fn main() {
-    strip_lexicons();
+    // The core compiles the lexicons in (src/core/lexicon.rs and others): the bundled extractions
+    // change with them.
+    println!("cargo:rerun-if-changed=data/lexicon");
+    println!("cargo:rerun-if-changed=src/core");
     println!("cargo:rerun-if-env-changed=DOSSIER_CORPUS");
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -50,10 +49,11 @@ fn main() {
 }
 
 /// The generated `bundled_corpus.rs`: every article of `files` (parsed as the page would have
-/// parsed them, first id wins) and every file or article the parser refused, with its problem.
+/// parsed them, first id wins) with its extraction, as one JSON string of records, and every file
+/// or article the parser refused, with its problem.
 fn bundled_source(files: &[PathBuf]) -> String {
     let mut ids = std::collections::HashSet::new();
-    let mut articles = String::new();
+    let mut records: Vec<serde_json::Value> = Vec::new();
     let mut problems = String::new();
     for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -70,10 +70,8 @@ fn bundled_source(files: &[PathBuf]) -> String {
                         problems.push_str(&format!("    ({name:?}, {why:?}),\n"));
                         continue;
                     }
-                    articles.push_str(&format!(
-                        "    Bundled {{ id: {:?}, text: {:?}, title: {:?}, lang: {:?}, published: {:?}, source: {:?}, url: {:?} }},\n",
-                        a.id, a.text, a.title, a.lang, a.published, a.source, a.url
-                    ));
+                    let x = core::extract(&a);
+                    records.push(serde_json::json!({ "a": a, "x": x }));
                 }
             }
             Err(e) => {
@@ -83,9 +81,11 @@ fn bundled_source(files: &[PathBuf]) -> String {
             }
         }
     }
+    let json = serde_json::to_string(&records).expect("records serialise");
     format!(
-        "/// Every bundled article, parsed at build time, in file-name order.\n\
-         pub static BUNDLED_ARTICLES: &[Bundled] = &[\n{articles}];\n\
+        "/// Every bundled article with its extraction, in file-name order: JSON records\n\
+         /// `[{{\"a\": article, \"x\": extraction}}, …]` written at build time.\n\
+         pub static BUNDLED_RECORDS: &str = {json:?};\n\
          /// (file name, problem) for each bundled file or article the parser refused.\n\
          pub static BUNDLED_PROBLEMS: &[(&str, &str)] = &[\n{problems}];\n"
     )
@@ -96,33 +96,4 @@ fn is_article_file(p: &Path) -> bool {
         p.extension().and_then(|e| e.to_str()),
         Some("json" | "jsonl" | "txt" | "md" | "html" | "htm")
     )
-}
-
-/// `data/lexicon/*.tsv` → `$OUT_DIR/lexicon/*.tsv`, minus lines that are blank or start with `#`.
-fn strip_lexicons() {
-    let root =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let src = root.join("data/lexicon");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon");
-    std::fs::create_dir_all(&out).expect("create OUT_DIR/lexicon");
-    println!("cargo:rerun-if-changed={}", src.display());
-    let entries = std::fs::read_dir(&src).expect("read data/lexicon");
-    for e in entries.filter_map(|e| e.ok()) {
-        let path = e.path();
-        if path.extension().and_then(|x| x.to_str()) != Some("tsv") {
-            continue;
-        }
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path).expect("a lexicon is UTF-8");
-        let mut kept = String::with_capacity(text.len());
-        for line in text.lines() {
-            let t = line.trim_start();
-            if t.is_empty() || t.starts_with('#') {
-                continue;
-            }
-            kept.push_str(line);
-            kept.push('\n');
-        }
-        std::fs::write(out.join(e.file_name()), kept).expect("write a stripped lexicon");
-    }
 }

@@ -9,39 +9,22 @@ pub mod core;
 pub mod app;
 
 /// The articles bundled into this build (from `corpus/`, or the folder `DOSSIER_CORPUS` names),
-/// parsed at build time by the core's parser (build.rs), so the page carries no parser.
+/// parsed and extracted at build time by the core itself (build.rs), so the page carries neither
+/// the parser nor the extractor.
 pub mod bundled {
-    use crate::core::model::Article;
+    use crate::core::model::{Article, Extraction};
 
-    /// One bundled article, as static text.
-    pub struct Bundled {
-        pub id: &'static str,
-        pub text: &'static str,
-        pub title: Option<&'static str>,
-        pub lang: Option<&'static str>,
-        pub published: Option<&'static str>,
-        pub source: Option<&'static str>,
-        pub url: Option<&'static str>,
+    /// Every bundled article with its extraction, in file-name order (the first of two equal ids
+    /// wins), read from the records build.rs wrote.
+    pub fn records() -> Vec<(Article, Extraction)> {
+        // build.rs wrote them with the same model types: a failure here is a build bug.
+        crate::core::shard::load_records(BUNDLED_RECORDS)
+            .unwrap_or_else(|e| panic!("bundled records written by build.rs: {e}"))
     }
 
-    impl Bundled {
-        pub fn article(&self) -> Article {
-            let own = |s: Option<&str>| s.map(String::from);
-            Article {
-                id: self.id.into(),
-                text: self.text.into(),
-                title: own(self.title),
-                lang: own(self.lang),
-                published: own(self.published),
-                source: own(self.source),
-                url: own(self.url),
-            }
-        }
-    }
-
-    /// Every bundled article, in file-name order (the first of two equal ids wins).
+    /// Every bundled article, in file-name order.
     pub fn articles() -> Vec<Article> {
-        BUNDLED_ARTICLES.iter().map(Bundled::article).collect()
+        records().into_iter().map(|(a, _)| a).collect()
     }
 
     include!(concat!(env!("OUT_DIR"), "/bundled_corpus.rs"));

@@ -1,4 +1,4 @@
-//! Component tests in headless Chromium (wasm-bindgen-test): the app mounts, extracts the bundled corpus and renders it.
+//! Component tests in headless Chromium (wasm-bindgen-test): the app mounts, loads the bundled corpus (extracted at build time) and renders it.
 #![cfg(target_arch = "wasm32")]
 
 use dossier::app::App;

@@ -1,4 +1,4 @@
-//! Page state: the corpus the page loaded (bundled articles run through the core), the URL-backed page
+//! Page state: the corpus the page loaded (bundled articles with their build-time extractions), the URL-backed page
 //! state with what passes its filter, and the URL ⇄ state synchronisation (history, back/forward).
 
 use crate::core::corpus::Corpus;
@@ -13,11 +13,12 @@ pub struct Loaded {
     pub problems: Vec<(String, String)>,
 }
 
-/// Extract every article bundled into this build (parsed at build time), with the problems the
-/// parser met there.
+/// Every article bundled into this build, parsed and extracted at build time, with the problems
+/// the parser met there.
 pub fn load_bundled() -> Loaded {
+    let (articles, extractions) = crate::bundled::records().into_iter().unzip();
     Loaded {
-        corpus: Corpus::new(crate::bundled::articles()),
+        corpus: Corpus::from_parts(articles, extractions),
         problems: crate::bundled::BUNDLED_PROBLEMS
             .iter()
             .map(|(f, why)| (f.to_string(), why.to_string()))

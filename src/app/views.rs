@@ -107,7 +107,7 @@ pub fn button(text: &str, class: &str, f: impl Fn() + 'static) -> N {
         .on("click", move |_| f())
 }
 
-/// The whole page. The corpus is extracted once at start; the page state lives in a signal mirrored
+/// The whole page. The corpus comes extracted (build.rs); the page state lives in a signal mirrored
 /// in the URL. The page is drawn into one root element, again when the interface language changes.
 #[component]
 pub fn App() -> impl IntoView {

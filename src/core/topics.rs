@@ -12,7 +12,10 @@ use crate::core::Doc;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const TOPICS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/topics.tsv"));
+const TOPICS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/topics.tsv"
+));
 
 /// Summed weight an article needs for a topic.
 pub const ARTICLE_THRESHOLD: u32 = 2;
