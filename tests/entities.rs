@@ -734,6 +734,26 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Oficina del Presidente", "Javier Milei", "Buenos Aires"],
         &[],
     ),
+    // Malay honorifics and company suffixes, a currency amount, an acronym opening a titled run,
+    // a known person's name inside a longer one, capitalised common words.
+    (
+        "en",
+        "Selangor Menteri Besar Datuk Seri Amirudin Shari said Sime Darby Property Bhd will build the park. Google will invest US$2 billion (RM9.4 billion).",
+        &["Amirudin Shari", "Sime Darby Property Bhd", "Google"],
+        &["RM9", "Datuk Seri", "Besar Datuk Seri Amirudin Shari"],
+    ),
+    (
+        "id",
+        "Hadir pula Direktur Utama IBC Toto Nugroho dalam acara itu.",
+        &["IBC", "Toto Nugroho"],
+        &["IBC Toto Nugroho"],
+    ),
+    (
+        "pt",
+        "Para António Costa Silva, ministro da Economia, o investimento confirma o potencial da região. O projeto tem Potencial Interesse Nacional e ajuda o desenvolvimento econômico e o interesse nacional.",
+        &["Antonio Costa Silva"],
+        &["Antonio Costa", "Potencial Interesse Nacional"],
+    ),
 ];
 
 #[test]

@@ -1141,6 +1141,20 @@ impl<'a> Ctx<'a> {
                     i = end.max(i + 1);
                     continue;
                 }
+                // "António Costa Silva" is not "António Costa": a known person's full name
+                // followed by an unknown capitalised word is another person's longer name.
+                if cd.kind == Some(EntityKind::Person)
+                    && e0 >= i + 2
+                    && e < n
+                    && self.lang != "de"
+                    && !self.toks[i].headline
+                    && self.extends_name(e)
+                {
+                    let end = self.discover_from(i, &mut pending, honor, false);
+                    honor = false;
+                    i = end.max(i + 1);
+                    continue;
+                }
                 match cd.kind {
                     Some(EntityKind::Person) => {
                         if let Some(p) = pending.take() {
@@ -1723,12 +1737,17 @@ impl<'a> Ctx<'a> {
         let after_number = i > 0
             && self.toks[i - 1].word
             && self.toks[i - 1].key.chars().all(|ch| ch.is_ascii_digit());
+        // "RM9.4 billion": a currency code with its amount is no acronym.
+        let amount = first
+            .key
+            .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ',');
         let acronym = words == 1
             && !after_number
             && !first.key.contains(' ')
             && first.allcaps
             && (2..=6).contains(&surface1.chars().count())
-            && !tok_is(c, "acronym_stop", &first);
+            && !tok_is(c, "acronym_stop", &first)
+            && !(amount.len() < first.key.len() && c.is("acronym_stop", amount));
         let camel = words == 1 && is_camel(&surface1) && !tok_is(c, "common_cap", &first);
 
         if in_paren && words == 1 {
@@ -1754,6 +1773,27 @@ impl<'a> Ctx<'a> {
         let mut class: Option<String> = None;
         let mut role = None;
         let mut aff = None;
+        // An acronym opening a titled run is the title's organisation: "Direktur Utama IBC Toto
+        // Nugroho", "Dirut BRI Sunarso".
+        if pending.is_some()
+            && words >= 2
+            && first.allcaps
+            && (2..=6).contains(&first.span.slice(self.text).chars().count())
+            && !tok_is(c, "acronym_stop", &first)
+            && run[1..].iter().all(|&k| {
+                let t = &self.toks[k];
+                t.cap && !t.allcaps && t.key.len() >= 2 && !tok_is(c, "org_suffix", t)
+            })
+        {
+            let split = run[1];
+            let mut cd = self.new_cand(i, split, Some(EntityKind::Org), Some("company"));
+            cd.canonical = self.surface(i, split).to_string();
+            if let Some(p) = pending.as_mut() {
+                p.aff.get_or_insert(cd.canonical.clone());
+            }
+            self.cands.push(cd);
+            return self.discover(split, pending, honor);
+        }
         // A person's first name inside a titled run splits it: "Ketua Nvidia Jensen Huang".
         if pending.is_some() && words >= 3 && !known_first {
             if let Some(pos) = run
@@ -1916,7 +1956,9 @@ impl<'a> Ctx<'a> {
             } else if from_place {
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
-            } else if known_first || (self.lang != "de" && !vi) {
+            } else if known_first
+                || (self.lang != "de" && !vi && !run.iter().any(|&k| self.written_lowercase(k)))
+            {
                 kind = Some(EntityKind::Person);
             } else if words <= 3 && !first.headline {
                 self.loose.push((i, end));
@@ -1973,6 +2015,19 @@ impl<'a> Ctx<'a> {
         self.cands.push(cd);
         self.cands.extend(inner);
         end
+    }
+
+    /// Whether the capitalised word at token `k` is also written in lowercase in this text: a
+    /// common word ("Desenvolvimento Econômico", "Semiconductor Mission"), not part of a name.
+    fn written_lowercase(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.cap
+            && t.key.len() >= 3
+            && !t.key.contains(' ')
+            && self
+                .toks
+                .iter()
+                .any(|u| u.word && !u.cap && !u.skip && u.key == t.key)
     }
 
     /// Whether the acronym at token `i` (after "(") spells the initials of the lowercase words
