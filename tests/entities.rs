@@ -754,6 +754,26 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Antonio Costa Silva"],
         &["Antonio Costa", "Potencial Interesse Nacional"],
     ),
+    // A company and a country is a subsidiary; a name the text also shows as a place is the
+    // place; Indonesian "di" is "in".
+    (
+        "pt",
+        "A Toyota do Brasil e a Microsoft Indonesia anunciaram investimentos no Brasil.",
+        &["Toyota do Brasil", "Microsoft Indonesia", "Brazil"],
+        &["Toyota"],
+    ),
+    (
+        "it",
+        "La società costruirà a Novara il suo stabilimento. Erano presenti il sindaco di Novara, Alessandro Canelli, e altri.",
+        &["Novara", "Alessandro Canelli"],
+        &[],
+    ),
+    (
+        "id",
+        "Grab di Indonesia menambah investasi.",
+        &["Grab", "Indonesia"],
+        &["Grab di Indonesia"],
+    ),
 ];
 
 #[test]
@@ -770,5 +790,29 @@ fn names_found_and_not_found() {
                 "{lang}: {w:?} wrongly in {got:?} ({text})"
             );
         }
+    }
+}
+
+/// A name the text shows as a place ("a Novara", "in Indaiatuba") is that place everywhere in the
+/// text, not also an unknown organisation found by a weaker cue ("il sindaco di Novara").
+#[test]
+fn a_place_is_not_also_an_unknown_org() {
+    for (lang, text, name) in [
+        (
+            "it",
+            "La società costruirà a Novara il suo stabilimento. Erano presenti il sindaco di Novara, Alessandro Canelli, e altri.",
+            "Novara",
+        ),
+        (
+            "pt",
+            "Os recursos serão aplicados nas unidades de Sorocaba, Porto Feliz e Indaiatuba. Em Indaiatuba a fábrica cresce.",
+            "Indaiatuba",
+        ),
+    ] {
+        let x = core::extract(&article("t", lang, text));
+        let same: Vec<&Entity> = x.entities.iter().filter(|e| e.name == name).collect();
+        assert_eq!(same.len(), 1, "{name}: {same:?}");
+        assert_eq!(same[0].kind, EntityKind::Place, "{name}: {same:?}");
+        assert!(same[0].mentions.len() >= 2, "{name}: {same:?}");
     }
 }

@@ -1124,6 +1124,28 @@ impl<'a> Ctx<'a> {
                     if e > e0 {
                         cd.span.end = self.toks[e - 1].span.end;
                     }
+                    // "Microsoft Indonesia", "Toyota do Brasil": a company and a country is its
+                    // national subsidiary, an organisation of its own.
+                    if cd.class.as_deref() == Some("company") {
+                        let conn = e + 1 < n
+                            && self.toks[e].word
+                            && matches!(
+                                (self.lang, self.toks[e].key),
+                                ("pt", "do" | "de") | ("es", "de" | "del") | ("fr", "du" | "de")
+                            );
+                        let f = e + usize::from(conn);
+                        if let Some((ge, pid)) =
+                            (f < n && self.toks[f].cap && !self.toks[f].line_start)
+                                .then(|| self.gaz(f))
+                                .flatten()
+                        {
+                            let p = &self.g.entries[(pid & !HYPHEN_HEAD) as usize];
+                            if p.kind == EntityKind::Place && p.class == "country" {
+                                e = ge;
+                                cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
+                            }
+                        }
+                    }
                 }
                 // "Porto Feliz": a one-word known place followed by an unknown capitalised word is a longer name.
                 if cd.kind == Some(EntityKind::Place)
@@ -2911,6 +2933,41 @@ fn group(
         }
         if let Some(gi) = best {
             groups[gi].mentions.push(span);
+        }
+    }
+    // "costruirà a Novara" and "il sindaco di Novara": a name the text shows as a place is that
+    // place, not an unknown organisation found by weaker cues.
+    for oi in 0..groups.len() {
+        if groups[oi].kind != EntityKind::Org || groups[oi].known {
+            continue;
+        }
+        let k = name_key(&groups[oi].canonical);
+        let Some(pi) = groups.iter().position(|g| {
+            g.kind == EntityKind::Place
+                && (name_key(&g.canonical) == k || g.aliases.iter().any(|a| name_key(a) == k))
+        }) else {
+            continue;
+        };
+        let org = std::mem::replace(
+            &mut groups[oi],
+            Group {
+                kind: EntityKind::Org,
+                canonical: String::new(),
+                class: None,
+                role: None,
+                affiliation: None,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                known: false,
+                role_stated: false,
+            },
+        );
+        let place = &mut groups[pi];
+        place.mentions.extend(org.mentions);
+        for a in org.aliases {
+            if !place.aliases.contains(&a) {
+                place.aliases.push(a);
+            }
         }
     }
     let mut out: Vec<Entity> = groups
