@@ -793,15 +793,15 @@ fn names_found_and_not_found() {
     }
 }
 
-/// A name the text shows as a place ("a Novara", "in Indaiatuba") is that place everywhere in the
-/// text, not also an unknown organisation found by a weaker cue ("il sindaco di Novara").
+/// A name the text shows as a place ("en Sagunto", "em Indaiatuba") is that place everywhere in
+/// the text, not also an unknown organisation found by a weaker cue ("el alcalde de Sagunto").
 #[test]
 fn a_place_is_not_also_an_unknown_org() {
     for (lang, text, name) in [
         (
-            "it",
-            "La società costruirà a Novara il suo stabilimento. Erano presenti il sindaco di Novara, Alessandro Canelli, e altri.",
-            "Novara",
+            "es",
+            "La empresa levantará en Sagunto su planta. Asistieron el alcalde de Sagunto, Darío Moreno, y otros.",
+            "Sagunto",
         ),
         (
             "pt",
