@@ -60,7 +60,8 @@ pub struct AliasHit {
     pub entry: u32,
     /// The alias as written in the lexicon.
     pub surface: Box<str>,
-    /// Short all-caps aliases ("AS", "EU") only match the same letters in the same case.
+    /// Short all-caps aliases ("AS", "EU") and short ones with inner capitals ("FdI") only match
+    /// the same letters in the same case.
     pub strict: bool,
 }
 
@@ -121,7 +122,12 @@ fn aliases<'a>(canonical: &'a str, column: Option<&&'a str>) -> Vec<&'a str> {
 
 fn is_strict(alias: &str) -> bool {
     let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+    let caps = letters.iter().filter(|c| c.is_uppercase()).count();
+    // "AS", "EU"; and short forms with inner capitals ("FdI" is not "FDI", foreign investment).
+    !letters.is_empty()
+        && letters.len() <= 4
+        && (letters.len() <= 3 && caps == letters.len()
+            || caps >= 2 && caps < letters.len() && letters[1..].iter().any(|c| c.is_uppercase()))
 }
 
 impl Gazetteer {
@@ -527,6 +533,16 @@ mod tests {
         }
         assert!(g.lookup("as")[0].strict);
         assert!(!g.lookup("hoa ky")[0].strict);
+        for (alias, strict) in [
+            ("AS", true),
+            ("FdI", true),
+            ("KfW", true),
+            ("Meta", false),
+            ("Xi", false),
+            ("NATO", false),
+        ] {
+            assert_eq!(is_strict(alias), strict, "{alias}");
+        }
         assert_eq!(
             g.demonym("americain").map(|e| e.canonical.as_str()),
             Some("United States")
