@@ -774,6 +774,13 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["Grab", "Indonesia"],
         &["Grab di Indonesia"],
     ),
+    // Vietnamese bodies and sites named by a head phrase, up to a person's name.
+    (
+        "vi",
+        "Chủ tịch UBND thành phố Hải Phòng Nguyễn Văn Tùng đã tiếp đoàn. Đại diện Sở Kế hoạch và Đầu tư Hải Phòng và Trường Đại học Hàng hải Việt Nam cùng dự. Nhà máy đặt tại Khu công nghiệp Yên Phong II-C, tỉnh Bắc Ninh.",
+        &["UBND thành phố Hải Phòng", "Nguyen Van Tung", "Sở Kế hoạch và Đầu tư Hải Phòng", "Trường Đại học Hàng hải Việt Nam", "Khu công nghiệp Yên Phong II-C", "Bac Ninh"],
+        &["Trường Đại", "Sở Kế", "UBND", "Khu"],
+    ),
 ];
 
 #[test]

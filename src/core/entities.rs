@@ -845,6 +845,62 @@ impl<'a> Ctx<'a> {
         self.c.is_stopword(t.span.slice(self.text))
     }
 
+    /// A Vietnamese body or site at `i`: a head phrase of cue class `vi_body` (its value says
+    /// government, other or site), then its words, lowercase or capitalised, up to the last
+    /// capitalised one before a function word, a punctuation mark, a title or a person's name.
+    fn vi_body(&self, i: usize) -> Option<(usize, EntityKind, &'static str)> {
+        let table = self.c.table("vi_body");
+        let mut value = "";
+        let h = phrase_end(&self.toks, i, table, |k| match table.get(k) {
+            Some(v) => {
+                value = v;
+                true
+            }
+            None => false,
+        });
+        if h == i {
+            return None;
+        }
+        let n = self.toks.len();
+        let (mut j, mut end) = (h, h);
+        while j < n && j < h + 12 {
+            let u = &self.toks[j];
+            if !u.word || u.skip || u.line_start || title_end(self.c, &self.toks, j).0 > j {
+                break;
+            }
+            // "Kế hoạch và Đầu tư": "và" inside the name, before a capitalised word; the day and
+            // number words of the stop list ("tư", "hai") are name syllables here.
+            let inner_and = u.key == "va" && self.toks.get(j + 1).is_some_and(|x| x.word && x.cap);
+            let syllable = matches!(
+                u.span.slice(self.text),
+                "tư" | "hai" | "ba" | "năm" | "sáu" | "bảy" | "chủ" | "nhật" | "thứ"
+            );
+            if !u.cap
+                && (self.is_stop(u) || tok_is(self.c, "place_prep", u))
+                && !inner_and
+                && !syllable
+            {
+                break;
+            }
+            // "… Hải Phòng Nguyễn Văn Tùng": a person's name ends the body.
+            if u.cap && j > h && tok_is(self.c, "vi_surname", u) && self.gaz(j).is_none() {
+                break;
+            }
+            j += 1;
+            if u.cap {
+                end = j;
+            }
+        }
+        if end == h {
+            return None;
+        }
+        Some(match value {
+            "site" => (end, EntityKind::Place, "venue"),
+            "government" => (end, EntityKind::Org, "government"),
+            _ => (end, EntityKind::Org, "other"),
+        })
+    }
+
     /// Ministry pattern at `i`: end token and canonical name.
     fn ministry(&self, i: usize) -> Option<(usize, String)> {
         let t = &self.toks[i];
@@ -1052,6 +1108,22 @@ impl<'a> Ctx<'a> {
                 }
                 i = e;
                 continue;
+            }
+            // Vietnamese bodies and sites named by a head phrase ("Sở Kế hoạch và Đầu tư Hải
+            // Phòng", "UBND thành phố Hải Phòng", "Khu công nghiệp Yên Phong II-C").
+            if self.lang == "vi" && t.cap && self.gaz(i).is_none() {
+                if let Some((e, kind, class)) = self.vi_body(i) {
+                    self.cands
+                        .push(self.new_cand(i, e, Some(kind), Some(class)));
+                    if let Some(p) = pending.as_mut() {
+                        if kind == EntityKind::Org {
+                            p.aff.get_or_insert(self.surface(i, e).to_string());
+                        }
+                        p.last = e;
+                    }
+                    i = e;
+                    continue;
+                }
             }
             let prev = (i > 0 && self.toks[i - 1].word).then(|| &self.toks[i - 1]);
             let prefer =
