@@ -686,6 +686,10 @@ const CASES: &[Case] = &[
     ("en", "2024-06-23", "The summit opened on 20 June. It came a day after Ravi Rao was received by Ann Lee.",
         &["Ravi Rao", "Ann Lee"], &[],
         Some((EventStatus::Happened, "2024-06-19", &["Ravi Rao", "Ann Lee"]))),
+    // The dateline's date is the report's day: the lead's "ieri" dates the meeting told next.
+    ("it", "2024-06-21", "ROMA, 21 GIU - L'accordo è stato presentato ieri al ministero. Il ministro Mario Rossi ha incontrato Anna Bianchi, fondatrice di Initech.",
+        &["Mario Rossi", "Anna Bianchi"], &["Initech"],
+        Some((EventStatus::Happened, "2024-06-20", &["Mario Rossi", "Anna Bianchi", "Initech"]))),
 ];
 
 #[test]

@@ -442,12 +442,16 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
     crate::core::sort::sort_by_key(&mut resolved, |d| d.span);
     let paragraphs = paragraph_starts(doc.text);
     let paragraph_of = |pos: usize| paragraphs.partition_point(|&p| p <= pos);
-    // The lead: the first two body sentences (dateline included).
+    // The lead: the first two body sentences (dateline included). A date of the lead's text wins
+    // over the dateline's, which is the day of the report ("ROMA, 21 GIU - … presentato ieri").
+    let dateline_end = dateline_end(doc);
     let lead_end = sentences.get(1).or(sentences.first()).map(|s| s.end);
-    let lead_date = lead_end.and_then(|end| {
+    let lead_pick = |past_dateline: bool| {
+        let end = lead_end?;
         resolved
             .iter()
             .filter(|d| d.span.end <= end)
+            .filter(|d| !past_dateline || dateline_end.is_none_or(|e| d.span.start >= e))
             .min_by_key(|d| {
                 (
                     std::cmp::Reverse(granularity(d.value.unwrap_or(DateValue::Year { y: 0 }))),
@@ -455,9 +459,9 @@ pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> V
                 )
             })
             .and_then(|d| d.value)
-    });
+    };
+    let lead_date = lead_pick(true).or_else(|| lead_pick(false));
     let dateline_place = dateline_place(doc, &place_mentions, entities);
-    let dateline_end = dateline_end(doc);
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut group = 0;
@@ -985,7 +989,11 @@ fn represented(
 fn dateline_end(doc: &Doc) -> Option<usize> {
     let first = doc.sentences.first()?;
     let s = first.slice(doc.text);
-    let dash = s.find(" — ").or_else(|| s.find(" – "))?;
+    // "ROMA, 21 GIU - …", "SINES, 29 abr (Lusa) - …": a spaced hyphen too.
+    let dash = s
+        .find(" — ")
+        .or_else(|| s.find(" – "))
+        .or_else(|| s.find(" - "))?;
     (dash <= 60).then_some(first.start + dash)
 }
 
