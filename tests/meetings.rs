@@ -690,6 +690,10 @@ const CASES: &[Case] = &[
     ("it", "2024-06-21", "ROMA, 21 GIU - L'accordo è stato presentato ieri al ministero. Il ministro Mario Rossi ha incontrato Anna Bianchi, fondatrice di Initech.",
         &["Mario Rossi", "Anna Bianchi"], &["Initech"],
         Some((EventStatus::Happened, "2024-06-20", &["Mario Rossi", "Anna Bianchi", "Initech"]))),
+    // A ceremony attended together; the dateline's "Feb." does not hide its end.
+    ("en", "2024-02-25", "KIKUYO, Japan, Feb. 25 (Kyodo) -- Initech opened its first factory on Saturday.\n\nInitech founder Ravi Rao joined Minister Ann Lee at the opening ceremony for the plant.",
+        &["Ravi Rao", "Ann Lee"], &["Initech"],
+        Some((EventStatus::Happened, "2024-02-24", &["Ravi Rao", "Ann Lee", "Initech"]))),
 ];
 
 #[test]

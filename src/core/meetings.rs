@@ -988,12 +988,15 @@ fn represented(
 /// Where the dateline ("PHOENIX (EE. UU.) —") ends in the first sentence, if there is one.
 fn dateline_end(doc: &Doc) -> Option<usize> {
     let first = doc.sentences.first()?;
-    let s = first.slice(doc.text);
-    // "ROMA, 21 GIU - …", "SINES, 29 abr (Lusa) - …": a spaced hyphen too.
+    // The first line from the first sentence on: "Feb. 25" may split the sentences.
+    let rest = &doc.text[first.start..];
+    let s = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    // "ROMA, 21 GIU - …", "SINES, 29 abr (Lusa) - …", "KIKUYO, Japan, Feb. 25 (Kyodo) -- …".
     let dash = s
         .find(" — ")
         .or_else(|| s.find(" – "))
-        .or_else(|| s.find(" - "))?;
+        .or_else(|| s.find(" - "))
+        .or_else(|| s.find(" -- "))?;
     (dash <= 60).then_some(first.start + dash)
 }
 
