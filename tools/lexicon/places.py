@@ -55,7 +55,10 @@ CITY_STOP = {"Kota", "Male", "Praia", "Victoria", "Mobile", "Nice", "Split", "Re
              "Lages", "Santa Maria", "Rio Grande", "San Fernando", "La Gi", "Negara", "Pati", "Pare", "Weru",
              "Paseh", "Parung", "Curug", "Kresek", "Lawang", "Grogol", "Sawangan", "Plumbon", "Klungkung",
              "Agen", "Worms", "Bray", "Gouda", "Pori", "Guri", "Goyang", "Cuenca", "Zug", "Chester",
-             "Banjar", "Banjaran", "Batang", "Serang"}
+             "Banjar", "Banjaran", "Batang", "Serang",
+             # German nouns (capitalised in every German sentence): Klang = sound, Bergen = in den Bergen,
+             # Sitten = customs (geonames names Sion so)
+             "Klang", "Bergen", "Sitten"}
 TYPE_RANK = {"country": 0, "city": 1, "region": 2, "venue": 3}
 
 
