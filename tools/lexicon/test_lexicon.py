@@ -5,7 +5,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import OUT, fold  # noqa: E402
+from common import OUT, _match_key, fold  # noqa: E402
 from places import _de, _es, _fr, _it, _pt, good_alias  # noqa: E402
 
 
@@ -61,6 +61,17 @@ class OutputTest(unittest.TestCase):
         ("places.tsv", "Munich", ["München", "Monaco di Baviera"]),
         ("places.tsv", "Southeast Asia", ["Asia Tenggara", "Đông Nam Á", "Asie du Sud-Est"]),
         ("places.tsv", "White House", ["Gedung Putih", "Nhà Trắng", "Maison Blanche"]),
+        ("places.tsv", "Carinthia", ["Kärnten", "Carinthie"]),
+        ("places.tsv", "Flanders", ["Vlaanderen", "Flandre"]),
+        ("places.tsv", "Isere", ["Isère"]),
+        ("places.tsv", "Hainaut", ["Hennegau"]),
+        ("places.tsv", "Gyeonggi Province", ["Gyeonggi", "Gyeonggi-do"]),
+        ("places.tsv", "Persian Gulf", ["Golfo Pérsico", "golfe Persique", "Teluk Persia", "Vịnh Ba Tư"]),
+        ("places.tsv", "Mediterranean Sea", ["Mediterranean", "Méditerranée", "Mittelmeer"]),
+        ("places.tsv", "Northeast Region (Brazil)", ["Nordeste", "Região Nordeste"]),
+        ("places.tsv", "Saarlouis", []),
+        ("places.tsv", "Indaiatuba", []),
+        ("places.tsv", "Karawang", []),
         ("orgs.tsv", "Vietnam News Agency", ["TTXVN", "VNA"]),
         ("orgs.tsv", "European Commission", ["Commission européenne", "EU-Kommission"]),
         ("persons.tsv", "Pham Minh Chinh", ["Phạm Minh Chính"]),
@@ -81,13 +92,17 @@ class OutputTest(unittest.TestCase):
         for name, canon, forms in self.CASES:
             rows = cache.setdefault(name, self.load(name))
             self.assertIn(canon, rows, canon)
+            # the generator writes one form per match key ("Viet Nam" stands for "Việt Nam")
+            keys = {_match_key(canon if a == "=" else a) for a in rows[canon]}
             for form in forms:
-                self.assertIn(form, rows[canon], f"{canon}: {form}")
+                self.assertIn(_match_key(form), keys, f"{canon}: {form}")
 
     def test_ambiguous_forms_absent(self):
         places = self.load("places.tsv")
         everything = {a for al in places.values() for a in al}
-        for bad in ("My", "Anh", "Ao", "RI", "Kota", "Praia", "Solo"):
+        for bad in ("My", "Anh", "Ao", "RI", "Kota", "Praia", "Solo",
+                    # one-word subdivisions and towns that are ordinary words (places.py SUBDIV_STOP, CITY_STOP)
+                    "Nord", "Ain", "Lot", "Var", "Cher", "Como", "Prato", "Perak", "Laguna", "Batang", "Faro"):
             self.assertFalse(bad in everything, f"ambiguous place alias {bad!r} present")
 
 
