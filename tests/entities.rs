@@ -744,9 +744,9 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
     ),
     (
         "id",
-        "Hadir pula Direktur Utama IBC Toto Nugroho dalam acara itu.",
-        &["IBC", "Toto Nugroho"],
-        &["IBC Toto Nugroho"],
+        "Hadir pula Direktur Utama BPXN Toto Nugroho dalam acara itu.",
+        &["BPXN", "Toto Nugroho"],
+        &["BPXN Toto Nugroho"],
     ),
     (
         "pt",
@@ -778,8 +778,28 @@ const NAME_CASES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "vi",
         "Chủ tịch UBND thành phố Hải Phòng Nguyễn Văn Tùng đã tiếp đoàn. Đại diện Sở Kế hoạch và Đầu tư Hải Phòng và Trường Đại học Hàng hải Việt Nam cùng dự. Nhà máy đặt tại Khu công nghiệp Yên Phong II-C, tỉnh Bắc Ninh.",
-        &["UBND thành phố Hải Phòng", "Nguyen Van Tung", "Sở Kế hoạch và Đầu tư Hải Phòng", "Trường Đại học Hàng hải Việt Nam", "Khu công nghiệp Yên Phong II-C", "Bac Ninh"],
+        &["Hai Phong People's Committee", "Nguyen Van Tung", "Sở Kế hoạch và Đầu tư Hải Phòng", "Trường Đại học Hàng hải Việt Nam", "Khu công nghiệp Yên Phong II-C", "Bac Ninh"],
         &["Trường Đại", "Sở Kế", "UBND", "Khu"],
+    ),
+    (
+        "vi",
+        "Đoàn đã làm việc tại Sở Kế hoạch và Đầu tư thành phố.",
+        &["Sở Kế hoạch và Đầu tư"],
+        &["Sở Kế hoạch và Đầu"],
+    ),
+    // A known company, more words and a suffix: another company of the group. A town and an
+    // unknown word is no company.
+    (
+        "en",
+        "The park is developed by Sime Darby Property Bhd, the ministry said.",
+        &["Sime Darby Property Bhd"],
+        &["Sime Darby", "Property Bhd"],
+    ),
+    (
+        "id",
+        "Acara itu dipandu oleh Sanya Dinda dari Jakarta.",
+        &["Jakarta"],
+        &["Sanya Dinda", "Sanya"],
     ),
 ];
 

@@ -887,7 +887,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             j += 1;
-            if u.cap {
+            if u.cap || syllable {
                 end = j;
             }
         }
@@ -1195,6 +1195,26 @@ impl<'a> Ctx<'a> {
                     }
                     if e > e0 {
                         cd.span.end = self.toks[e - 1].span.end;
+                    }
+                    // "Sime Darby Property Bhd": a known company, one or two more capitalised
+                    // words and a company suffix name another company of its group.
+                    if e == e0 {
+                        let cap_word = |k: usize| {
+                            k < n
+                                && self.toks[k].word
+                                && self.toks[k].cap
+                                && !self.toks[k].line_start
+                                && !self.toks[k].skip
+                        };
+                        if let Some(f) = (e + 1..(e + 3).min(n)).find(|&f| {
+                            (e..f).all(|k| {
+                                cap_word(k) && !tok_is(self.c, "org_suffix", &self.toks[k])
+                            }) && cap_word(f)
+                                && tok_is(self.c, "org_suffix", &self.toks[f])
+                        }) {
+                            e = f + 1;
+                            cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
+                        }
                     }
                     // "Microsoft Indonesia", "Toyota do Brasil": a company and a country is its
                     // national subsidiary, an organisation of its own.
@@ -2048,6 +2068,16 @@ impl<'a> Ctx<'a> {
                     kind = Some(EntityKind::Place);
                 }
             } else if from_place {
+                // "Vietnam Airlines", "Boston Dynamics": a country and a word names a company, and
+                // so does a town and a word in English; elsewhere a town and a word may as well be
+                // a person ("Sanya Dinda") or a longer place name: no guess.
+                let country = self
+                    .gaz(i)
+                    .map(|(_, id)| &self.g.entries[(id & !HYPHEN_HEAD) as usize])
+                    .is_some_and(|e| e.kind == EntityKind::Place && e.class == "country");
+                if !country && self.lang != "en" {
+                    return end;
+                }
                 kind = Some(EntityKind::Org);
                 class = Some("company".into());
             } else if known_first
