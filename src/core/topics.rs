@@ -282,21 +282,22 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let ix = lexicon().get(doc.lang);
     let mut own = String::new();
     let words = keys_of(doc, span, ix.used, &mut own);
-    matches_in_words(doc, ix, &words, 0, words.keys.len())
+    matches_in_words(doc, ix, &words, 0, words.keys.len(), &mut Vec::new())
 }
 
-/// `matches_in` over the words `lo..hi` of `words` (one sentence of keys built for a longer text).
+/// `matches_in` over the words `lo..hi` of `words` (one sentence of keys built for a longer text);
+/// `cands` is scratch space kept across calls.
 fn matches_in_words(
     doc: &Doc,
     ix: &LangIndex,
     words: &Words,
     lo: usize,
     hi: usize,
+    cands: &mut Vec<u32>,
 ) -> Vec<(String, Span, u32)> {
     let keys = words.keys.get(lo..hi).unwrap_or(&[]);
     // (phrase id, position, match): collected per position, then put in phrase order as before.
     let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
-    let mut cands: Vec<u32> = Vec::new();
     for i in 0..keys.len() {
         cands.clear();
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
@@ -332,7 +333,7 @@ fn matches_in_words(
         // No phrase comes twice (one mode each, a word's two forms differ, a prefix bucket once
         // per first byte); `hits` is put in phrase order below.
         cands.extend_from_slice(&ix.prefix_any);
-        for &id in &cands {
+        for &id in cands.iter() {
             let p = &ix.phrases[id as usize];
             let n = p.words.len();
             if i + n > keys.len() {
@@ -401,10 +402,12 @@ pub fn classify(doc: &Doc) -> (Vec<String>, Vec<SentenceTopics>) {
     let ix = lexicon().get(doc.lang);
     let mut own = String::new();
     let words = keys_of(doc, Span::new(0, doc.text.len()), ix.used, &mut own);
+    // Scratch space for the candidate phrases at a word, kept across sentences.
+    let mut cands: Vec<u32> = Vec::new();
     for &s in &doc.sentences {
         let lo = words.keys.partition_point(|k| k.span.start < s.start);
         let hi = words.keys.partition_point(|k| k.span.start < s.end);
-        let ms = matches_in_words(doc, ix, &words, lo, hi);
+        let ms = matches_in_words(doc, ix, &words, lo, hi, &mut cands);
         if ms.is_empty() {
             continue;
         }
