@@ -1163,7 +1163,11 @@ fn representatives<'e>(parties: &[usize], entities: &'e [Entity]) -> Vec<&'e str
                 .collect();
         }
         let key = name_key(&org.name);
-        let affiliated = |i: usize| affiliations.get(i).is_some_and(|a| a.as_ref() == Some(&key));
+        let affiliated = |i: usize| {
+            affiliations
+                .get(i)
+                .is_some_and(|a| a.as_ref() == Some(&key))
+        };
         if parties.iter().any(|&q| affiliated(q)) {
             continue;
         }
