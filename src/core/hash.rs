@@ -29,9 +29,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+            self.add(tail_word(rest) ^ ((rest.len() as u64) << 59));
         }
     }
     #[inline]
@@ -54,6 +52,26 @@ impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         // Spread the well-mixed high bits into the low bits the table indexes by.
         self.hash ^ (self.hash >> 29)
+    }
+}
+
+/// 1-7 bytes as the little-endian `u64` of them padded with zeros, read with two overlapping
+/// loads instead of a copy into a buffer (a `memcpy` call for a variable length).
+#[inline]
+fn tail_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    if n >= 4 {
+        let half = |i: usize| {
+            b.get(i..i + 4)
+                .and_then(|w| w.try_into().ok())
+                .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+        };
+        // Bytes 0-3, and bytes n-4..n at their place: the overlap holds the same bits twice.
+        half(0) | half(n - 4) << (8 * (n - 4))
+    } else {
+        // 1-3 bytes: the first, middle and last cover them all.
+        at(0) | at(n / 2) << (8 * (n / 2)) | at(n - 1) << (8 * (n - 1))
     }
 }
 
@@ -210,6 +228,16 @@ mod tests {
 
     fn h<T: Hash + ?Sized>(x: &T) -> u64 {
         FxBuild::default().hash_one(x)
+    }
+
+    #[test]
+    fn tails_read_as_zero_padded_words() {
+        let b = b"abcdefgh";
+        for n in 1..8 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&b[..n]);
+            assert_eq!(tail_word(&b[..n]), u64::from_le_bytes(w), "{n}");
+        }
     }
 
     #[test]

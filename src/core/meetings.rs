@@ -11,7 +11,7 @@ use crate::core::dates::{add_days, DateMention, DateValue};
 use crate::core::hash::{FilteredMap, FxHashMap as HashMap};
 use crate::core::lexicon;
 use crate::core::model::{Entity, EntityKind, Event, EventStatus, Span};
-use crate::core::text::{find_byte, find_str, fold, name_key, BytePairs, TokenKind};
+use crate::core::text::{find_byte, find_str, fold, name_key, name_key_into, BytePairs, TokenKind};
 use crate::core::Doc;
 use std::sync::OnceLock;
 
@@ -412,10 +412,12 @@ struct Candidate {
 pub fn find_meetings(doc: &Doc, entities: &[Entity], dates: &[DateMention]) -> Vec<Event> {
     let lang = doc.lang;
     let sentences = &doc.sentences;
-    let is_party = |e: &Entity| {
+    // One buffer for the names' keys (no `String` per entity).
+    let mut key = String::new();
+    let mut is_party = |e: &Entity| {
         (e.kind == EntityKind::Person
             || (e.kind == EntityKind::Org && e.class.as_deref() != Some("media")))
-            && !known_place_only(&e.name)
+            && !known_place_only(&e.name, &mut key)
     };
     // Every mention of a person or organisation, in text order.
     let mut mentions: Vec<(Span, usize)> = Vec::new();
@@ -919,8 +921,11 @@ fn bracketed_lists(doc: &Doc, sent: Span, mentions: &[(Span, usize)]) -> Vec<Spa
 }
 
 /// Whether the gazetteer knows `name` only as a place (a country or city mistaken for a party).
-fn known_place_only(name: &str) -> bool {
-    let hits = lexicon::gazetteer().lookup(&name_key(name));
+/// `key`: scratch space for the name's key.
+fn known_place_only(name: &str, key: &mut String) -> bool {
+    key.clear();
+    name_key_into(key, name);
+    let hits = lexicon::gazetteer().lookup(key);
     let g = lexicon::gazetteer();
     !hits.is_empty()
         && hits.iter().all(|h| {
@@ -1130,16 +1135,15 @@ fn merge(
             date: c.date.map(|d| d.iso()),
             place: c.place.map(|p| entities[p].name.clone()),
             participants: {
+                // Names with distinct keys; `keys[i]` is `name_key(names[i])`.
                 let mut names: Vec<String> = Vec::new();
-                for &p in &c.parties {
-                    let n = &entities[p].name;
-                    if !names.iter().any(|m| name_key(m) == name_key(n)) {
-                        names.push(n.clone());
-                    }
-                }
-                for rep in representatives(&c.parties, entities) {
-                    if !names.iter().any(|m| name_key(m) == name_key(rep)) {
-                        names.push(rep.to_string());
+                let mut keys: Vec<String> = Vec::new();
+                let parties = c.parties.iter().map(|&p| entities[p].name.as_str());
+                for n in parties.chain(representatives(&c.parties, entities)) {
+                    let k = name_key(n);
+                    if !keys.contains(&k) {
+                        names.push(n.to_string());
+                        keys.push(k);
                     }
                 }
                 names
@@ -1155,22 +1159,35 @@ fn merge(
 /// there is exactly one ("the PM visited Meta" + "Joel Kaplan, Meta's vice president, said…").
 fn representatives<'e>(parties: &[usize], entities: &'e [Entity]) -> Vec<&'e str> {
     let mut out = Vec::new();
+    // Per entity, the key of a person's affiliation: built once, at the first organisation.
+    let mut affiliations: Vec<Option<String>> = Vec::new();
     for &p in parties {
         let org = &entities[p];
         if org.kind != EntityKind::Org {
             continue;
         }
+        if affiliations.is_empty() {
+            affiliations = entities
+                .iter()
+                .map(|e| {
+                    (e.kind == EntityKind::Person)
+                        .then(|| e.affiliation.as_deref().map(name_key))
+                        .flatten()
+                })
+                .collect();
+        }
         let key = name_key(&org.name);
-        let affiliated = |e: &Entity| {
-            e.kind == EntityKind::Person
-                && e.affiliation.as_deref().is_some_and(|a| name_key(a) == key)
+        let affiliated = |i: usize| {
+            affiliations
+                .get(i)
+                .is_some_and(|a| a.as_ref() == Some(&key))
         };
-        if parties.iter().any(|&q| affiliated(&entities[q])) {
+        if parties.iter().any(|&q| affiliated(q)) {
             continue;
         }
-        let mut reps = entities.iter().filter(|e| affiliated(e));
+        let mut reps = (0..entities.len()).filter(|&i| affiliated(i));
         if let (Some(rep), None) = (reps.next(), reps.next()) {
-            out.push(rep.name.as_str());
+            out.push(entities[rep].name.as_str());
         }
     }
     out

@@ -92,13 +92,22 @@ fn classify(line: &str, index: usize, count: usize) -> Option<NoiseKind> {
             return Some(NoiseKind::Credit);
         }
     }
+    // The checks below want a line of at most 3 words. Every whitespace-separated piece with a
+    // letter starts a word token: 4 such pieces make a longer line, found without tokenising it
+    // (the last lines are often whole paragraphs).
+    let long = trimmed
+        .split_whitespace()
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .take(4)
+        .count()
+        >= 4;
     // "Komentar (0)"
-    let words = if trimmed.ends_with(')') || (index + 3 >= count && index > 0) {
+    let words = if !long && (trimmed.ends_with(')') || (index + 3 >= count && index > 0)) {
         words()
     } else {
         Vec::new()
     };
-    if words.len() <= 3 && trimmed.ends_with(')') {
+    if !long && words.len() <= 3 && trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inside = &trimmed[open + 1..trimmed.len() - 1];
             let head = name_key(&trimmed[..open]);

@@ -42,26 +42,17 @@ pub fn name_key_into(out: &mut String, s: &str) {
     let base = out.len();
     let mut pending_space = false;
     if s.is_ascii() {
-        // Runs of ASCII letters and digits, each pushed whole and lowercased in place, one space
-        // between runs.
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let run = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if out.len() > base {
-                out.push(' ');
-            }
-            let a = out.len();
-            out.push_str(s.get(run..i).unwrap_or(""));
-            if let Some(tail) = out.get_mut(a..) {
-                tail.make_ascii_lowercase();
+        // The same as the loop below, on bytes. One byte at a time: pushing a run whole is a copy
+        // of variable length, a `memory.copy` call in the wasm build (dearer for these short runs).
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && out.len() > base {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
             }
         }
         return;

@@ -213,9 +213,10 @@ fn keys_of<'d>(doc: &'d Doc, span: Span, used: [bool; 3], own: &'d mut String) -
     own.clear();
     let mut own_ranges: Vec<(usize, usize)> = Vec::new();
     if cased {
-        for t in toks.iter().filter(|t| t.kind != TokenKind::Punct) {
+        for (k, t) in toks.iter().enumerate() {
             let text = t.text(doc.text);
-            if !text.is_ascii() && text.contains('’') {
+            // `same`: an ASCII token (no "’").
+            if t.kind != TokenKind::Punct && !doc.keys.same(lo + k) && text.contains('’') {
                 let a = own.len();
                 own.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }));
                 own_ranges.push((a, own.len()));
@@ -235,28 +236,40 @@ fn keys_of<'d>(doc: &'d Doc, span: Span, used: [bool; 3], own: &'d mut String) -
         let text = t.text(doc.text);
         // A mode no phrase uses keeps an empty key.
         let mut forms = [["", ""]; 3];
-        if cased {
-            let key = if !text.is_ascii() && text.contains('’') {
-                own_ranges
-                    .next()
-                    .and_then(|(a, b)| own.get(a..b))
-                    .unwrap_or("")
-            } else {
-                text
-            };
-            forms[Mode::Cased as usize] = with_elision(key);
-        }
         let lower = used[Mode::Lower as usize];
-        if lower {
-            forms[Mode::Lower as usize] = with_elision(doc.keys.lower(i));
-        }
-        if used[Mode::Folded as usize] {
-            // ASCII folds as it lowercases: one key for both.
-            forms[Mode::Folded as usize] = if lower && doc.keys.same(i) {
-                forms[Mode::Lower as usize]
-            } else {
-                with_elision(doc.keys.folded(i))
-            };
+        if doc.keys.same(i) {
+            // An ASCII token: its forms differ from the text only in case (lowercase and folded
+            // are one), so an elided article ends at the same place in each.
+            let key = doc.keys.folded(i);
+            let e = elision_end(key);
+            let elided = |s: &'d str| [s, e.and_then(|e| s.get(e..)).unwrap_or("")];
+            if cased {
+                forms[Mode::Cased as usize] = elided(text);
+            }
+            if lower {
+                forms[Mode::Lower as usize] = elided(key);
+            }
+            if used[Mode::Folded as usize] {
+                forms[Mode::Folded as usize] = elided(key);
+            }
+        } else {
+            if cased {
+                let key = if text.contains('’') {
+                    own_ranges
+                        .next()
+                        .and_then(|(a, b)| own.get(a..b))
+                        .unwrap_or("")
+                } else {
+                    text
+                };
+                forms[Mode::Cased as usize] = with_elision(key);
+            }
+            if lower {
+                forms[Mode::Lower as usize] = with_elision(doc.keys.lower(i));
+            }
+            if used[Mode::Folded as usize] {
+                forms[Mode::Folded as usize] = with_elision(doc.keys.folded(i));
+            }
         }
         w.keys.push(Keys {
             forms,
@@ -272,41 +285,37 @@ fn matches_in(doc: &Doc, span: Span) -> Vec<(String, Span, u32)> {
     let ix = lexicon().get(doc.lang);
     let mut own = String::new();
     let words = keys_of(doc, span, ix.used, &mut own);
-    matches_in_words(doc, ix, &words, 0, words.keys.len())
+    matches_in_words(doc, ix, &words, 0, words.keys.len(), &mut Vec::new())
 }
 
-/// `matches_in` over the words `lo..hi` of `words` (one sentence of keys built for a longer text).
+/// `matches_in` over the words `lo..hi` of `words` (one sentence of keys built for a longer text);
+/// `cands` is scratch space kept across calls.
 fn matches_in_words(
     doc: &Doc,
     ix: &LangIndex,
     words: &Words,
     lo: usize,
     hi: usize,
+    cands: &mut Vec<u32>,
 ) -> Vec<(String, Span, u32)> {
     let keys = words.keys.get(lo..hi).unwrap_or(&[]);
     // (phrase id, position, match): collected per position, then put in phrase order as before.
     let mut hits: Vec<(u32, usize, (String, Span, u32))> = Vec::new();
-    let mut cands: Vec<u32> = Vec::new();
     for i in 0..keys.len() {
         cands.clear();
-        // The word's distinct keys, each with the modes (bits) it is a key under.
-        let mut distinct: [(&str, u8); 6] = [("", 0); 6];
-        let mut nd = 0;
         for mode in [Mode::Cased, Mode::Lower, Mode::Folded] {
+            // A mode no phrase uses has no candidates (and empty keys).
+            if !ix.used[mode as usize] {
+                continue;
+            }
             let prefixed = &ix.prefix_first[mode as usize];
             let range = ix.prefix_range.get(mode as usize);
             let mut seen_byte = None;
             for w in words.forms(lo + i, mode) {
-                // Modes sharing a key share its bytes in `buf`: same place, same key, no compare.
-                let same = |d: &&mut (&str, u8)| {
-                    (std::ptr::eq(d.0.as_ptr(), w.as_ptr()) && d.0.len() == w.len()) || d.0 == w
-                };
-                match distinct[..nd].iter_mut().find(same) {
-                    Some(d) => d.1 |= 1 << mode as u8,
-                    None => {
-                        distinct[nd] = (w, 1 << mode as u8);
-                        nd += 1;
-                    }
+                // One lookup per mode and form, no dedup of keys shared by modes: the map's word
+                // filter turns most words away before any hashing.
+                if let Some(per_mode) = ix.first.get(w) {
+                    cands.extend_from_slice(&per_mode[mode as usize]);
                 }
                 // Prefix phrases whose prefix starts with this form's first byte, once per byte.
                 if let Some(&b) = w.as_bytes().first() {
@@ -324,19 +333,10 @@ fn matches_in_words(
                 }
             }
         }
-        for &(w, modes) in &distinct[..nd] {
-            if let Some(per_mode) = ix.first.get(w) {
-                for (m, ids) in per_mode.iter().enumerate() {
-                    if modes & (1 << m) != 0 {
-                        cands.extend_from_slice(ids);
-                    }
-                }
-            }
-        }
         // No phrase comes twice (one mode each, a word's two forms differ, a prefix bucket once
         // per first byte); `hits` is put in phrase order below.
         cands.extend_from_slice(&ix.prefix_any);
-        for &id in &cands {
+        for &id in cands.iter() {
             let p = &ix.phrases[id as usize];
             let n = p.words.len();
             if i + n > keys.len() {
@@ -405,10 +405,12 @@ pub fn classify(doc: &Doc) -> (Vec<String>, Vec<SentenceTopics>) {
     let ix = lexicon().get(doc.lang);
     let mut own = String::new();
     let words = keys_of(doc, Span::new(0, doc.text.len()), ix.used, &mut own);
+    // Scratch space for the candidate phrases at a word, kept across sentences.
+    let mut cands: Vec<u32> = Vec::new();
     for &s in &doc.sentences {
         let lo = words.keys.partition_point(|k| k.span.start < s.start);
         let hi = words.keys.partition_point(|k| k.span.start < s.end);
-        let ms = matches_in_words(doc, ix, &words, lo, hi);
+        let ms = matches_in_words(doc, ix, &words, lo, hi, &mut cands);
         if ms.is_empty() {
             continue;
         }
