@@ -1887,19 +1887,30 @@ impl<'a> Ctx<'a> {
         let mut class: Option<String> = None;
         let mut role = None;
         let mut aff = None;
-        // An acronym opening a titled run is the title's organisation: "Direktur Utama IBC Toto
-        // Nugroho", "Dirut BRI Sunarso".
-        if pending.is_some()
-            && words >= 2
+        // A titled run holding the title's organisation and then the person: split it where the
+        // person starts. After an acronym opening it ("Direktur Utama IBC Toto Nugroho", "Dirut
+        // BRI Sunarso"), or at a known first name inside it ("Ketua Nvidia Jensen Huang").
+        let acronym_head = words >= 2
             && first.allcaps
             && (2..=6).contains(&first.span.slice(self.text).chars().count())
             && !tok_is(c, "acronym_stop", &first)
             && run[1..].iter().all(|&k| {
                 let t = &self.toks[k];
                 t.cap && !t.allcaps && t.key.len() >= 2 && !tok_is(c, "org_suffix", t)
-            })
-        {
-            let split = run[1];
+            });
+        let split = if pending.is_none() {
+            None
+        } else if acronym_head {
+            Some(run[1])
+        } else if words >= 3 && !known_first {
+            run.iter()
+                .position(|&k| tok_is(c, "first_name", &self.toks[k]))
+                .filter(|&pos| pos > 0)
+                .map(|pos| run[pos])
+        } else {
+            None
+        };
+        if let Some(split) = split {
             let mut cd = self.new_cand(i, split, Some(EntityKind::Org), Some("company"));
             cd.canonical = self.surface(i, split).to_string();
             if let Some(p) = pending.as_mut() {
@@ -1907,24 +1918,6 @@ impl<'a> Ctx<'a> {
             }
             self.cands.push(cd);
             return self.discover(split, pending, honor);
-        }
-        // A person's first name inside a titled run splits it: "Ketua Nvidia Jensen Huang".
-        if pending.is_some() && words >= 3 && !known_first {
-            if let Some(pos) = run
-                .iter()
-                .position(|&k| tok_is(c, "first_name", &self.toks[k]))
-            {
-                if pos > 0 {
-                    let split = run[pos];
-                    let mut cd = self.new_cand(i, split, Some(EntityKind::Org), Some("company"));
-                    cd.canonical = self.surface(i, split).to_string();
-                    if let Some(p) = pending.as_mut() {
-                        p.aff.get_or_insert(cd.canonical.clone());
-                    }
-                    self.cands.push(cd);
-                    return self.discover(split, pending, honor);
-                }
-            }
         }
         let titled = pending.is_some() && org_head.is_none() && !venue && !suffix;
         if titled && prev_conn && !acronym && !camel && common {
