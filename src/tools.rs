@@ -143,21 +143,16 @@ mod wasm {
     }
 
     thread_local! {
-        /// The bundled articles with their extraction, made on the first export and kept for the
+        /// The bundled articles with their extraction, read on the first export and kept for the
         /// next ones (the worker lives as long as the page).
         static BUNDLED: std::cell::OnceCell<Vec<(Article, Extraction)>> =
             const { std::cell::OnceCell::new() };
     }
 
-    /// The articles bundled into this build, parsed and extracted as the page does (once).
+    /// The articles bundled into this build with the extractions build.rs made of them, the ones
+    /// the page shows (read once).
     fn bundled_seeds() -> Vec<(Article, Extraction)> {
-        BUNDLED.with(|b| b.get_or_init(extract_bundled).clone())
-    }
-
-    fn extract_bundled() -> Vec<(Article, Extraction)> {
-        let articles = dossier::bundled::articles();
-        let xs = dossier::core::extract_all(&articles);
-        articles.into_iter().zip(xs).collect()
+        BUNDLED.with(|b| b.get_or_init(dossier::bundled::records).clone())
     }
 
     /// Extract the next batch: a JSON array of records, "" when done.

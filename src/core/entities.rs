@@ -428,6 +428,11 @@ fn title_end(c: &Cues, toks: &[Tok], i: usize) -> (usize, Option<String>) {
     }
 }
 
+/// "and" in the eight languages (folded keys): the word that joins two names or two fields.
+fn is_coordinator(key: &str) -> bool {
+    matches!(key, "and" | "dan" | "va" | "et" | "y" | "e" | "und")
+}
+
 fn honorific_end(c: &Cues, toks: &[Tok], i: usize) -> usize {
     let e = phrase_end(toks, i, &c.honorifics, |k| c.honorifics.contains(k));
     if e == i {
@@ -941,10 +946,7 @@ impl<'a> Ctx<'a> {
             let conj = k < self.toks.len()
                 && self.toks[k].word
                 && !self.toks[k].skip
-                && matches!(
-                    self.toks[k].key,
-                    "and" | "dan" | "va" | "et" | "y" | "e" | "und"
-                );
+                && is_coordinator(self.toks[k].key);
             if conj {
                 k += 1;
                 // "Ministerio de Industria y del Turismo".
@@ -1035,7 +1037,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             if t.word {
-                if matches!(t.key, "and" | "dan" | "va" | "et" | "y" | "e" | "und") {
+                if is_coordinator(t.key) {
                     return words > 0;
                 }
                 if !t.cap && !tok_is(self.c, "name_connector", &t) {
@@ -1226,16 +1228,12 @@ impl<'a> Ctx<'a> {
                                 ("pt", "do" | "de") | ("es", "de" | "del") | ("fr", "du" | "de")
                             );
                         let f = e + usize::from(conn);
-                        if let Some((ge, pid)) =
-                            (f < n && self.toks[f].cap && !self.toks[f].line_start)
-                                .then(|| self.gaz(f))
-                                .flatten()
+                        if let Some(ge) = (f < n && self.toks[f].cap && !self.toks[f].line_start)
+                            .then(|| self.country_at(f))
+                            .flatten()
                         {
-                            let p = &self.g.entries[(pid & !HYPHEN_HEAD) as usize];
-                            if p.kind == EntityKind::Place && p.class == "country" {
-                                e = ge;
-                                cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
-                            }
+                            e = ge;
+                            cd = self.new_cand(i, e, Some(EntityKind::Org), Some("company"));
                         }
                     }
                 }
@@ -1710,8 +1708,7 @@ impl<'a> Ctx<'a> {
                 }
                 // "Università di Bologna e la Fondazione Cariplo": a coordinator then an
                 // article or a new body word starts another name.
-                let coord =
-                    !conn && matches!(u.key, "and" | "dan" | "va" | "et" | "und" | "e" | "y");
+                let coord = !conn && is_coordinator(u.key);
                 let next_name = coord
                     && k < n
                     && ((k > j + 1
@@ -2064,11 +2061,7 @@ impl<'a> Ctx<'a> {
                 // "Vietnam Airlines", "Boston Dynamics": a country and a word names a company, and
                 // so does a town and a word in English; elsewhere a town and a word may as well be
                 // a person ("Sanya Dinda") or a longer place name: no guess.
-                let country = self
-                    .gaz(i)
-                    .map(|(_, id)| &self.g.entries[(id & !HYPHEN_HEAD) as usize])
-                    .is_some_and(|e| e.kind == EntityKind::Place && e.class == "country");
-                if !country && self.lang != "en" {
+                if self.country_at(i).is_none() && self.lang != "en" {
                     return end;
                 }
                 kind = Some(EntityKind::Org);
@@ -2134,6 +2127,13 @@ impl<'a> Ctx<'a> {
         end
     }
 
+    /// The end token of a known country's name at token `k`.
+    fn country_at(&self, k: usize) -> Option<usize> {
+        let (end, id) = self.gaz(k)?;
+        let e = &self.g.entries[(id & !HYPHEN_HEAD) as usize];
+        (e.kind == EntityKind::Place && e.class == "country").then_some(end)
+    }
+
     /// Whether the capitalised word at token `k` is also written in lowercase in this text: a
     /// common word ("Desenvolvimento Econômico", "Semiconductor Mission"), not part of a name.
     fn written_lowercase(&self, k: usize) -> bool {
@@ -2179,22 +2179,8 @@ impl<'a> Ctx<'a> {
         let list_sep = |t: &Tok| {
             t.punct == ','
                 || t.word
-                    && matches!(
-                        t.key,
-                        "und"
-                            | "and"
-                            | "et"
-                            | "y"
-                            | "e"
-                            | "ed"
-                            | "dan"
-                            | "va"
-                            | "sowie"
-                            | "oder"
-                            | "or"
-                            | "ou"
-                            | "o"
-                    )
+                    && (is_coordinator(t.key)
+                        || matches!(t.key, "ed" | "sowie" | "oder" | "or" | "ou" | "o"))
         };
         let mut found = true;
         while found {
@@ -2383,7 +2369,7 @@ impl<'a> Ctx<'a> {
             if t.is_empty() {
                 continue;
             }
-            let after_byline = std::mem::replace(&mut byline, false);
+            let mut after_byline = std::mem::replace(&mut byline, false);
             let whole = name_key(t);
             if self.c.is("byline_cue", &whole) {
                 byline = true;
@@ -2392,7 +2378,6 @@ impl<'a> Ctx<'a> {
             // Drop leading credit words: "Editing by Kanupriya Kapoor" → "Kanupriya Kapoor".
             let mut t = t;
             let mut lead = lead;
-            let mut after_byline = after_byline;
             loop {
                 let w = t.split_whitespace().next().unwrap_or("");
                 let k = name_key(w);
@@ -2542,7 +2527,12 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
                         && head.split(' ').count() <= 3
                         && cues().is("credit_cue", &head)
                 });
-                match opening.map_or_else(|| s.rfind(':'), |_| None) {
+                let cut = if opening.is_some() {
+                    None
+                } else {
+                    s.rfind(':')
+                };
+                match cut {
                     Some(p) => {
                         let mut r = Span::new(line.start + p + 1, line.end);
                         if s.ends_with(')') {
@@ -3043,23 +3033,12 @@ fn group(
         }) else {
             continue;
         };
-        let org = std::mem::replace(
-            &mut groups[oi],
-            Group {
-                kind: EntityKind::Org,
-                canonical: String::new(),
-                class: None,
-                role: None,
-                affiliation: None,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                known: false,
-                role_stated: false,
-            },
-        );
+        // The emptied org group has no aliases left: the output below drops it.
+        let mentions = std::mem::take(&mut groups[oi].mentions);
+        let aliases = std::mem::take(&mut groups[oi].aliases);
         let place = &mut groups[pi];
-        place.mentions.extend(org.mentions);
-        for a in org.aliases {
+        place.mentions.extend(mentions);
+        for a in aliases {
             if !place.aliases.contains(&a) {
                 place.aliases.push(a);
             }
