@@ -13,10 +13,7 @@ use std::sync::OnceLock;
 pub const LANGS: [&str; 8] = ["en", "fr", "id", "vi", "de", "es", "it", "pt"];
 
 /// Stop words per language, one line each: `lang<TAB>words…` (hand-kept data file).
-const STOPWORDS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/lang_stopwords.tsv"
-));
+const STOPWORDS_TSV: &str = lexicon_file!("lang_stopwords.tsv");
 
 fn table() -> &'static HashMap<&'static str, [f32; 8]> {
     static TABLE: OnceLock<HashMap<&'static str, [f32; 8]>> = OnceLock::new();

@@ -12,34 +12,13 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The gazetteer sources (kept by the lexdata tools), compiled in.
-const PLACES_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/places.tsv"
-));
-const ORGS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/orgs.tsv"
-));
-const PERSONS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/persons.tsv"
-));
-const TITLES_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/titles.tsv"
-));
-const HONORIFICS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/honorifics.tsv"
-));
-const GOVBODIES_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/govbodies.tsv"
-));
-const CUES_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/cues.tsv"
-));
+const PLACES_TSV: &str = lexicon_file!("places.tsv");
+const ORGS_TSV: &str = lexicon_file!("orgs.tsv");
+const PERSONS_TSV: &str = lexicon_file!("persons.tsv");
+const TITLES_TSV: &str = lexicon_file!("titles.tsv");
+const HONORIFICS_TSV: &str = lexicon_file!("honorifics.tsv");
+const GOVBODIES_TSV: &str = lexicon_file!("govbodies.tsv");
+const CUES_TSV: &str = lexicon_file!("cues.tsv");
 
 /// One gazetteer record: a person, organisation or place under its canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]

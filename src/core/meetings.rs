@@ -15,10 +15,7 @@ use crate::core::text::{find_byte, find_str, fold, name_key, name_key_into, Byte
 use crate::core::Doc;
 use std::sync::OnceLock;
 
-const TRIGGERS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/meeting_triggers.tsv"
-));
+const TRIGGERS_TSV: &str = lexicon_file!("meeting_triggers.tsv");
 
 /// What a lexicon phrase signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

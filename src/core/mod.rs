@@ -3,6 +3,14 @@
 //! The pipeline for one article (see `extract`): noise lines → language → sentences and tokens →
 //! entities → dates → meetings → topics. The timeline and the filters work on the results.
 
+/// A lexicon of `data/lexicon/` compiled in as text: `lexicon_file!("places.tsv")`. The path goes
+/// through `CARGO_MANIFEST_DIR` because `build.rs` compiles the core too, before any OUT_DIR exists.
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $name))
+    };
+}
+
 mod fold_table;
 
 pub mod calendar;

@@ -12,10 +12,7 @@ use crate::core::Doc;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const TOPICS_TSV: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/topics.tsv"
-));
+const TOPICS_TSV: &str = lexicon_file!("topics.tsv");
 
 /// Summed weight an article needs for a topic.
 pub const ARTICLE_THRESHOLD: u32 = 2;
